@@ -1,0 +1,226 @@
+/**
+ * The experiment spec: one declarative registry of fields, the single source for the engine's
+ * validation, the CLI flags and help, the page's URL state, its controls and its presets.
+ * Names follow the MAD paper: n_ini, n_r, n_s, λ, generation t.
+ */
+
+interface FieldBase {
+  /** CLI flag without the leading dashes. */
+  readonly flag: string;
+  /** Short label in the paper's vocabulary, for the page and for messages. */
+  readonly label: string;
+  readonly help: string;
+  /** When the field matters; used to dim controls and to note ignored CLI flags. */
+  readonly appliesTo?: string;
+}
+
+export interface IntField extends FieldBase {
+  readonly kind: 'int';
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+export interface NumberField extends FieldBase {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+  /** When true the lower bound itself is not allowed: λ ∈ (0, 1]. */
+  readonly minExclusive?: boolean;
+  readonly default: number;
+}
+
+export interface EnumField<O extends readonly string[] = readonly string[]> extends FieldBase {
+  readonly kind: 'enum';
+  readonly options: O;
+  readonly default: O[number];
+}
+
+export type Field = IntField | NumberField | EnumField;
+
+export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points'] as const;
+export const LEARNERS = ['gaussian', 'gmm', 'kde'] as const;
+export const ESTIMATORS = ['mle', 'unbiased'] as const;
+export const LOOPS = ['fully-synthetic', 'augmentation', 'fresh', 'accumulate'] as const;
+
+export type DataKind = (typeof DATA_KINDS)[number];
+export type LearnerKind = (typeof LEARNERS)[number];
+export type Estimator = (typeof ESTIMATORS)[number];
+export type LoopKind = (typeof LOOPS)[number];
+
+const MAX_N = 100_000;
+
+export const specFields = {
+  data: {
+    kind: 'enum',
+    options: DATA_KINDS,
+    default: 'ring',
+    flag: 'data',
+    label: 'real distribution',
+    help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, or your own 2-D points (CLI: a CSV path)',
+  } satisfies EnumField<typeof DATA_KINDS>,
+  dim: {
+    kind: 'int',
+    min: 1,
+    max: 100,
+    default: 2,
+    flag: 'dim',
+    label: 'd',
+    help: 'dimension of the Gaussian data; the mixtures, moons and points are 2-D',
+    appliesTo: 'data=gaussian',
+  } satisfies IntField,
+  learner: {
+    kind: 'enum',
+    options: LEARNERS,
+    default: 'gmm',
+    flag: 'learner',
+    label: 'learner',
+    help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM) or kernel density estimate',
+  } satisfies EnumField<typeof LEARNERS>,
+  components: {
+    kind: 'int',
+    min: 1,
+    max: 50,
+    default: 8,
+    flag: 'components',
+    label: 'K',
+    help: 'number of mixture components',
+    appliesTo: 'learner=gmm',
+  } satisfies IntField,
+  estimator: {
+    kind: 'enum',
+    options: ESTIMATORS,
+    default: 'unbiased',
+    flag: 'estimator',
+    label: 'estimator',
+    help: 'covariance estimator: MLE (divide by n) or unbiased (divide by n − 1)',
+    appliesTo: 'learner=gaussian',
+  } satisfies EnumField<typeof ESTIMATORS>,
+  bandwidth: {
+    kind: 'number',
+    min: 0.01,
+    max: 10,
+    default: 1,
+    flag: 'bandwidth',
+    label: 'bandwidth ×',
+    help: "kernel bandwidth as a multiple of Scott's rule (kernel covariance = (factor · n^(−1/(d+4)))² Σ̂)",
+    appliesTo: 'learner=kde',
+  } satisfies NumberField,
+  loop: {
+    kind: 'enum',
+    options: LOOPS,
+    default: 'fully-synthetic',
+    flag: 'loop',
+    label: 'loop',
+    help: 'training set for t ≥ 2: n_s synthetic only; fixed real set + n_s; n_r fresh real + n_s; or all data so far + n_s (+ n_r)',
+  } satisfies EnumField<typeof LOOPS>,
+  nIni: {
+    kind: 'int',
+    min: 2,
+    max: MAX_N,
+    default: 500,
+    flag: 'n-ini',
+    label: 'n_ini',
+    help: 'real samples that generation 1 is fit on (also the fixed real set of the augmentation loop)',
+  } satisfies IntField,
+  nReal: {
+    kind: 'int',
+    min: 0,
+    max: MAX_N,
+    default: 250,
+    flag: 'n-real',
+    label: 'n_r',
+    help: 'fresh real samples drawn each generation t ≥ 2',
+    appliesTo: 'loop=fresh or loop=accumulate',
+  } satisfies IntField,
+  nSyn: {
+    kind: 'int',
+    min: 0,
+    max: MAX_N,
+    default: 500,
+    flag: 'n-syn',
+    label: 'n_s',
+    help: 'synthetic samples drawn from G^(t−1) each generation t ≥ 2',
+  } satisfies IntField,
+  lambda: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    default: 1,
+    flag: 'lambda',
+    label: 'λ',
+    help: 'sampling bias of synthetic data: 1 = unbiased; smaller = higher quality, lower diversity',
+  } satisfies NumberField,
+  generations: {
+    kind: 'int',
+    min: 1,
+    max: 10_000,
+    default: 50,
+    flag: 'generations',
+    label: 'generations T',
+    help: 'number of fits; t = 1 is the fit on real data',
+  } satisfies IntField,
+  replicates: {
+    kind: 'int',
+    min: 1,
+    max: 10_000,
+    default: 20,
+    flag: 'replicates',
+    label: 'replicates R',
+    help: 'independent runs summarised per generation (mean, sd, median, 5% and 95% quantiles)',
+  } satisfies IntField,
+  seed: {
+    kind: 'int',
+    min: 0,
+    max: 4_294_967_295,
+    default: 1,
+    flag: 'seed',
+    label: 'seed',
+    help: 'one seed reproduces the whole experiment exactly',
+  } satisfies IntField,
+  nEval: {
+    kind: 'int',
+    min: 10,
+    max: MAX_N,
+    default: 1000,
+    flag: 'n-eval',
+    label: 'n_eval',
+    help: 'evaluation samples of the model and of P_r for k-NN precision/recall and mode coverage',
+  } satisfies IntField,
+} as const;
+
+export type SpecKey = keyof typeof specFields;
+export const SPEC_KEYS = Object.keys(specFields) as SpecKey[];
+
+type ValueOf<F> = F extends EnumField<infer O> ? O[number] : number;
+
+/** A user-supplied 2-D point set, as [x, y] pairs. */
+export type PointSet = ReadonlyArray<readonly [number, number]>;
+
+export type Spec = { -readonly [K in SpecKey]: ValueOf<(typeof specFields)[K]> } & {
+  /** The point set when data = 'points'; null otherwise. */
+  points: PointSet | null;
+};
+
+export function defaultSpec(): Spec {
+  const spec = { points: null } as Record<string, unknown>;
+  for (const key of SPEC_KEYS) spec[key] = specFields[key].default;
+  return spec as Spec;
+}
+
+/** "integer 2..100000", "number in (0, 1]", "one of a|b|c": the allowed values of a field. */
+export function describeAllowed(field: Field): string {
+  switch (field.kind) {
+    case 'int':
+      return `an integer ${field.min}..${field.max}`;
+    case 'number':
+      return `a number in ${field.minExclusive ? '(' : '['}${field.min}, ${field.max}]`;
+    case 'enum':
+      return `one of ${field.options.join(' | ')}`;
+  }
+}
+
+/** Smallest and largest allowed point sets. */
+export const POINTS_MIN = 10;
+export const POINTS_MAX = MAX_N;

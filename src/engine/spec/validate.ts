@@ -1,0 +1,184 @@
+/**
+ * Validation of experiment specs: every bad value is reported with the field, the value and what is
+ * allowed. Nothing is clamped and no NaN gets through; missing fields take their defaults.
+ */
+import {
+  type Field,
+  type PointSet,
+  type Spec,
+  type SpecKey,
+  POINTS_MAX,
+  POINTS_MIN,
+  SPEC_KEYS,
+  defaultSpec,
+  describeAllowed,
+  specFields,
+} from './schema';
+
+export interface SpecIssue {
+  /** The spec key ('nIni'), or 'points', or the unknown key itself. */
+  field: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: SpecIssue[] };
+
+/** "n_ini (--n-ini)": how messages name a field, so CLI and page users both recognise it. */
+export function fieldName(key: SpecKey): string {
+  const f = specFields[key];
+  return `${f.label} (--${f.flag})`;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value === undefined) return 'nothing';
+  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+}
+
+function rangeOk(field: Field & { kind: 'int' | 'number' }, x: number): boolean {
+  const aboveMin = field.kind === 'number' && field.minExclusive ? x > field.min : x >= field.min;
+  return aboveMin && x <= field.max;
+}
+
+/** Checks one already-typed value (from JSON, a preset, or a parsed string). */
+export function checkField(key: SpecKey, value: unknown): Checked<Spec[SpecKey]> {
+  const field = specFields[key] as Field;
+  const bad = (why: string): Checked<never> => ({
+    ok: false,
+    issues: [{ field: key, message: `${fieldName(key)}: ${show(value)} ${why}; allowed: ${describeAllowed(field)}` }],
+  });
+  if (field.kind === 'enum') {
+    if (typeof value !== 'string' || !(field.options as readonly string[]).includes(value)) return bad('is not allowed');
+    return { ok: true, value: value as Spec[SpecKey] };
+  }
+  if (typeof value !== 'number') return bad('is not a number');
+  if (Number.isNaN(value)) return bad('is not a number');
+  if (!Number.isFinite(value)) return bad('is not finite');
+  if (field.kind === 'int' && !Number.isInteger(value)) return bad('is not an integer');
+  if (!rangeOk(field, value)) return bad('is out of range');
+  return { ok: true, value: value as Spec[SpecKey] };
+}
+
+/** Parses the text form of a field (CLI flag value, URL parameter). */
+export function parseField(key: SpecKey, text: string): Checked<Spec[SpecKey]> {
+  const field = specFields[key];
+  if (field.kind === 'enum') return checkField(key, text);
+  const trimmed = text.trim();
+  // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
+    const why = trimmed === '' ? 'is empty' : 'is not a number';
+    return {
+      ok: false,
+      issues: [{ field: key, message: `${fieldName(key)}: ${show(text)} ${why}; allowed: ${describeAllowed(field)}` }],
+    };
+  }
+  return checkField(key, Number(trimmed));
+}
+
+export function checkPoints(points: unknown): Checked<PointSet> {
+  const fail = (message: string): Checked<never> => ({ ok: false, issues: [{ field: 'points', message }] });
+  if (!Array.isArray(points)) return fail(`points: expected a list of [x, y] pairs, got ${show(points)}`);
+  if (points.length < POINTS_MIN || points.length > POINTS_MAX)
+    return fail(`points: ${points.length} points given; allowed: ${POINTS_MIN}..${POINTS_MAX} points`);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    if (!Array.isArray(p) || p.length !== 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)))
+      return fail(`points: point ${i + 1} is ${show(p)}; expected [x, y] with two finite numbers`);
+  }
+  return { ok: true, value: points as PointSet };
+}
+
+/** The smallest training set a learner can fit without a singular covariance. */
+export function minTrainingSize(spec: Pick<Spec, 'learner' | 'components'>, dim: number): number {
+  return spec.learner === 'gmm' ? Math.max(dim + 1, spec.components) : dim + 1;
+}
+
+/** Data dimension implied by the spec (the mixtures, moons and point sets are 2-D). */
+export function dataDim(spec: Pick<Spec, 'data' | 'dim'>): number {
+  return spec.data === 'gaussian' ? spec.dim : 2;
+}
+
+/** Accumulate keeps every sample of every replicate; beyond this many numbers it would not fit. */
+export const ACCUMULATE_BUDGET = 1e8;
+
+/** Rules that involve several fields. */
+function crossCheck(spec: Spec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const d = dataDim(spec);
+  if (spec.data !== 'gaussian' && spec.dim !== 2)
+    issues.push({ field: 'dim', message: `${fieldName('dim')}: ${spec.dim} is not allowed with data=${spec.data}; allowed: 2 (only N(0, I_d) has a free dimension)` });
+  if (spec.data === 'points' && spec.points === null)
+    issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
+  if (spec.data !== 'points' && spec.points !== null)
+    issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
+
+  const need = minTrainingSize(spec, d);
+  const who = spec.learner === 'gmm' ? `the gmm learner with K = ${spec.components} in d = ${d}` : `the ${spec.learner} learner in d = ${d}`;
+  if (spec.nIni < need)
+    issues.push({ field: 'nIni', message: `${fieldName('nIni')}: ${spec.nIni} is too small: ${who} needs at least ${need} samples` });
+  if (spec.generations >= 2) {
+    const later: Record<Spec['loop'], [number, string]> = {
+      'fully-synthetic': [spec.nSyn, 'n_s'],
+      augmentation: [spec.nIni + spec.nSyn, 'n_ini + n_s'],
+      fresh: [spec.nReal + spec.nSyn, 'n_r + n_s'],
+      accumulate: [spec.nIni + spec.nSyn + spec.nReal, 'n_ini + n_s + n_r'],
+    };
+    const [size, formula] = later[spec.loop];
+    if (size < need)
+      issues.push({
+        field: 'nSyn',
+        message: `${fieldName('nSyn')}: the ${spec.loop} loop trains on ${formula} = ${size} samples for t ≥ 2, but ${who} needs at least ${need}`,
+      });
+    if (spec.loop === 'accumulate') {
+      const numbers = (spec.nIni + (spec.generations - 1) * (spec.nSyn + spec.nReal)) * d * spec.replicates;
+      if (numbers > ACCUMULATE_BUDGET)
+        issues.push({
+          field: 'generations',
+          message: `${fieldName('generations')}: accumulate keeps every sample: (n_ini + (T − 1)(n_s + n_r)) · d · R = ${numbers.toExponential(2)} numbers exceeds the budget of ${ACCUMULATE_BUDGET.toExponential(0)}; lower T, R, n_s or n_r`,
+        });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Normalises a partial spec: unknown keys and bad values are errors, missing keys take defaults.
+ * Every issue is reported at once so a user can fix them in one go.
+ */
+export function normaliseSpec(input: Record<string, unknown>): Checked<Spec> {
+  const spec = defaultSpec();
+  const issues: SpecIssue[] = [];
+  for (const key of Object.keys(input)) {
+    if (key !== 'points' && !(SPEC_KEYS as string[]).includes(key))
+      issues.push({ field: key, message: `unknown field ${show(key)}; known fields: ${[...SPEC_KEYS, 'points'].join(', ')}` });
+  }
+  for (const key of SPEC_KEYS) {
+    if (!(key in input) || input[key] === undefined) continue;
+    const checked = checkField(key, input[key]);
+    if (checked.ok) (spec as Record<string, unknown>)[key] = checked.value;
+    else issues.push(...checked.issues);
+  }
+  if (input.points !== undefined && input.points !== null) {
+    const checked = checkPoints(input.points);
+    if (checked.ok) spec.points = checked.value;
+    else issues.push(...checked.issues);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const cross = crossCheck(spec);
+  return cross.length > 0 ? { ok: false, issues: cross } : { ok: true, value: spec };
+}
+
+/** For callers that hold a spec they expect to be valid (tests, presets): throws with every issue. */
+export function assertSpec(input: Record<string, unknown>): Spec {
+  const checked = normaliseSpec(input);
+  if (!checked.ok) throw new SpecError(checked.issues);
+  return checked.value;
+}
+
+export class SpecError extends Error {
+  constructor(readonly issues: SpecIssue[]) {
+    super(issues.map((i) => i.message).join('\n'));
+    this.name = 'SpecError';
+  }
+}
