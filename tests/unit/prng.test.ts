@@ -24,12 +24,16 @@ describe('xoshiro128**', () => {
     const n = 200_000;
     let s = 0;
     let s2 = 0;
+    let min = 1;
+    let max = 0;
     for (let i = 0; i < n; i++) {
       const u = rng.uniform();
-      expect(u >= 0 && u < 1).toBe(true);
+      min = Math.min(min, u);
+      max = Math.max(max, u);
       s += u;
       s2 += u * u;
     }
+    expect(min >= 0 && max < 1).toBe(true);
     const mean = s / n;
     const variance = s2 / n - mean * mean;
     // SE of the mean is sqrt(1/12 / n) ≈ 6.5e-4.
@@ -50,6 +54,24 @@ describe('xoshiro128**', () => {
     expect(Math.abs(m2 / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
     expect(Math.abs(m3 / n)).toBeLessThan(4 * Math.sqrt(15 / n));
     expect(Math.abs(m4 / n - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
+  });
+
+  it('draws normals with the right distribution function, tails included (ziggurat)', () => {
+    const rng = Rng.fromKey(4);
+    const n = 1_000_000;
+    // Φ at a few points, from tables; the last two lie in the ziggurat's tail beyond 3.4426.
+    const cdf: [number, number][] = [[-2.5, 0.0062096653], [-1, 0.1586552539], [0, 0.5], [0.5, 0.6914624613], [1.96, 0.9750021049], [-3.6, 1.591e-4], [4, 1 - 3.167e-5]];
+    const counts = cdf.map(() => 0);
+    for (let i = 0; i < n; i++) {
+      const z = rng.normal();
+      cdf.forEach(([x], j) => {
+        if (z <= x) counts[j]++;
+      });
+    }
+    cdf.forEach(([x, p], j) => {
+      const se = Math.sqrt((p * (1 - p)) / n);
+      expect(Math.abs(counts[j] / n - p), `Φ(${x})`).toBeLessThan(4 * se);
+    });
   });
 
   it('draws unbiased integers in [0, n)', () => {

@@ -10,8 +10,9 @@ interface FieldBase {
   /** Short label in the paper's vocabulary, for the page and for messages. */
   readonly label: string;
   readonly help: string;
-  /** When the field matters; used to dim controls and to note ignored CLI flags. */
-  readonly appliesTo?: string;
+  /** When the field matters (every listed field must hold one of its values); used to dim controls
+   * and to warn about CLI flags that have no effect. */
+  readonly appliesWhen?: Readonly<Partial<Record<'data' | 'learner' | 'loop', readonly string[]>>>;
 }
 
 export interface IntField extends FieldBase {
@@ -67,7 +68,7 @@ export const specFields = {
     flag: 'dim',
     label: 'd',
     help: 'dimension of the Gaussian data; the mixtures, moons and points are 2-D',
-    appliesTo: 'data=gaussian',
+    appliesWhen: { data: ['gaussian'] },
   } satisfies IntField,
   learner: {
     kind: 'enum',
@@ -85,7 +86,7 @@ export const specFields = {
     flag: 'components',
     label: 'K',
     help: 'number of mixture components',
-    appliesTo: 'learner=gmm',
+    appliesWhen: { learner: ['gmm'] },
   } satisfies IntField,
   estimator: {
     kind: 'enum',
@@ -94,7 +95,7 @@ export const specFields = {
     flag: 'estimator',
     label: 'estimator',
     help: 'covariance estimator: MLE (divide by n) or unbiased (divide by n − 1)',
-    appliesTo: 'learner=gaussian',
+    appliesWhen: { learner: ['gaussian'] },
   } satisfies EnumField<typeof ESTIMATORS>,
   bandwidth: {
     kind: 'number',
@@ -104,7 +105,7 @@ export const specFields = {
     flag: 'bandwidth',
     label: 'bandwidth ×',
     help: "kernel bandwidth as a multiple of Scott's rule (kernel covariance = (factor · n^(−1/(d+4)))² Σ̂)",
-    appliesTo: 'learner=kde',
+    appliesWhen: { learner: ['kde'] },
   } satisfies NumberField,
   loop: {
     kind: 'enum',
@@ -131,7 +132,7 @@ export const specFields = {
     flag: 'n-real',
     label: 'n_r',
     help: 'fresh real samples drawn each generation t ≥ 2',
-    appliesTo: 'loop=fresh or loop=accumulate',
+    appliesWhen: { loop: ['fresh', 'accumulate'] },
   } satisfies IntField,
   nSyn: {
     kind: 'int',
@@ -219,6 +220,13 @@ export function describeAllowed(field: Field): string {
     case 'enum':
       return `one of ${field.options.join(' | ')}`;
   }
+}
+
+/** Whether a field has any effect in this spec. */
+export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' | 'loop'>): boolean {
+  const when = (specFields[key] as Field).appliesWhen;
+  if (!when) return true;
+  return (Object.keys(when) as ('data' | 'learner' | 'loop')[]).every((k) => when[k]!.includes(spec[k]));
 }
 
 /** Smallest and largest allowed point sets. */

@@ -1,0 +1,30 @@
+/**
+ * The research workload of the CLI: 2,000 replicates × 50 generations of the 1-D Gaussian fully
+ * synthetic loop with n = 100, through the whole engine (sampling, fit, all metrics), against the
+ * bare loop (fit + sample + Fréchet distance) vectorised in NumPy as the peer.
+ */
+import { spawnSync } from 'node:child_process';
+import { Experiment } from '../src/engine/loops/experiment';
+import { assertSpec } from '../src/engine/spec/validate';
+
+function timeEngine(nEval: number): number {
+  const spec = assertSpec({ data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 100, nSyn: 100, generations: 50, replicates: 2000, nEval });
+  const start = performance.now();
+  const experiment = new Experiment(spec);
+  while (experiment.next());
+  return performance.now() - start;
+}
+
+export async function benchLoop(): Promise<{ title: string; rows: [string, string][] }> {
+  const rows: [string, string][] = [];
+  const withEval = [10, 100, 1000].map((nEval) => [nEval, timeEngine(nEval)] as const);
+  for (const [nEval, ms] of withEval) rows.push([`engine, all metrics, n_eval = ${nEval}`, `${(ms / 1000).toFixed(2)} s`]);
+  const peer = spawnSync('/usr/bin/python3', ['bench/gaussian_numpy.py'], { encoding: 'utf8' });
+  const parsed = peer.status === 0 ? (JSON.parse(peer.stdout.trim()) as { ms?: number; numpy?: string; skipped?: string }) : { skipped: peer.stderr || 'python3 missing' };
+  if (parsed.ms === undefined) rows.push(['NumPy peer', `skipped: ${parsed.skipped}`]);
+  else {
+    rows.push([`NumPy ${parsed.numpy} peer (fit + sample + fd only)`, `${(parsed.ms / 1000).toFixed(2)} s`]);
+    rows.push(['ratio engine (n_eval = 10) / NumPy', `${(withEval[0][1] / parsed.ms).toFixed(1)}×`]);
+  }
+  return { title: '1-D Gaussian loop: 2,000 replicates × 50 generations, n = 100', rows };
+}

@@ -1,0 +1,29 @@
+/** `--help`: every flag with its meaning, default and allowed values, generated from the schema. */
+import { type Field, SPEC_KEYS, specFields } from '../engine/spec/schema';
+import { THREADS, describeFlag } from './args';
+
+export function helpText(): string {
+  const lines = [
+    'MAD Lab CLI: self-consuming generative loops (Alemohammad et al., ICLR 2024)',
+    '',
+    'Usage: npm run --silent cli -- run [flags]',
+    '',
+    'Prints one JSON document on stdout: { "spec": {…}, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ] }.',
+    'Metrics: fd, meanSq, trace, logdet, precision, recall; modes and modeVar for the ring and the grid.',
+    'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
+    '',
+    'Flags:',
+  ];
+  for (const key of SPEC_KEYS) {
+    const f: Field = specFields[key];
+    const when = f.appliesWhen
+      ? ` (only with ${Object.entries(f.appliesWhen).map(([k, v]) => `--${k} ${(v as string[]).join('|')}`).join(', ')})`
+      : '';
+    lines.push(`  --${f.flag.padEnd(12)} ${f.label}: ${f.help}${when}`);
+    lines.push(`  ${''.padEnd(14)} default ${f.default}; allowed: ${describeFlag(key)}`);
+  }
+  lines.push(`  --threads      worker threads sharing the replicates; results are identical for any number`);
+  lines.push(`  ${''.padEnd(14)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
+  lines.push('  --help         this text');
+  return lines.join('\n');
+}

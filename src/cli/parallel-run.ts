@@ -1,0 +1,67 @@
+/**
+ * Runs an experiment's replicates on several threads (worker_threads) and merges them into the
+ * run document. The document is identical for any number of threads, because a replicate's random
+ * streams depend only on (seed, replicate index).
+ */
+import { Worker } from 'node:worker_threads';
+import { summariseMetrics } from '../engine/loops/experiment';
+import type { MetricName } from '../engine/metrics/registry';
+import { type GenerationEntry, type RunDocument, theoryAt } from '../engine/report/run-document';
+import type { Spec } from '../engine/spec/schema';
+import { gaussianTheory } from '../engine/theory/gaussian-loops';
+import { type ReplicateRangeJob, type ReplicateRangeResult, runRange } from './replicate-range';
+
+/** Splits R replicates into at most `threads` contiguous ranges of near-equal size. */
+export function splitReplicates(replicates: number, threads: number): { first: number; count: number }[] {
+  const parts = Math.max(1, Math.min(threads, replicates));
+  return Array.from({ length: parts }, (_, i) => {
+    const first = Math.floor((i * replicates) / parts);
+    return { first, count: Math.floor(((i + 1) * replicates) / parts) - first };
+  });
+}
+
+/** The CLI runs under tsx, whose TypeScript loader must be registered in each thread before the
+ * worker's module is imported. */
+const BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(
+  new URL('./replicate-worker.ts', import.meta.url).href,
+)}); });`;
+
+function runInThread(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOT, { eval: true, workerData: job });
+    worker.once('message', (result: ReplicateRangeResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`replicate thread exited with code ${code}`));
+    });
+  });
+}
+
+export async function runDocument(spec: Spec, threads: number): Promise<RunDocument> {
+  const ranges = splitReplicates(spec.replicates, threads);
+  const parts =
+    ranges.length === 1 ? [runRange({ spec, range: ranges[0] })] : await Promise.all(ranges.map((range) => runInThread({ spec, range })));
+  const theory = gaussianTheory(spec);
+  const generations: GenerationEntry[] = [];
+  for (let t = 1; t <= spec.generations; t++) {
+    const slices = parts.map((p) => p.generations[t - 1]);
+    const values: Partial<Record<MetricName, Float64Array>> = {};
+    for (const name of Object.keys(slices[0].values) as MetricName[]) {
+      const merged = new Float64Array(spec.replicates);
+      let offset = 0;
+      for (const s of slices) {
+        merged.set(s.values[name]!, offset);
+        offset += s.values[name]!.length;
+      }
+      values[name] = merged;
+    }
+    const entry: GenerationEntry = {
+      t,
+      metrics: summariseMetrics(values),
+      iterations: slices.reduce((sum, s) => sum + s.iterations, 0) / spec.replicates,
+    };
+    if (theory) entry.theory = theoryAt(theory, t);
+    generations.push(entry);
+  }
+  return { spec, generations };
+}

@@ -1,0 +1,22 @@
+/** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
+import { Experiment } from '../engine/loops/experiment';
+import type { MetricName } from '../engine/metrics/registry';
+import type { Spec } from '../engine/spec/schema';
+
+export interface ReplicateRangeJob {
+  spec: Spec;
+  range: { first: number; count: number };
+}
+
+export interface ReplicateRangeResult {
+  /** Per generation: each metric's values for the range's replicates, and their summed EM iterations. */
+  generations: { values: Partial<Record<MetricName, Float64Array>>; iterations: number }[];
+}
+
+export function runRange(job: ReplicateRangeJob): ReplicateRangeResult {
+  const experiment = new Experiment(job.spec, job.range);
+  const result: ReplicateRangeResult = { generations: [] };
+  for (let step = experiment.next(); step; step = experiment.next())
+    result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });
+  return result;
+}

@@ -1,0 +1,74 @@
+/**
+ * An experiment: R independent replicates of one loop, advanced together one generation at a time
+ * so that a caller (CLI, worker) can stream per-generation summaries and stop between generations.
+ */
+import { realDistribution } from '../data';
+import type { Distribution } from '../data/distribution';
+import { learnerFor } from '../learners';
+import { type MetricName, metricsFor } from '../metrics/registry';
+import { type Summary, summarise } from '../metrics/summary';
+import type { Spec } from '../spec/schema';
+import { Replicate, type ReplicateStep } from './replicate';
+
+export interface GenerationResult {
+  t: number;
+  /** Per-replicate values of each metric, replicate i at index i. */
+  values: Record<MetricName, Float64Array>;
+  summary: Record<MetricName, Summary>;
+  /** Replicate 0 in full, for pictures of G^t (samples, density contours). */
+  first: ReplicateStep;
+  /** Mean EM iterations per replicate (0 for closed-form learners). */
+  iterations: number;
+}
+
+export class Experiment {
+  readonly real: Distribution;
+  readonly metrics: MetricName[];
+  private readonly replicates: Replicate[];
+  private t = 0;
+
+  /**
+   * `spec` must be valid (see normaliseSpec). `range` runs only replicates first..first+count−1,
+   * so that threads can share the replicates of one experiment: each replicate's random streams
+   * depend on its index alone, so the union of the parts equals the whole run.
+   */
+  constructor(
+    readonly spec: Spec,
+    range: { first: number; count: number } = { first: 0, count: spec.replicates },
+  ) {
+    this.real = realDistribution(spec);
+    this.metrics = metricsFor(this.real);
+    const learner = learnerFor(spec);
+    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, this.real, learner, range.first + i));
+  }
+
+  get generation(): number {
+    return this.t;
+  }
+
+  get done(): boolean {
+    return this.t >= this.spec.generations;
+  }
+
+  /** Advances every replicate by one generation; null once all T generations are done. */
+  next(): GenerationResult | null {
+    if (this.done) return null;
+    this.t += 1;
+    const r = this.replicates.length;
+    const values = Object.fromEntries(this.metrics.map((m) => [m, new Float64Array(r)])) as Record<MetricName, Float64Array>;
+    let first: ReplicateStep | null = null;
+    let iterations = 0;
+    this.replicates.forEach((replicate, i) => {
+      const step = replicate.step();
+      if (i === 0) first = step;
+      iterations += step.model.iterations;
+      for (const m of this.metrics) values[m][i] = step.metrics[m];
+    });
+    return { t: this.t, values, summary: summariseMetrics(values), first: first as unknown as ReplicateStep, iterations: iterations / r };
+  }
+}
+
+/** Summary of each metric over the replicates' values. */
+export function summariseMetrics(values: Partial<Record<MetricName, Float64Array>>): Record<MetricName, Summary> {
+  return Object.fromEntries(Object.entries(values).map(([m, v]) => [m, summarise(v as Float64Array)])) as Record<MetricName, Summary>;
+}

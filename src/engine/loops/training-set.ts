@@ -1,0 +1,76 @@
+/**
+ * The training set D^t of each loop (MAD §3–5; accumulate after Gerstgrasser et al. 2024).
+ * Generation 1 is always fit on n_ini real samples. For t ≥ 2:
+ *   fully-synthetic: n_s samples from G^{t−1} only;
+ *   augmentation:    the fixed generation-1 real set plus n_s samples from G^{t−1};
+ *   fresh:           n_r newly drawn real samples plus n_s samples from G^{t−1};
+ *   accumulate:      every sample used so far, plus n_s new synthetic (and n_r fresh real) ones.
+ * Synthetic samples come from the immediately preceding model only, as in the paper's experiments.
+ */
+import type { Spec } from '../spec/schema';
+
+/** Where the samples of a generation's training set come from. */
+export interface Sources {
+  real(n: number): Float64Array;
+  synthetic(n: number): Float64Array;
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** A pool that only grows, with amortised doubling so accumulate stays linear in its size. */
+class GrowingPool {
+  private buffer = new Float64Array(0);
+  private length = 0;
+
+  append(part: Float64Array): void {
+    if (this.length + part.length > this.buffer.length) {
+      const next = new Float64Array(Math.max(2 * this.buffer.length, this.length + part.length));
+      next.set(this.buffer.subarray(0, this.length));
+      this.buffer = next;
+    }
+    this.buffer.set(part, this.length);
+    this.length += part.length;
+  }
+
+  view(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+export class TrainingSet {
+  private fixedReal: Float64Array | null = null;
+  private readonly pool = new GrowingPool();
+
+  constructor(private readonly spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>) {}
+
+  /** D^t for generation t (1-based), drawing what it needs from `sources`. Row-major n×d. */
+  next(t: number, sources: Sources): Float64Array {
+    const { loop, nIni, nReal, nSyn } = this.spec;
+    if (t === 1) {
+      const real = sources.real(nIni);
+      if (loop === 'augmentation') this.fixedReal = real;
+      if (loop === 'accumulate') this.pool.append(real);
+      return real;
+    }
+    switch (loop) {
+      case 'fully-synthetic':
+        return sources.synthetic(nSyn);
+      case 'augmentation':
+        return concat([this.fixedReal as Float64Array, sources.synthetic(nSyn)]);
+      case 'fresh':
+        return concat([sources.real(nReal), sources.synthetic(nSyn)]);
+      case 'accumulate':
+        this.pool.append(sources.synthetic(nSyn));
+        if (nReal > 0) this.pool.append(sources.real(nReal));
+        return this.pool.view();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The run document: a whole experiment (normalised spec, per-generation summaries, closed-form
+ * theory where it exists) as one JSON value. The CLI prints it; the page exports and loads it, so
+ * a run computed on a bigger machine can be viewed in the lab.
+ */
+import type { GenerationResult } from '../loops/experiment';
+import type { MetricName } from '../metrics/registry';
+import type { Summary } from '../metrics/summary';
+import type { Spec } from '../spec/schema';
+import type { Theory } from '../theory/gaussian-loops';
+
+export interface GenerationEntry {
+  t: number;
+  metrics: Partial<Record<MetricName, Summary>>;
+  /** Closed-form expectation of a metric at this generation, where the engine has one. */
+  theory?: Partial<Record<MetricName, number>>;
+  /** Mean EM iterations per replicate (0 for closed-form fits). */
+  iterations: number;
+}
+
+export interface RunDocument {
+  spec: Spec;
+  generations: GenerationEntry[];
+}
+
+/** The closed-form values at generation t. */
+export function theoryAt(theory: Theory, t: number): Partial<Record<MetricName, number>> {
+  return Object.fromEntries(Object.entries(theory).map(([name, curve]) => [name, curve[t - 1]]));
+}
+
+export function generationEntry(result: GenerationResult, theory: Theory | null): GenerationEntry {
+  const entry: GenerationEntry = { t: result.t, metrics: result.summary, iterations: result.iterations };
+  if (theory) entry.theory = theoryAt(theory, result.t);
+  return entry;
+}

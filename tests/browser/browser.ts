@@ -1,0 +1,40 @@
+/**
+ * Headless Debian chromium through playwright-core, with the flags that work on machines without
+ * a GPU and without network (see the toolchain notes), and console-error collection.
+ */
+import { mkdirSync } from 'node:fs';
+import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export async function launch(extraFlags: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...BASE_FLAGS, ...extraFlags] });
+}
+
+/** Messages that are the environment's, not the page's: the Debian wrapper and WebGPU being off. */
+const NOISE = [/\/usr\/bin\/chromium: \d+: \[/, /No available adapters/];
+
+/** Collects console errors and uncaught page errors of a page. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' && !NOISE.some((re) => re.test(m.text()))) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}

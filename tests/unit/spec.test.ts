@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { SPEC_KEYS, defaultSpec, fieldApplies, specFields } from '../../src/engine/spec/schema';
+import { normaliseSpec, parseField } from '../../src/engine/spec/validate';
+
+function issuesOf(input: Record<string, unknown>): string[] {
+  const r = normaliseSpec(input);
+  return r.ok ? [] : r.issues.map((i) => `${i.field}: ${i.message}`);
+}
+
+describe('spec schema', () => {
+  it('fills every missing field with its default, and the defaults are valid', () => {
+    const r = normaliseSpec({});
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value).toEqual(defaultSpec());
+  });
+
+  it('keeps valid values as given', () => {
+    const r = normaliseSpec({ data: 'gaussian', dim: 7, learner: 'gaussian', lambda: 0.3, loop: 'fresh', nReal: 10, nSyn: 0 });
+    expect(r.ok && r.value.dim === 7 && r.value.lambda === 0.3 && r.value.nSyn === 0).toBe(true);
+  });
+
+  for (const key of SPEC_KEYS) {
+    const field = specFields[key];
+    it(`rejects malformed, NaN, missing and out-of-range values of ${key}`, () => {
+      const bad: unknown[] = ['', 'abc', null, {}, [], true];
+      if (field.kind !== 'enum') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
+      if (field.kind === 'int') bad.push(field.min + 0.5);
+      if (field.kind === 'number' && 'minExclusive' in field && field.minExclusive) bad.push(field.min);
+      for (const value of bad) {
+        const issues = issuesOf({ [key]: value });
+        expect(issues.length, `${key} = ${String(value)}`).toBeGreaterThan(0);
+        // The message names the field (label and flag) and what is allowed.
+        expect(issues[0]).toContain(field.label);
+        expect(issues[0]).toContain(`--${field.flag}`);
+        expect(issues[0]).toContain('allowed');
+      }
+    });
+
+    it(`parses the text form of ${key} strictly`, () => {
+      for (const text of ['', ' ', 'NaN', '0x10', '1,5', '--1', 'Infinity']) expect(parseField(key, text).ok, JSON.stringify(text)).toBe(false);
+      const ok = field.kind === 'enum' ? field.default : String(field.default);
+      expect(parseField(key, ok)).toEqual({ ok: true, value: field.default });
+    });
+  }
+
+  it('accepts λ = 1 and rejects λ = 0 (λ ∈ (0, 1])', () => {
+    expect(normaliseSpec({ lambda: 1 }).ok).toBe(true);
+    expect(issuesOf({ lambda: 0 })[0]).toContain('(0, 1]');
+  });
+
+  it('reports unknown fields and every bad field at once', () => {
+    const issues = issuesOf({ nIni: -1, lambda: 2, colour: 'red' });
+    expect(issues.map((m) => m.split(':')[0]).sort()).toEqual(['colour', 'lambda', 'nIni']);
+  });
+
+  it('rejects a dimension other than 2 for the 2-D distributions', () => {
+    expect(issuesOf({ data: 'ring', dim: 3 })[0]).toMatch(/^dim: .*3 is not allowed with data=ring/);
+    expect(normaliseSpec({ data: 'gaussian', dim: 3 }).ok).toBe(true);
+  });
+
+  it('rejects training sets too small for the learner', () => {
+    expect(issuesOf({ data: 'gaussian', dim: 5, learner: 'gaussian', nIni: 5 })[0]).toContain('at least 6');
+    expect(issuesOf({ data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nSyn: 1 })[0]).toContain('n_s = 1');
+    expect(issuesOf({ learner: 'gmm', components: 20, nIni: 10 })[0]).toContain('K = 20');
+    expect(issuesOf({ loop: 'fresh', nReal: 1, nSyn: 1 })[0]).toContain('n_r + n_s = 2');
+    // A single generation never trains on synthetic data, so n_s does not matter.
+    expect(normaliseSpec({ loop: 'fully-synthetic', nSyn: 0, generations: 1 }).ok).toBe(true);
+  });
+
+  it('rejects an accumulate run that would not fit in memory', () => {
+    expect(issuesOf({ loop: 'accumulate', nSyn: 100_000, generations: 10_000, replicates: 100 })[0]).toContain('budget');
+  });
+
+  it('requires a point set exactly when data = points', () => {
+    expect(issuesOf({ data: 'points' })[0]).toContain('needs a point set');
+    const points = Array.from({ length: 20 }, (_, i) => [i, i * i]);
+    expect(normaliseSpec({ data: 'points', points }).ok).toBe(true);
+    expect(issuesOf({ data: 'ring', points })[0]).toContain('use data=points');
+    expect(issuesOf({ data: 'points', points: points.slice(0, 3) })[0]).toContain('3 points given');
+    expect(issuesOf({ data: 'points', points: [...points, [1, Number.NaN]] })[0]).toContain('point 21');
+  });
+
+  it('knows which fields apply to which learner, data and loop', () => {
+    const spec = defaultSpec();
+    expect(fieldApplies('components', { ...spec, learner: 'gmm' })).toBe(true);
+    expect(fieldApplies('components', { ...spec, learner: 'kde' })).toBe(false);
+    expect(fieldApplies('nReal', { ...spec, loop: 'fully-synthetic' })).toBe(false);
+    expect(fieldApplies('nReal', { ...spec, loop: 'accumulate' })).toBe(true);
+    expect(fieldApplies('seed', spec)).toBe(true);
+  });
+});
