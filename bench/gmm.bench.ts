@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ring } from '../src/engine/data/mixtures';
 import { gmmLearner } from '../src/engine/learners/gmm';
 import { Rng } from '../src/engine/random/prng';
+import type { BenchResult } from './result';
 
 const N = 1000;
 const GENERATIONS = 100;
@@ -53,7 +54,7 @@ function runSklearn(): (LoopFigures & { sklearn: string }) | { skipped: string }
 
 const fixed = (v: number, digits = 3) => v.toFixed(digits);
 
-export async function benchGmm(): Promise<{ title: string; rows: [string, string][] }> {
+export async function benchGmm(): Promise<BenchResult> {
   // The first loop only warms the JIT, as the peer's timings exclude Python's start-up.
   runLoop(0);
   const ours = runLoop(1);

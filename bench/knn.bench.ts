@@ -6,12 +6,13 @@
 import { ring } from '../src/engine/data/mixtures';
 import { KnnManifold, precisionRecall } from '../src/engine/metrics/precision-recall';
 import { Rng } from '../src/engine/random/prng';
+import type { BenchResult } from './result';
 
 const N = 10_000;
 const K = 5;
 const RUNS = 5;
 
-export async function benchKnn(): Promise<{ title: string; rows: [string, string][] }> {
+export async function benchKnn(): Promise<BenchResult> {
   const real = ring().sample(Rng.fromKey(1), N);
   const fake = ring().sample(Rng.fromKey(2), N);
   const tree = medianMs(() => precisionRecall(new KnnManifold(real, N, 2, K), fake, N, 2, K));

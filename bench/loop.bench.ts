@@ -4,21 +4,28 @@
  * bare loop (fit + sample + Fréchet distance) vectorised in NumPy as the peer.
  */
 import { spawnSync } from 'node:child_process';
-import { Experiment } from '../src/engine/loops/experiment';
+import { availableParallelism } from 'node:os';
+import { runDocument } from '../src/cli/parallel-run';
 import { assertSpec } from '../src/engine/spec/validate';
+import type { BenchResult } from './result';
 
-function timeEngine(nEval: number): number {
+async function timeEngine(nEval: number, threads: number): Promise<number> {
   const spec = assertSpec({ data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 100, nSyn: 100, generations: 50, replicates: 2000, nEval });
   const start = performance.now();
-  const experiment = new Experiment(spec);
-  while (experiment.next());
+  await runDocument(spec, threads);
   return performance.now() - start;
 }
 
-export async function benchLoop(): Promise<{ title: string; rows: [string, string][] }> {
+export async function benchLoop(): Promise<BenchResult> {
   const rows: [string, string][] = [];
-  const withEval = [10, 100, 1000].map((nEval) => [nEval, timeEngine(nEval)] as const);
-  for (const [nEval, ms] of withEval) rows.push([`engine, all metrics, n_eval = ${nEval}`, `${(ms / 1000).toFixed(2)} s`]);
+  const cores = availableParallelism();
+  const withEval: [number, number][] = [];
+  for (const nEval of [10, 100, 1000]) {
+    const one = await timeEngine(nEval, 1);
+    const all = await timeEngine(nEval, cores);
+    withEval.push([nEval, one]);
+    rows.push([`engine, all metrics, n_eval = ${nEval}: 1 thread | ${cores} threads`, `${(one / 1000).toFixed(2)} s | ${(all / 1000).toFixed(2)} s (${(one / all).toFixed(2)}× speed-up)`]);
+  }
   const peer = spawnSync('/usr/bin/python3', ['bench/gaussian_numpy.py'], { encoding: 'utf8' });
   const parsed = peer.status === 0 ? (JSON.parse(peer.stdout.trim()) as { ms?: number; numpy?: string; skipped?: string }) : { skipped: peer.stderr || 'python3 missing' };
   if (parsed.ms === undefined) rows.push(['NumPy peer', `skipped: ${parsed.skipped}`]);

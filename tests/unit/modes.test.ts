@@ -49,7 +49,7 @@ describe('modeCoverage', () => {
     const n = 2000;
     const rng = Rng.fromKey(23);
     const x = new Float64Array(2 * n).map(() => 40 * rng.uniform() - 20);
-    expect(modeCoverage(x, n, modes)).toEqual({ covered: 0, modeVariance: 0 });
+    expect(modeCoverage(x, n, modes)).toMatchObject({ covered: 0, modeVariance: 0 });
   });
 
   it('needs 10% of the fair share of high-quality samples within 3σ', () => {
@@ -64,10 +64,15 @@ describe('modeCoverage', () => {
       x[2 * (10 + i)] = modes.centers[14];
       x[2 * (10 + i) + 1] = modes.centers[15];
     }
-    expect(modeCoverage(x, n, modes).covered).toBe(7);
+    const coverage = modeCoverage(x, n, modes);
+    expect(coverage.covered).toBe(7);
+    // Per-mode shares of the fair share n/K = 100: mode 6 holds 9, mode 7 holds 10.
+    expect(coverage.share[6]).toBeCloseTo(0.09, 12);
+    expect(coverage.share[7]).toBeCloseTo(0.1, 12);
+    expect(Array.from(coverage.share).filter((s) => s >= 0.1)).toHaveLength(7);
   });
 
   it('returns 0 and 0 for no samples', () => {
-    expect(modeCoverage(new Float64Array(0), 0, modes)).toEqual({ covered: 0, modeVariance: 0 });
+    expect(modeCoverage(new Float64Array(0), 0, modes)).toMatchObject({ covered: 0, modeVariance: 0 });
   });
 });

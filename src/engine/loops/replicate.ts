@@ -20,6 +20,8 @@ export interface ReplicateStep {
   /** n_eval samples of G^t drawn as synthetic data are (with λ). */
   evaluation: Float64Array;
   metrics: Record<MetricName, number>;
+  /** Per mode of P_r, the share of evaluation samples it holds (see modeCoverage); null without modes. */
+  modeShare: Float64Array | null;
 }
 
 export class Replicate {
@@ -70,11 +72,13 @@ export class Replicate {
       precision,
       recall,
     } as Record<MetricName, number>;
+    let modeShare: Float64Array | null = null;
     if (real.modes) {
-      const { covered, modeVariance } = modeCoverage(evaluation, spec.nEval, real.modes);
-      metrics.modes = covered;
-      metrics.modeVar = modeVariance;
+      const coverage = modeCoverage(evaluation, spec.nEval, real.modes);
+      metrics.modes = coverage.covered;
+      metrics.modeVar = coverage.modeVariance;
+      modeShare = coverage.share;
     }
-    return { model, training: data, evaluation, metrics };
+    return { model, training: data, evaluation, metrics, modeShare };
   }
 }

@@ -7,7 +7,9 @@
  * - a mode is covered if it receives at least max(1, 0.1 · n / K) high-quality samples, i.e. at
  *   least 10% of its fair share of the n samples among K modes;
  * - modeVariance ("average modal variance") is the mean over covered modes of the per-coordinate
- *   variance (trace of the covariance / d) of the mode's high-quality samples, 0 if none is covered.
+ *   variance (trace of the covariance / d) of the mode's high-quality samples, 0 if none is covered;
+ * - share[k] is mode k's high-quality count over its fair share n/K (covered iff share ≥ 0.1), the
+ *   mode-by-mode detail that the page's mode-survival chart draws.
  *
  * The per-mode variance divides by the count (the MLE), so a mode covered by one sample has
  * variance 0 rather than none. Note that truncation at 3σ shrinks it: in 2-D a mode that matches
@@ -15,7 +17,13 @@
  */
 import type { Modes } from '../data/distribution';
 
-export function modeCoverage(samples: Float64Array, n: number, modes: Modes): { covered: number; modeVariance: number } {
+export interface ModeCoverage {
+  covered: number;
+  modeVariance: number;
+  share: Float64Array;
+}
+
+export function modeCoverage(samples: Float64Array, n: number, modes: Modes): ModeCoverage {
   const { centers, count: K, sigma } = modes;
   const d = centers.length / K;
   if (!Number.isInteger(d) || d < 1) throw new Error(`modeCoverage: ${centers.length} centre coordinates for ${K} modes`);
@@ -56,5 +64,7 @@ export function modeCoverage(samples: Float64Array, n: number, modes: Modes): { 
     covered++;
     varianceSum += squares[c] / (hits[c] * d);
   }
-  return { covered, modeVariance: covered > 0 ? varianceSum / covered : 0 };
+  const share = new Float64Array(K);
+  for (let c = 0; c < K; c++) share[c] = n > 0 ? (hits[c] * K) / n : 0;
+  return { covered, modeVariance: covered > 0 ? varianceSum / covered : 0, share };
 }

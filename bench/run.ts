@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark, each printing its figures and its ratio against a peer measured
+ * in the same run. Pass names to run a subset: `npm run bench -- gmm knn`. The page benchmark
+ * needs a build (`npm run build`) first.
+ */
+import { benchGmm } from './gmm.bench';
+import { benchKnn } from './knn.bench';
+import { benchLoop } from './loop.bench';
+import { benchPage } from './page.bench';
+import type { BenchResult } from './result';
+
+const BENCHES: Record<string, () => Promise<BenchResult>> = { gmm: benchGmm, knn: benchKnn, loop: benchLoop, page: benchPage };
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHES));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark ${unknown.join(', ')}; allowed: ${Object.keys(BENCHES).join(', ')}\n`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  const { title, rows } = await BENCHES[name]();
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${title}`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+}

@@ -1,0 +1,222 @@
+/**
+ * The lab page. React state holds what the URL holds (LabState); the runs themselves live in the
+ * run store, fed by the workers and read once per animation frame. Whenever the settings change,
+ * the affected runs restart and the address bar is rewritten, so it is always a share link.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { RunDocument } from '../engine/report/run-document';
+import type { Spec, SpecKey } from '../engine/spec/schema';
+import { ExportPanel } from './ExportPanel';
+import { Header } from './Header';
+import { Notices } from './Notices';
+import { RunPanel } from './RunPanel';
+import { MetricsGrid } from './charts/MetricsGrid';
+import { MetricsTable } from './charts/MetricsTable';
+import { CompareEditor } from './controls/CompareEditor';
+import { DataInput } from './controls/DataInput';
+import { PresetBar } from './controls/PresetBar';
+import { SpecControls } from './controls/SpecControls';
+import { Transport } from './controls/Transport';
+import { type LabState, type RunOverrides, SPEEDS, runSpecs } from './lab-state';
+import { runColour } from './palette';
+import type { Preset } from './presets';
+import { runLabel } from './run-label';
+import { RunController, type WantedRun } from './runs/run-controller';
+import { RunStore } from './runs/run-store';
+import { useRunsVersion } from './runs/use-runs';
+import { useMediaQuery } from './use-media-query';
+import { writeUrl } from './url-state';
+
+/** Point sets beyond this many points are not written into links (a URL stays under ~50 KB). */
+const MAX_LINK_POINTS = 3000;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.closest('input, select, textarea, button, summary, a, [contenteditable]') !== null);
+}
+
+/** What differs between a run's spec and the base, as overrides. */
+function overridesOf(spec: Spec, base: Spec): RunOverrides {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(spec) as SpecKey[]) if (key in base && spec[key] !== base[key]) out[key] = spec[key];
+  return out as RunOverrides;
+}
+
+export function App({ initial, notices }: { initial: LabState; notices: string[] }) {
+  const [lab, setLab] = useState(initial);
+  const [linkNotices, setLinkNotices] = useState(notices);
+  const [scrub, setScrub] = useState<number | null>(null);
+  const [paused, setPaused] = useState(false);
+  const [store] = useState(() => new RunStore());
+  const [controller] = useState(() => new RunController(store, SPEEDS[initial.speed]));
+  const version = useRunsVersion(store);
+  // On phones and in embeds the settings fold away so the runs come first.
+  const compact = useMediaQuery('(max-width: 900px)') || lab.embed;
+
+  const specs = useMemo(() => runSpecs(lab), [lab.base, lab.runs]);
+  const wanted = useMemo<WantedRun[]>(
+    () =>
+      specs.map((s, i) => ({
+        spec: s.ok ? s.spec : null,
+        error: s.ok ? null : s.issues.map((issue) => issue.message).join('; '),
+        label: s.ok ? runLabel(lab.runs[i], s.spec) : `run ${i + 1} (invalid settings)`,
+        colour: runColour(i),
+      })),
+    [specs, lab.runs],
+  );
+  useEffect(() => {
+    controller.sync(wanted);
+    setScrub(null);
+  }, [controller, wanted]);
+  useEffect(() => controller.setDelay(SPEEDS[lab.speed]), [controller, lab.speed]);
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  const tooManyPoints = (lab.base.points?.length ?? 0) > MAX_LINK_POINTS;
+  useEffect(() => {
+    const linkState = tooManyPoints ? { ...lab, base: { ...lab.base, points: null } } : lab;
+    history.replaceState(history.state, '', `${location.pathname}?${writeUrl(linkState)}`);
+  }, [lab, tooManyPoints]);
+
+  const play = () => {
+    controller.play();
+    setPaused(false);
+  };
+  const pause = () => {
+    controller.pause();
+    setPaused(true);
+  };
+  const step = () => {
+    controller.step();
+    setPaused(true);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (controller.isPaused) play();
+        else pause();
+      } else if (e.key === '.') step();
+      else if (e.key === 'r') controller.reset();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const setBase = (patch: Partial<Spec>) => setLab((l) => ({ ...l, base: { ...l.base, ...patch }, preset: null }));
+  const setRuns = (runs: RunOverrides[]) => setLab((l) => ({ ...l, runs, preset: null }));
+  const pickPreset = (p: Preset) => setLab((l) => ({ ...l, base: p.base, runs: p.runs, preset: p.id }));
+  const loadDocuments = (docs: RunDocument[]) => {
+    const base = docs[0].spec;
+    const runs = docs.map((d) => overridesOf(d.spec, base));
+    controller.load(
+      docs,
+      docs.map((d, i) => runLabel(runs[i], d.spec)),
+      docs.map((_, i) => runColour(i)),
+    );
+    setLab((l) => ({ ...l, base, runs, preset: null }));
+  };
+
+  const records = store.records;
+  const latest = Math.max(0, ...records.map((r) => r.rows.length));
+  const shown = scrub ?? latest;
+  const hidden = (name: string) => lab.hidden.includes(name);
+  const fontSize = lab.projector ? 15 : 11;
+  const denseClouds = Math.max(...records.map((r) => r.spec.nEval ?? 0)) > 3000;
+  const pointRadius = (denseClouds ? 1 : 2) + (lab.projector ? 1 : 0);
+
+  const controls = (
+    <>
+      <SpecControls
+        base={lab.base}
+        runs={lab.runs}
+        hidden={lab.hidden}
+        onChange={setBase}
+        dataInput={
+          hidden('data-input') ? null : (
+            <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />
+          )
+        }
+      />
+      {tooManyPoints && <p className="help">This point set has more than {MAX_LINK_POINTS} points, too many for a link: share the run file instead (Save and load).</p>}
+      {!hidden('compare') && (
+        <section aria-labelledby="compare-title">
+          <h2 id="compare-title">Compare</h2>
+          <CompareEditor base={lab.base} runs={lab.runs} labels={wanted.map((w) => w.label)} hidden={lab.hidden} onChange={setRuns} />
+        </section>
+      )}
+    </>
+  );
+
+  return (
+    <div className={`lab${lab.embed ? ' embed' : ''}${lab.projector ? ' projector' : ''}`}>
+      {!lab.embed && <Header projector={lab.projector} onProjector={(projector) => setLab((l) => ({ ...l, projector }))} />}
+      <Notices title="Some settings in this link could not be used:" notices={linkNotices} onDismiss={() => setLinkNotices([])} testId="url-notice" />
+      {!hidden('presets') && <PresetBar active={lab.preset} onPick={pickPreset} />}
+      <div className="layout">
+        {compact ? (
+          <details className="controls compact-controls">
+            <summary>Settings</summary>
+            {controls}
+          </details>
+        ) : (
+          <aside className="controls" aria-label="Experiment settings">
+            {controls}
+          </aside>
+        )}
+        <main className="results">
+          {!lab.embed && (
+            <p className="intro">
+              Each generation t, a model G<sup>t</sup> is fit to its training data, and the next generation learns from samples drawn from it. Grey crosses mark the
+              modes of the real data: watch what each loop keeps of them.
+            </p>
+          )}
+          <Transport
+            paused={paused}
+            finished={records.length > 0 && records.every((r) => r.state === 'done' || r.state === 'error')}
+            onPlay={play}
+            onPause={pause}
+            onStep={step}
+            onReset={() => controller.reset()}
+            speed={lab.speed}
+            onSpeed={(speed) => setLab((l) => ({ ...l, speed }))}
+            latest={latest}
+            scrub={scrub}
+            onScrub={setScrub}
+          />
+          <div className={`runs runs-${records.length}`}>
+            {records.map((r, i) => (
+              <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} version={version} />
+            ))}
+          </div>
+          <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={scrub ?? 0} fontSize={fontSize} version={version} />
+          <section className={`tables${hidden('tables') ? ' visually-hidden' : ''}`} aria-labelledby="tables-title">
+            <h2 id="tables-title">Metrics per generation</h2>
+            {records.map((r, i) => (
+              <details key={i} className="table-view">
+                <summary>
+                  Run {i + 1}: {r.label}
+                </summary>
+                <div className="table-scroll">
+                  <MetricsTable label={`Run ${i + 1}: ${r.label}`} metrics={r.metrics} rows={r.rows} count={r.rows.length} />
+                </div>
+              </details>
+            ))}
+          </section>
+          {!hidden('export') && <ExportPanel records={records} onLoad={loadDocuments} />}
+        </main>
+      </div>
+      {!lab.embed && (
+        <footer className="page-footer">
+          <p>
+            Keyboard: Space plays or pauses, “.” steps one generation, “r” resets (when no control has focus). Every setting is in the address bar: copy it to share this
+            exact experiment; add <code>embed=1</code> for slides and iframes, <code>hide=lambda,seed</code> to hide controls.
+          </p>
+          <p>
+            Based on S. Alemohammad et al., “Self-Consuming Generative Models Go MAD”, ICLR 2024 (arXiv 2307.01850). Everything runs in your browser, in a Web Worker;
+            nothing is sent anywhere.
+          </p>
+        </footer>
+      )}
+    </div>
+  );
+}

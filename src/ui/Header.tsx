@@ -1,0 +1,52 @@
+/** Title, one-sentence pitch, share link and projector switch. */
+import { useState } from 'react';
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Props {
+  projector: boolean;
+  onProjector: (on: boolean) => void;
+}
+
+export function Header({ projector, onProjector }: Props) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const share = async (what: 'link' | 'embed') => {
+    const url = location.href;
+    const embedUrl = `${url}${url.includes('?') ? '&' : '?'}embed=1`;
+    const text = what === 'link' ? url : `<iframe src="${embedUrl}" width="100%" height="760" style="border:0" title="MAD Lab"></iframe>`;
+    const ok = await copy(text);
+    setCopied(ok ? (what === 'link' ? 'Link copied' : 'Embed code copied') : `Copy failed; the ${what === 'link' ? 'link' : 'embed code'} is: ${text}`);
+  };
+  return (
+    <header className="page-header">
+      <div>
+        <h1>MAD Lab</h1>
+        <p className="tagline">
+          What happens when generative models are trained on their own output, generation after generation? They go MAD: <em>Model Autophagy Disorder</em>{' '}
+          (Alemohammad et al., ICLR 2024).
+        </p>
+      </div>
+      <div className="header-tools">
+        <button type="button" data-testid="copy-link" onClick={() => share('link')}>
+          Copy link
+        </button>
+        <button type="button" onClick={() => share('embed')}>
+          Copy embed code
+        </button>
+        <button type="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>
+          Projector mode
+        </button>
+        <span className="copied" role="status">
+          {copied}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * One metric over generations for every run on shared axes: the 5–95% band of the replicates,
+ * their median, and the closed-form expectation where the engine has one (dashed).
+ */
+import { area, line, scaleLinear } from 'd3';
+import { memo } from 'react';
+import { METRICS, type MetricName } from '../../engine/metrics/registry';
+import type { RunRecord } from '../runs/run-record';
+import { THEORY_COLOUR } from '../palette';
+
+export const CHART_W = 360;
+export const CHART_H = 210;
+
+/** Metrics with a known range get fixed axes, so charts of different runs and presets compare. */
+function fixedDomain(metric: MetricName, records: RunRecord[]): [number, number] | null {
+  if (metric === 'precision' || metric === 'recall') return [0, 1];
+  if (metric === 'modes') {
+    const k = Math.max(...records.map((r) => (r.modes ? r.modes.centers.length / 2 : 0)));
+    return k > 0 ? [0, k] : null;
+  }
+  return null;
+}
+
+function dataDomain(metric: MetricName, records: RunRecord[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (v: number) => {
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  };
+  for (const r of records) {
+    for (const row of r.rows) {
+      const s = row.summary[metric];
+      if (s) [s.q05, s.q95, s.median].forEach(take);
+    }
+    r.theory?.[metric]?.forEach(take);
+  }
+  if (!(lo <= hi)) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  return [Math.min(lo, metric === 'logdet' ? lo : 0), hi];
+}
+
+interface Props {
+  metric: MetricName;
+  records: RunRecord[];
+  /** Generations on the x axis: the largest T among the runs. */
+  tMax: number;
+  /** Generation under the scrubber, marked by a rule. */
+  tMark: number;
+  fontSize: number;
+  version: number;
+}
+
+export const MetricChart = memo(function MetricChart({ metric, records, tMax, tMark, fontSize }: Props) {
+  const m = { top: 8, right: 12, bottom: 20 + fontSize, left: 30 + 2.5 * fontSize };
+  const x = scaleLinear().domain([1, Math.max(2, tMax)]).range([m.left, CHART_W - m.right]);
+  const y = scaleLinear()
+    .domain(fixedDomain(metric, records) ?? dataDomain(metric, records))
+    .range([CHART_H - m.bottom, m.top])
+    .nice();
+  const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
+  const band = area<RunRecord['rows'][number]>()
+    .defined((r) => finite(r.summary[metric]?.q05) && finite(r.summary[metric]?.q95))
+    .x((r) => x(r.t))
+    .y0((r) => y(r.summary[metric]!.q05))
+    .y1((r) => y(r.summary[metric]!.q95));
+  const median = line<RunRecord['rows'][number]>()
+    .defined((r) => finite(r.summary[metric]?.median))
+    .x((r) => x(r.t))
+    .y((r) => y(r.summary[metric]!.median));
+  const theoryLine = line<number>()
+    .defined((v) => Number.isFinite(v))
+    .x((_, i) => x(i + 1))
+    .y((v) => y(v));
+  const [y0, y1] = y.range();
+  const clip = `clip-${metric}`;
+  return (
+    <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} className="metric-svg" role="img" aria-label={`${METRICS[metric].label} over generations`} fontFamily="system-ui, sans-serif" fontSize={fontSize}>
+      <defs>
+        <clipPath id={clip}>
+          <rect x={m.left} y={y1} width={CHART_W - m.left - m.right} height={y0 - y1} />
+        </clipPath>
+      </defs>
+      {y.ticks(4).map((v) => (
+        <g key={v}>
+          <line x1={m.left} x2={CHART_W - m.right} y1={y(v)} y2={y(v)} stroke="#e3e3e3" />
+          <text x={m.left - 4} y={y(v)} dy="0.32em" textAnchor="end" fill="#333333">
+            {Math.abs(v) >= 1e4 ? v.toExponential(0) : v}
+          </text>
+        </g>
+      ))}
+      {x.ticks(5).map((v) => (
+        <text key={v} x={x(v)} y={CHART_H - m.bottom + fontSize + 3} textAnchor="middle" fill="#333333">
+          {v}
+        </text>
+      ))}
+      <text x={(m.left + CHART_W - m.right) / 2} y={CHART_H - 3} textAnchor="middle" fill="#333333">
+        generation t
+      </text>
+      <line x1={m.left} x2={CHART_W - m.right} y1={y0} y2={y0} stroke="#666666" />
+      <g clipPath={`url(#${clip})`}>
+        {records.map((r, i) => (
+          <path key={`band${i}`} d={band(r.rows) ?? ''} fill={r.colour} fillOpacity={0.18} />
+        ))}
+        {records.map((r, i) => {
+          const curve = r.theory?.[metric];
+          return curve ? <path key={`theory${i}`} d={theoryLine(Array.from(curve)) ?? ''} fill="none" stroke={records.length > 1 ? r.colour : THEORY_COLOUR} strokeWidth={1.5} strokeDasharray="5 4" /> : null;
+        })}
+        {records.map((r, i) => (
+          <path key={`median${i}`} d={median(r.rows) ?? ''} fill="none" stroke={r.colour} strokeWidth={fontSize > 12 ? 3.5 : 2.2} />
+        ))}
+      </g>
+      {tMark > 0 && <line x1={x(tMark)} x2={x(tMark)} y1={y1} y2={y0} stroke="#555555" strokeDasharray="2 3" />}
+    </svg>
+  );
+});

@@ -1,0 +1,55 @@
+/**
+ * The per-generation metrics of one run as a table: t, then one column per engine metric headed
+ * by the engine's metric name, holding the mean over replicates. Rows are memoised by generation
+ * so a frame only renders the new ones.
+ */
+import { memo } from 'react';
+import { METRICS, type MetricName } from '../../engine/metrics/registry';
+import type { GenerationRow } from '../runs/run-record';
+import { formatNumber } from '../format';
+
+const Row = memo(function Row({ row, metrics }: { row: GenerationRow; metrics: MetricName[] }) {
+  return (
+    <tr>
+      <th scope="row">{row.t}</th>
+      {metrics.map((m) => {
+        const mean = row.summary[m]?.mean;
+        return (
+          <td key={m} data-value={String(mean)}>
+            {formatNumber(mean)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+interface Props {
+  label: string;
+  metrics: MetricName[];
+  rows: GenerationRow[];
+  count: number;
+}
+
+export const MetricsTable = memo(function MetricsTable({ label, metrics, rows }: Props) {
+  return (
+    <table data-testid="metrics-table" className="metrics-table">
+      <caption>{label}: mean over replicates per generation</caption>
+      <thead>
+        <tr>
+          <th scope="col">t</th>
+          {metrics.map((m) => (
+            <th key={m} scope="col" title={`${METRICS[m].label}: ${METRICS[m].help}`}>
+              {m}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <Row key={row.t} row={row} metrics={metrics} />
+        ))}
+      </tbody>
+    </table>
+  );
+});

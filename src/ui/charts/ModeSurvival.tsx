@@ -1,0 +1,98 @@
+/**
+ * Which modes of a mixture survive, generation by generation: one row per mode of P_r, one
+ * column per generation, filled where replicate 0's model still covers the mode (at least 10%
+ * of its fair share of samples within 3σ), darker the closer the share is to fair.
+ */
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { RunRecord } from '../runs/run-record';
+import { rgb } from '../palette';
+
+const W = 640;
+const ROW = 10;
+const COVERED = 0.1;
+/** Row height on screen: compact, so both runs of a comparison fit on one screen. */
+const CSS_ROW_PX = 7;
+
+interface Props {
+  record: RunRecord;
+  tMark: number;
+  version: number;
+}
+
+export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // Columns already painted for this record: each frame paints only the new generations.
+  const painted = useRef<{ record: RunRecord | null; columns: number }>({ record: null, columns: 0 });
+  const shares = record.modeShares;
+  const K = record.modes ? record.modes.centers.length / 2 : 0;
+  const T = record.spec.generations;
+  const H = K * ROW;
+  useLayoutEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    if (painted.current.record !== record) {
+      ctx.clearRect(0, 0, W, H);
+      painted.current = { record, columns: 0 };
+    }
+    const [r, g, b] = rgb(record.colour);
+    const col = W / T;
+    for (let i = painted.current.columns; i < shares.length; i++) {
+      const share = shares[i];
+      for (let k = 0; k < share.length; k++) {
+        if (share[k] < COVERED) continue;
+        ctx.fillStyle = `rgba(${r},${g},${b},${0.3 + 0.7 * Math.min(1, share[k])})`;
+        ctx.fillRect(i * col, k * ROW + 1, Math.max(1, col + 0.5), ROW - 2);
+      }
+    }
+    painted.current.columns = shares.length;
+  });
+  if (K === 0) return null;
+  const alive = shares.length > 0 ? Array.from(shares[shares.length - 1]).filter((s) => s >= COVERED).length : K;
+  return (
+    <figure className="mode-survival" data-export-block data-testid="mode-survival">
+      <figcaption data-export-text>
+        Modes of P_r covered by Gᵗ (replicate 0): {alive} of {K} at t = {shares.length}
+      </figcaption>
+      <div className="plot" style={{ height: `${K * CSS_ROW_PX}px` }}>
+        <canvas ref={canvas} width={W} height={H} role="img" aria-label={`mode survival: ${alive} of ${K} modes covered at generation ${shares.length}`} />
+        <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
+          <rect x={0} y={0} width={W} height={H} fill="none" stroke="#bbbbbb" />
+          {tMark > 0 && <line x1={(tMark - 0.5) * (W / T)} x2={(tMark - 0.5) * (W / T)} y1={0} y2={H} stroke="#333333" strokeDasharray="2 2" />}
+        </svg>
+      </div>
+    </figure>
+  );
+});
+
+/** The mode survival as a table: each mode's share now and the last generation that covered it. */
+export function ModeTable({ record }: { record: RunRecord }) {
+  const shares = record.modeShares;
+  const K = record.modes ? record.modes.centers.length / 2 : 0;
+  return (
+    <table>
+      <caption>Share of the fair number of samples per mode (replicate 0); covered at ≥ {COVERED}</caption>
+      <thead>
+        <tr>
+          <th scope="col">mode</th>
+          <th scope="col">share at t = {shares.length}</th>
+          <th scope="col">last generation covered</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: K }, (_, k) => {
+          let last = 0;
+          shares.forEach((s, i) => {
+            if (s[k] >= COVERED) last = i + 1;
+          });
+          return (
+            <tr key={k}>
+              <th scope="row">{k + 1}</th>
+              <td>{shares.length > 0 ? shares[shares.length - 1][k].toFixed(2) : '–'}</td>
+              <td>{last || 'never'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

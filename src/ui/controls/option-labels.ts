@@ -1,0 +1,23 @@
+/** Words for the spec's enum values on the page (the values themselves stay the URL's and CLI's). */
+import type { DataKind, Estimator, LearnerKind } from '../../engine/spec/schema';
+import { LOOP_NAMES } from '../run-label';
+
+export const OPTION_LABELS: Record<string, Record<string, string>> = {
+  data: {
+    gaussian: 'Gaussian N(0, I_d)',
+    ring: 'ring of 8',
+    grid: '5×5 grid of 25',
+    moons: 'two moons',
+    points: 'your own points',
+  } satisfies Record<DataKind, string>,
+  learner: {
+    gaussian: 'Gaussian',
+    gmm: 'Gaussian mixture (EM)',
+    kde: 'kernel density (KDE)',
+  } satisfies Record<LearnerKind, string>,
+  estimator: {
+    mle: 'MLE (÷ n)',
+    unbiased: 'unbiased (÷ n − 1)',
+  } satisfies Record<Estimator, string>,
+  loop: LOOP_NAMES,
+};

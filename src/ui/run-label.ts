@@ -1,0 +1,34 @@
+/** How a run is named and explained on the page, in the paper's words. */
+import { type LoopKind, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import type { RunOverrides } from './lab-state';
+
+export const LOOP_NAMES: Record<LoopKind, string> = {
+  'fully-synthetic': 'fully synthetic',
+  augmentation: 'synthetic augmentation',
+  fresh: 'fresh data',
+  accumulate: 'accumulate',
+};
+
+/** One line per loop, for a visitor who has not read the paper. */
+export function loopStory(spec: Spec): string {
+  switch (spec.loop) {
+    case 'fully-synthetic':
+      return `each model learns only from ${spec.nSyn} samples of the previous model`;
+    case 'augmentation':
+      return `each model learns from the same ${spec.nIni} real samples plus ${spec.nSyn} of the previous model's`;
+    case 'fresh':
+      return `each model learns from ${spec.nReal} new real samples plus ${spec.nSyn} of the previous model's`;
+    case 'accumulate':
+      return `nothing is thrown away: every generation adds ${spec.nSyn} synthetic and ${spec.nReal} real samples to the pool`;
+  }
+}
+
+export function formatValue(key: SpecKey, value: unknown): string {
+  return `${specFields[key].label} = ${String(value)}`;
+}
+
+/** "fresh data, λ = 0.7": the loop, then whatever else the run overrides. */
+export function runLabel(overrides: RunOverrides, spec: Spec): string {
+  const rest = (Object.keys(overrides) as SpecKey[]).filter((k) => k !== 'loop').map((k) => formatValue(k, overrides[k]));
+  return [LOOP_NAMES[spec.loop], ...rest].join(', ');
+}

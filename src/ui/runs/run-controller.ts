@@ -1,0 +1,209 @@
+/**
+ * Drives the engine workers. A worker hosts several runs, interleaving them generation by
+ * generation; runs are spread over as many workers as leave one core to the page (on a 2-core
+ * machine all runs share one worker, so rendering never competes with two busy engines).
+ * A slot whose spec changes is restarted at once under a new run id; the old run is cancelled in
+ * its worker, and any message still in flight for it is dropped here because its id is stale.
+ */
+import type { MetricName } from '../../engine/metrics/registry';
+import type { RunDocument } from '../../engine/report/run-document';
+import type { Spec } from '../../engine/spec/schema';
+import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { type RunRecord, emptyRecord, keepSnapshot } from './run-record';
+import type { RunStore } from './run-store';
+
+export interface WantedRun {
+  spec: Spec | null;
+  /** Why there is no spec: the validation messages. */
+  error: string | null;
+  label: string;
+  colour: string;
+}
+
+const specKey = (spec: Spec) => JSON.stringify(spec);
+
+const WORKERS = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+
+export class RunController {
+  private readonly workers: Worker[] = [];
+  private nextId = 1;
+  private paused = false;
+  private delayMs: number;
+
+  constructor(
+    private readonly store: RunStore,
+    delayMs: number,
+  ) {
+    this.delayMs = delayMs;
+  }
+
+  private worker(slot: number): Worker {
+    const index = slot % WORKERS;
+    if (!this.workers[index]) {
+      const worker = new Worker(new URL('../../worker/engine-worker.ts', import.meta.url), { type: 'module', name: `engine-${index + 1}` });
+      worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+      worker.onerror = (event) => this.failWorker(index, `the engine worker failed to load: ${event.message || 'unknown error'}`);
+      this.workers[index] = worker;
+    }
+    return this.workers[index];
+  }
+
+  private send(slot: number, message: ToWorker): void {
+    this.worker(slot).postMessage(message);
+  }
+
+  private failWorker(index: number, message: string): void {
+    this.store.records.forEach((record, slot) => {
+      if (slot % WORKERS !== index || record.source !== 'worker') return;
+      record.state = 'error';
+      record.error = message;
+    });
+    this.store.changed();
+  }
+
+  /** Brings the slots in line with the wanted runs, restarting only those whose spec changed. */
+  sync(wanted: WantedRun[]): void {
+    const records = this.store.records;
+    wanted.forEach((want, slot) => {
+      const current = records[slot];
+      if (current && want.spec && specKey(current.spec) === specKey(want.spec) && current.state !== 'error') {
+        current.label = want.label;
+        current.colour = want.colour;
+        return;
+      }
+      if (!want.spec) {
+        this.cancel(slot);
+        // No spec to rerun: reset leaves this slot alone until its settings are fixed.
+        const record = emptyRecord(this.nextId++, {} as Spec, want.label, want.colour, 'worker');
+        record.state = 'error';
+        record.error = want.error;
+        records[slot] = record;
+        return;
+      }
+      this.start(slot, want.spec, want.label, want.colour);
+    });
+    for (let slot = wanted.length; slot < records.length; slot++) this.cancel(slot);
+    records.length = wanted.length;
+    this.store.changed();
+  }
+
+  private start(slot: number, spec: Spec, label: string, colour: string): void {
+    this.cancel(slot);
+    const record = emptyRecord(this.nextId++, spec, label, colour, 'worker');
+    record.state = this.paused ? 'idle' : 'running';
+    record.startedAt = performance.now();
+    this.store.records[slot] = record;
+    this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused });
+  }
+
+  private cancel(slot: number): void {
+    const record = this.store.records[slot];
+    if (record && record.source === 'worker' && (record.state === 'running' || record.state === 'paused' || record.state === 'idle'))
+      this.send(slot, { type: 'cancel', runId: record.runId });
+  }
+
+  /** Restarts every run from generation 1 (same specs, same seeds). */
+  reset(): void {
+    this.store.records.forEach((r, slot) => {
+      if (Object.keys(r.spec).length > 0) this.start(slot, r.spec, r.label, r.colour);
+    });
+    this.store.changed();
+  }
+
+  private live(): [RunRecord, number][] {
+    return this.store.records.map((r, slot) => [r, slot] as [RunRecord, number]).filter(([r]) => r.source === 'worker' && (r.state === 'running' || r.state === 'paused' || r.state === 'idle'));
+  }
+
+  play(): void {
+    this.paused = false;
+    for (const [record, slot] of this.live()) {
+      record.state = 'running';
+      this.send(slot, { type: 'resume', runId: record.runId });
+    }
+    this.store.changed();
+  }
+
+  pause(): void {
+    this.paused = true;
+    for (const [record, slot] of this.live()) {
+      record.state = 'paused';
+      this.send(slot, { type: 'pause', runId: record.runId });
+    }
+    this.store.changed();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** One generation of every unfinished run; pauses first. */
+  step(): void {
+    if (!this.paused) this.pause();
+    for (const [record, slot] of this.live()) this.send(slot, { type: 'step', runId: record.runId });
+  }
+
+  setDelay(delayMs: number): void {
+    this.delayMs = delayMs;
+    for (const [record, slot] of this.live()) this.send(slot, { type: 'delay', runId: record.runId, delayMs });
+  }
+
+  /** Shows runs computed elsewhere (CLI, an export): metrics only, no pictures of G^t. */
+  load(documents: RunDocument[], labels: string[], colours: string[]): void {
+    this.store.records.forEach((_, slot) => this.cancel(slot));
+    this.store.records = documents.map((doc, i) => {
+      const record = emptyRecord(this.nextId++, doc.spec, labels[i], colours[i], 'document');
+      record.state = 'done';
+      record.rows = doc.generations.map((g) => ({ t: g.t, summary: g.metrics, iterations: g.iterations }));
+      record.metrics = Object.keys(doc.generations[0]?.metrics ?? {}) as MetricName[];
+      const withTheory = doc.generations.filter((g) => g.theory);
+      if (withTheory.length === doc.generations.length && withTheory.length > 0) {
+        const theory: Partial<Record<MetricName, Float64Array>> = {};
+        for (const name of Object.keys(withTheory[0].theory!) as MetricName[])
+          theory[name] = Float64Array.from(doc.generations, (g) => g.theory![name] ?? NaN);
+        record.theory = theory;
+      }
+      return record;
+    });
+    this.store.changed();
+  }
+
+  private receive(message: FromWorker): void {
+    // Run ids are unique across slots and workers; a message whose run is no longer shown is stale.
+    const record = this.store.records.find((r) => r.runId === message.runId);
+    if (!record) return;
+    switch (message.type) {
+      case 'started':
+        record.metrics = message.metrics;
+        record.theory = message.theory;
+        record.real = message.real;
+        record.view = message.view;
+        record.modes = message.modes;
+        break;
+      case 'generation': {
+        record.rows.push({ t: message.t, summary: message.summary, iterations: message.iterations });
+        record.snapshots = keepSnapshot(record.snapshots, { t: message.t, samples: message.samples, density: message.density });
+        if (message.modeShare) record.modeShares.push(message.modeShare);
+        const n = record.rows.length;
+        record.computeMs += (message.computeMs - record.computeMs) / n;
+        record.rate = (1000 * n) / Math.max(1, performance.now() - record.startedAt);
+        break;
+      }
+      case 'paused':
+        if (record.state === 'running') record.state = 'paused';
+        break;
+      case 'done':
+        record.state = 'done';
+        break;
+      case 'error':
+        record.state = 'error';
+        record.error = message.message;
+        break;
+    }
+    this.store.changed();
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w?.terminate();
+    this.workers.length = 0;
+  }
+}

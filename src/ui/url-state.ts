@@ -1,0 +1,176 @@
+/**
+ * The page's state in the query string, so the address bar is always a share link.
+ *
+ * Format (version 1):
+ *   v=1                      format version
+ *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
+ *                            written only where it differs from the page default
+ *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
+ *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none
+ *   speed=slow|normal|fast|max
+ *   preset=<id>              scenario whose explanation is shown
+ *   embed=1                  compact view without page chrome
+ *   theme=projector          large type
+ *   hide=<flag>,<section>,…  or <flag>_hide=1: controls and sections a teacher hides
+ *
+ * Reading never fails: each bad value is named in a notice and its field keeps the page default.
+ */
+import { type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
+import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, sameOverrides } from './lab-state';
+import { PRESETS } from './presets';
+
+export const URL_VERSION = 1;
+export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
+
+const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
+const flagOf = (key: SpecKey) => specFields[key].flag;
+const OTHER_PARAMS = new Set(['v', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide']);
+
+/** "n_ini (--n-ini): …" → "n_ini (n-ini=): …": messages name the URL parameter, not the CLI flag. */
+function forUrl(issue: SpecIssue): string {
+  return issue.message.replace(/\(--([a-z-]+)\)/g, '($1=)');
+}
+
+export function encodePoints(points: PointSet): string {
+  return points.map(([x, y]) => `${x},${y}`).join(';');
+}
+
+export function decodePoints(text: string): { ok: true; points: PointSet } | { ok: false; message: string } {
+  const points = text.split(';').map((pair) => pair.split(',').map(Number));
+  const checked = checkPoints(points);
+  return checked.ok ? { ok: true, points: checked.value } : { ok: false, message: checked.issues[0].message };
+}
+
+/** Resets the fields a cross-field rule names to their defaults until the spec is valid. */
+function repair(input: Spec, defaults: Spec, notices: string[]): Spec {
+  let spec = { ...input };
+  for (let attempt = 0; attempt < SPEC_KEYS.length + 1; attempt++) {
+    const checked = normaliseSpec(spec);
+    if (checked.ok) return checked.value;
+    for (const issue of checked.issues) {
+      notices.push(`${forUrl(issue)}; using the default instead`);
+      if (issue.field === 'points' || issue.field === 'data') spec = { ...spec, data: defaults.data, points: defaults.points };
+      else if ((SPEC_KEYS as string[]).includes(issue.field)) spec = { ...spec, [issue.field]: defaults[issue.field as SpecKey] };
+      else return defaults;
+    }
+  }
+  return defaults;
+}
+
+function parseRun(text: string, base: Spec, index: number, notices: string[]): RunOverrides {
+  const overrides: Record<string, unknown> = {};
+  if (text === 'base') return overrides;
+  for (const part of text.split(';')) {
+    const colon = part.indexOf(':');
+    const key = keyByFlag.get(part.slice(0, colon));
+    if (colon < 0 || !key || key === 'data') {
+      notices.push(`compare run ${index + 1}: "${part}" is not a field:value pair of a spec field other than data; ignored`);
+      continue;
+    }
+    const parsed = parseField(key, part.slice(colon + 1));
+    if (parsed.ok) overrides[key] = parsed.value;
+    else notices.push(`compare run ${index + 1}: ${forUrl(parsed.issues[0])}; ignored`);
+  }
+  const checked = normaliseSpec({ ...base, ...overrides });
+  if (checked.ok) return overrides;
+  for (const issue of checked.issues) {
+    notices.push(`compare run ${index + 1}: ${forUrl(issue)}; that override is ignored`);
+    delete overrides[issue.field];
+  }
+  return normaliseSpec({ ...base, ...overrides }).ok ? overrides : {};
+}
+
+export function readUrl(search: string): { state: LabState; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const version = params.get('v');
+  if (version !== null && version !== String(URL_VERSION))
+    notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
+
+  const input: Spec = { ...PAGE_DEFAULTS };
+  const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
+  for (const [name, value] of params) {
+    if (name.endsWith('_hide')) {
+      if (value !== '0' && value !== 'false') hidden.add(name.slice(0, -'_hide'.length));
+      continue;
+    }
+    const key = keyByFlag.get(name);
+    if (key) {
+      const parsed = parseField(key, value);
+      if (parsed.ok) (input as Record<string, unknown>)[key] = parsed.value;
+      else notices.push(`${forUrl(parsed.issues[0])}; using the default instead`);
+    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter "${name}" ignored`);
+  }
+  const pts = params.get('pts');
+  if (pts !== null) {
+    const decoded = decodePoints(pts);
+    if (decoded.ok) input.points = decoded.points;
+    else notices.push(`${decoded.message}; using the default distribution instead`);
+  }
+  if (input.data !== 'points' && input.points) input.points = null;
+  const base = repair(input, PAGE_DEFAULTS, notices);
+
+  let runs = DEFAULT_RUNS;
+  const cmp = params.get('cmp');
+  if (cmp !== null) {
+    const parts = cmp.split(',').filter(Boolean);
+    if (parts.length > MAX_RUNS) notices.push(`cmp: ${parts.length} runs given; allowed: 1..${MAX_RUNS}; the first ${MAX_RUNS} are shown`);
+    runs = parts.slice(0, MAX_RUNS).map((text, i) => parseRun(text, base, i, notices));
+    if (runs.length === 0) runs = [{}];
+  }
+
+  const speedText = params.get('speed');
+  let speed: Speed = defaultSpeed();
+  if (speedText !== null) {
+    if (speedText in SPEEDS) speed = speedText as Speed;
+    else notices.push(`speed: ${JSON.stringify(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
+  }
+  const presetId = params.get('preset');
+  let preset: string | null = null;
+  if (presetId !== null) {
+    if (PRESETS.some((p) => p.id === presetId)) preset = presetId;
+    else notices.push(`preset: ${JSON.stringify(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
+  }
+  const knownHides = new Set<string>([...SPEC_KEYS.map(flagOf), ...SECTIONS]);
+  for (const h of hidden)
+    if (!knownHides.has(h)) {
+      notices.push(`hide: "${h}" is not a control or section; allowed: ${[...knownHides].join(', ')}`);
+      hidden.delete(h);
+    }
+
+  return {
+    state: {
+      base,
+      runs,
+      speed,
+      preset,
+      hidden: [...hidden],
+      embed: params.get('embed') === '1',
+      projector: params.get('theme') === 'projector',
+    },
+    notices,
+  };
+}
+
+// Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
+const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
+
+function encodeRun(overrides: RunOverrides): string {
+  const parts = (Object.keys(overrides) as SpecKey[]).map((k) => `${flagOf(k)}:${overrides[k]}`);
+  return parts.length > 0 ? parts.join(';') : 'base';
+}
+
+export function writeUrl(state: LabState): string {
+  const pairs: [string, string][] = [['v', String(URL_VERSION)]];
+  for (const key of SPEC_KEYS) if (state.base[key] !== PAGE_DEFAULTS[key]) pairs.push([flagOf(key), String(state.base[key])]);
+  if (state.base.data === 'points' && state.base.points) pairs.push(['pts', encodePoints(state.base.points)]);
+  if (!sameOverrides(state.runs, DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);
+  if (state.speed !== defaultSpeed()) pairs.push(['speed', state.speed]);
+  if (state.preset) pairs.push(['preset', state.preset]);
+  if (state.embed) pairs.push(['embed', '1']);
+  if (state.projector) pairs.push(['theme', 'projector']);
+  if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
+  return pairs.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+}
+

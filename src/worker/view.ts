@@ -1,0 +1,46 @@
+/** What the film strip shows of a run's data: its first two coordinates, in a square window. */
+import type { Distribution } from '../engine/data/distribution';
+import { Rng, mixKey } from '../engine/random/prng';
+import type { Spec } from '../engine/spec/schema';
+import type { View } from './protocol';
+
+/** Fixed key so the real panel is the same picture for every run of a spec. */
+const REAL_PANEL_KEY = 0x7ea1;
+
+/**
+ * n×2 points to draw. 1-D data get a vertical spread by index (a strip plot), not a second
+ * dimension; d > 2 shows the first two coordinates.
+ */
+export function firstTwoCoordinates(x: Float64Array, n: number, d: number): Float64Array {
+  const out = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    out[2 * i] = x[i * d];
+    out[2 * i + 1] = d >= 2 ? x[i * d + 1] : 3 * (((i * 0.618033988749895) % 1) - 0.5);
+  }
+  return out;
+}
+
+export function realPanelSamples(spec: Spec, real: Distribution): Float64Array {
+  if (spec.points) return Float64Array.from(spec.points.flat());
+  const rng = Rng.fromKey(mixKey(spec.seed, REAL_PANEL_KEY));
+  return firstTwoCoordinates(real.sample(rng, spec.nEval), spec.nEval, real.dim);
+}
+
+/** Square window around the real points, padded so that a model that spreads a little stays in view. */
+export function viewOf(points: Float64Array, dim: number): View {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < points.length; i += 2) {
+    x0 = Math.min(x0, points[i]);
+    x1 = Math.max(x1, points[i]);
+    y0 = Math.min(y0, points[i + 1]);
+    y1 = Math.max(y1, points[i + 1]);
+  }
+  if (dim === 1) [y0, y1] = [-1.5, 1.5];
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const half = Math.max((x1 - x0) / 2, (y1 - y0) / 2, 1e-6) * 1.25;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}

@@ -1,0 +1,51 @@
+/** Helpers for driving the lab page in tests: open a link, wait for runs, read the metrics tables. */
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`${baseUrl()}${query ? `?${query}` : ''}`);
+  await page.waitForSelector('[data-testid=run-status]');
+}
+
+/** Waits until every run's status hook reads `state` (done by default). */
+export async function waitForRuns(page: Page, state = 'done', timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const runs = [...document.querySelectorAll('[data-testid=run-status]')];
+      return runs.length > 0 && runs.every((r) => r.getAttribute('data-state') === want);
+    },
+    state,
+    { timeout },
+  );
+}
+
+export interface Table {
+  headers: string[];
+  /** Raw values (data-value) per row, t first. */
+  rows: string[][];
+}
+
+export async function readTables(page: Page): Promise<Table[]> {
+  return page.$$eval('[data-testid=metrics-table]', (tables) =>
+    tables.map((table) => ({
+      headers: [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+      rows: [...table.querySelectorAll('tbody tr')].map((tr) => [
+        tr.querySelector('th')?.textContent ?? '',
+        ...[...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-value') ?? ''),
+      ]),
+    })),
+  );
+}
+
+/** Mean of a metric at the last generation of each run. */
+export function lastValue(table: Table, metric: string): number {
+  const column = table.headers.indexOf(metric);
+  if (column < 0) throw new Error(`no column ${metric} in ${table.headers.join(',')}`);
+  return Number(table.rows[table.rows.length - 1][column]);
+}
+
+export function searchParams(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}

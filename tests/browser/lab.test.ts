@@ -1,0 +1,104 @@
+/** The page's core: the default experiment runs in the worker to done, controls restart runs. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectErrors, launch, screenshot } from './browser';
+import { lastValue, open, readTables, searchParams, waitForRuns } from './lab-page';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  errors = collectErrors(page);
+});
+afterEach(async () => {
+  expect(errors, 'console errors').toEqual([]);
+  await page.close();
+});
+
+describe('the lab page', () => {
+  it('opens on the default compare, shows generation 1 at once and runs to done', async () => {
+    await open(page, 'speed=max');
+    const statuses = page.locator('[data-testid=run-status]');
+    await expect.poll(() => statuses.count()).toBe(2);
+    await page.waitForSelector('[data-testid=film-strip] canvas');
+    await waitForRuns(page);
+    const tables = await readTables(page);
+    expect(tables).toHaveLength(2);
+    for (const table of tables) {
+      expect(table.headers).toEqual(['t', 'fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar']);
+      expect(table.rows).toHaveLength(100);
+      expect(table.rows.map((r) => r[0])).toEqual(Array.from({ length: 100 }, (_, i) => String(i + 1)));
+    }
+    const first = await page.evaluate(() => performance.getEntriesByName('mad:first-generation-drawn').length);
+    expect(first).toBe(1);
+    await screenshot(page, 'default-done');
+  });
+
+  it('restarts only the changed run and never mixes in results of a cancelled one', async () => {
+    await open(page, 'speed=fast&generations=40&replicates=4');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) >= 3);
+    // Change n_s three times while the runs go: each change cancels the run in flight.
+    const box = page.locator('.spec-controls [data-field=n-syn] input.number-box');
+    for (const n of ['90', '120', '150']) {
+      await box.fill(n);
+      await box.press('Enter');
+    }
+    expect(searchParams(page).get('n-syn')).toBe('150');
+    await waitForRuns(page);
+    const live = await readTables(page);
+    const fresh = await browser.newPage();
+    await open(fresh, new URL(page.url()).search.slice(1));
+    await waitForRuns(fresh);
+    expect(await readTables(fresh)).toEqual(live);
+    await fresh.close();
+  });
+
+  it('shows settings the engine rejects as an error on the run, naming the rule', async () => {
+    await open(page, 'speed=max&generations=10&cmp=base');
+    const box = page.locator('.spec-controls [data-field=n-syn] input.number-box');
+    await box.fill('5');
+    await box.press('Enter');
+    await waitForRuns(page, 'error');
+    expect(await page.getByTestId('run-status').textContent()).toContain('needs at least 8');
+    await box.fill('100');
+    await box.press('Enter');
+    await waitForRuns(page, 'done');
+  });
+
+  it('pauses, steps one generation and resumes', async () => {
+    await open(page, 'speed=slow&generations=50&replicates=4');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) >= 1);
+    await page.click('[data-testid=play-pause]');
+    await waitForRuns(page, 'idle');
+    const t0 = Number(await page.getAttribute('[data-testid=run-status]', 'data-t'));
+    await page.waitForTimeout(600);
+    expect(Number(await page.getAttribute('[data-testid=run-status]', 'data-t'))).toBe(t0);
+    await page.click('[data-testid=step]');
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) === t + 1, t0);
+    await page.click('[data-testid=play-pause]');
+    await waitForRuns(page, 'running');
+    await page.click('[data-testid=reset]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) <= 2);
+  });
+
+  it('shows the fully synthetic loop collapsing next to fresh data holding steady', async () => {
+    await open(page, 'speed=max');
+    await page.click('[data-testid=preset-fresh]');
+    await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(3);
+    await waitForRuns(page);
+    const [synthetic, , fresh] = await readTables(page);
+    expect(lastValue(synthetic, 'recall')).toBeLessThan(0.3);
+    expect(lastValue(synthetic, 'modes')).toBeLessThan(6);
+    expect(lastValue(fresh, 'recall')).toBeGreaterThan(0.85);
+    expect(lastValue(fresh, 'modes')).toBe(8);
+    expect(searchParams(page).get('preset')).toBe('fresh');
+  });
+});

@@ -1,0 +1,66 @@
+/** The page's pure modules, without a browser: the URL format and the run-document loader. */
+import { describe, expect, it } from 'vitest';
+import { assertSpec } from '../../src/engine/spec/validate';
+import { DEFAULT_RUNS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
+import { loadRunDocuments } from '../../src/ui/run-document-loader';
+import { readUrl, writeUrl } from '../../src/ui/url-state';
+
+describe('url state', () => {
+  it('writes only what differs from the page defaults, and reads it back', () => {
+    expect(writeUrl(defaultLabState())).toBe('v=1');
+    const state = {
+      ...defaultLabState(),
+      base: assertSpec({ ...PAGE_DEFAULTS, data: 'points', points: Array.from({ length: 12 }, (_, i) => [i / 4, 1 - i / 8]), lambda: 0.85, seed: 42 }),
+      runs: [{ loop: 'fresh' as const, nReal: 20 }, {}],
+      speed: 'max' as const,
+      hidden: ['seed', 'export'],
+      embed: true,
+    };
+    const query = writeUrl(state);
+    expect(query).toContain('cmp=loop:fresh;n-real:20,base');
+    expect(query).toContain('pts=0,1;0.25,0.875;');
+    const { state: read, notices } = readUrl(`?${query}`);
+    expect(notices).toEqual([]);
+    expect(read).toEqual(state);
+  });
+
+  it('names every bad field, keeps the good ones and falls back per field', () => {
+    const { state, notices } = readUrl('?v=0&n-syn=5&components=20&seed=9&pts=1,2;3&hide=nothing&speed=warp&preset=none&cmp=loop:fresh,lambda:0,x:1,base,base');
+    expect(state.base.seed).toBe(9);
+    expect(state.base.nSyn).toBe(PAGE_DEFAULTS.nSyn);
+    expect(state.runs).toEqual([{ loop: 'fresh' }, {}, {}, {}]);
+    const text = notices.join('\n');
+    for (const fragment of ['version "0"', 'n_s (n-syn=)', 'points', 'hide: "nothing"', 'speed: "warp"', 'preset: "none"', 'compare run 2', 'compare run 3', 'cmp: 5 runs'])
+      expect(text).toContain(fragment);
+  });
+
+  it('treats a link without cmp as the default comparison', () => {
+    expect(readUrl('?seed=3').state.runs).toEqual(DEFAULT_RUNS);
+  });
+});
+
+describe('run-document loader', () => {
+  const entry = (t: number) => ({ t, metrics: { fd: { mean: 1, sd: 0, median: 1, q05: 1, q95: 1 }, logdet: { mean: null, sd: null, median: null, q05: null, q95: null } }, iterations: 3 });
+
+  it('accepts the CLI format, with null for infinite values', () => {
+    const loaded = loadRunDocuments(JSON.stringify({ spec: { generations: 2 }, generations: [entry(1), entry(2)] }));
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) {
+      expect(loaded.documents[0].spec.generations).toBe(2);
+      expect(Number.isNaN(loaded.documents[0].generations[1].metrics.logdet!.mean)).toBe(true);
+    }
+  });
+
+  it('says where a document is wrong', () => {
+    const bad = loadRunDocuments(JSON.stringify([{ spec: { generations: 2 }, generations: [entry(2)] }, { spec: { loop: 'sideways' }, generations: [] }]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors[0]).toContain('[0].generations[0].t: expected 1');
+      expect(bad.errors[1]).toContain('[1].spec: loop (--loop): "sideways" is not allowed');
+    }
+    const notJson = loadRunDocuments('{');
+    expect(notJson.ok || notJson.errors[0]).toContain('not JSON');
+    const extra = loadRunDocuments(JSON.stringify({ spec: {}, generations: [{ t: 1, metrics: { fid: {} }, iterations: 0 }] }));
+    expect(extra.ok || extra.errors[0]).toContain('unknown metric "fid"');
+  });
+});
