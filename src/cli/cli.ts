@@ -1,13 +1,18 @@
 /**
- * MAD Lab command line: `run` prints the run document of one experiment as JSON on stdout.
- * On any error nothing is written to stdout, the messages go to stderr and the exit code is 2.
+ * MAD Lab command line: `run` prints the run document of one experiment as JSON on stdout, `sweep`
+ * the admissibility grid of many experiments, one per cell. On any error nothing is written to
+ * stdout, the messages go to stderr and the exit code is 2.
  */
 import { availableParallelism } from 'node:os';
+import { checkSweep } from '../engine/admissibility/sweep';
 import { fieldApplies, specFields } from '../engine/spec/schema';
 import { normaliseSpec } from '../engine/spec/validate';
 import { parseArgs } from './args';
 import { helpText } from './help';
 import { runDocument } from './parallel-run';
+import { parseSweepArgs } from './sweep-args';
+import { sweepHelpText } from './sweep-help';
+import { runSweepDocument } from './sweep-run';
 
 /** Below this many replicates, starting threads costs more than it saves. */
 const THREAD_MIN_REPLICATES = 100;
@@ -42,12 +47,32 @@ async function run(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+async function sweep(argv: string[], io: Io): Promise<number> {
+  const args = parseSweepArgs(argv);
+  if (!args.ok) return failure(io, args.issues.map((i) => i.message));
+  if (args.help) {
+    io.out(`${sweepHelpText()}\n`);
+    return 0;
+  }
+  const checked = checkSweep(args.input);
+  if (!checked.ok) return failure(io, checked.issues.map((i) => i.message));
+  const { base, x, y } = checked.value;
+  const swept = [x.field, y.field].flatMap((f) => (f === 'synFraction' ? ['nSyn', 'nReal'] : [f]));
+  for (const key of args.given) {
+    if (swept.includes(key)) io.err(`note: --${specFields[key].flag} is overridden by the sweep's axes\n`);
+    else if (!fieldApplies(key, base)) io.err(`note: --${specFields[key].flag} has no effect with --data ${base.data} --learner ${base.learner} --loop ${base.loop}\n`);
+  }
+  io.out(`${JSON.stringify(await runSweepDocument(checked.value, args.threads ?? availableParallelism()))}\n`);
+  return 0;
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'run') return run(rest, io);
+  if (command === 'sweep') return sweep(rest, io);
   if (command === undefined || command === '--help' || command === '-h') {
-    io.out(`${helpText()}\n`);
+    io.out(`${helpText()}\n\nnpm run --silent cli -- sweep [flags]: the admissibility phase diagram as JSON (sweep --help)\n`);
     return 0;
   }
-  return failure(io, [`unknown command ${JSON.stringify(command)}; allowed: run (see --help)`]);
+  return failure(io, [`unknown command ${JSON.stringify(command)}; allowed: run | sweep (see --help)`]);
 }

@@ -1,0 +1,265 @@
+/**
+ * An admissibility sweep: MAD's phase diagram (paper §5, Fig. 11–12) as a grid over two axes
+ * among n_s, n_r, λ, T and the synthetic fraction, every cell one loop and its n_e / n_r.
+ *
+ * Cells are independent: `computeCell(spec, baseline)` needs only the cell's spec and the sweep's
+ * shared baseline, so a pool of workers (browser or threads) can compute them in any order and
+ * stream them, and a cell's result depends on nothing else (cache it by `cellKey`). Every cell
+ * uses the base's seed: replicate i draws the same real data in every cell (common random
+ * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
+ * and the phase diagram and its boundary come out smooth.
+ */
+import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../spec/schema';
+import { type Checked, type SpecIssue, normaliseSpec } from '../spec/validate';
+import { type Baseline, BASELINE_MAX_SIZE, baselineFor } from './baseline';
+import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
+import { type LoopLimit, loopLimit } from './limit';
+
+export const AXIS_FIELDS = ['nSyn', 'nReal', 'lambda', 'generations', 'synFraction'] as const;
+export type AxisField = (typeof AXIS_FIELDS)[number];
+
+/** How each axis is named: `flag` on the command line, `label` in the paper's vocabulary. */
+export const axisFields: Record<AxisField, { flag: string; label: string; integer: boolean; help: string }> = {
+  nSyn: { flag: 'n-syn', label: 'n_s', integer: true, help: specFields.nSyn.help },
+  nReal: { flag: 'n-real', label: 'n_r', integer: true, help: specFields.nReal.help },
+  lambda: { flag: 'lambda', label: 'λ', integer: false, help: specFields.lambda.help },
+  generations: { flag: 'generations', label: 'T', integer: true, help: specFields.generations.help },
+  synFraction: {
+    flag: 'syn-fraction',
+    label: 'n_s / (n_r + n_s)',
+    integer: false,
+    help: "synthetic share p of each generation's training set, in [0, 1); n_r + n_s stays at the base's total and n_s = round(p · total)",
+  },
+};
+
+export interface SweepAxis {
+  field: AxisField;
+  values: number[];
+}
+
+export interface Sweep {
+  /** The spec every cell starts from; each cell overrides its two axis fields. */
+  base: Spec;
+  /** Columns. */
+  x: SweepAxis;
+  /** Rows. */
+  y: SweepAxis;
+}
+
+export const MAX_AXIS_VALUES = 100;
+
+/** `count` values from lo to hi, evenly spaced or on a log scale; integer fields are rounded. */
+export function axisRange(field: AxisField, lo: number, hi: number, count: number, scale: 'linear' | 'log'): number[] {
+  return Array.from({ length: count }, (_, i) => {
+    const f = count === 1 ? 0 : i / (count - 1);
+    const v = scale === 'log' ? lo * (hi / lo) ** f : lo + (hi - lo) * f;
+    return axisFields[field].integer ? Math.round(v) : Number(v.toPrecision(12));
+  });
+}
+
+/**
+ * The paper's phase diagram for the 1-D Gaussian (Fig. 11): fresh loop, n_r = 100, n_s from 10 to
+ * 10⁴ on a log grid against λ, 50 generations, 200 replicates. n_eval = 100 keeps the final
+ * precision and recall cheap (they are evaluated once, at T; n_e does not use them).
+ */
+export function defaultSweep(): Sweep {
+  const base = normaliseSpec({
+    data: 'gaussian',
+    dim: 1,
+    learner: 'gaussian',
+    estimator: 'unbiased',
+    loop: 'fresh',
+    nIni: 100,
+    nReal: 100,
+    nSyn: 900,
+    lambda: 1,
+    generations: 50,
+    replicates: 200,
+    seed: 1,
+    nEval: 100,
+  });
+  if (!base.ok) throw new Error('the default sweep is invalid');
+  return {
+    base: base.value,
+    x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, 10, 'log') },
+    y: { field: 'lambda', values: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 1] },
+  };
+}
+
+/** The spec input of a cell: the base with the axis values applied. */
+function cellInput(base: Spec, assignments: [AxisField, number][]): Record<string, unknown> {
+  const input: Record<string, unknown> = { ...base };
+  for (const [field, value] of assignments) {
+    if (field === 'synFraction') {
+      const total = base.nReal + base.nSyn;
+      input.nSyn = Math.round(value * total);
+      input.nReal = total - (input.nSyn as number);
+    } else input[field] = value;
+  }
+  return input;
+}
+
+function axisName(which: 'x' | 'y', field: AxisField): string {
+  return `${which} axis (${axisFields[field].label}, --${which} ${axisFields[field].flag})`;
+}
+
+function checkAxis(which: 'x' | 'y', axis: unknown, base: Spec): Checked<SweepAxis> {
+  const fail = (message: string): Checked<never> => ({ ok: false, issues: [{ field: which, message }] });
+  const { field, values } = (axis ?? {}) as { field?: unknown; values?: unknown };
+  if (typeof field !== 'string' || !(AXIS_FIELDS as readonly string[]).includes(field))
+    return fail(`${which} axis: ${JSON.stringify(field)} is not a sweep field; allowed: ${AXIS_FIELDS.map((f) => axisFields[f].flag).join(' | ')}`);
+  const f = field as AxisField;
+  const name = axisName(which, f);
+  if (!Array.isArray(values) || values.length === 0 || values.length > MAX_AXIS_VALUES)
+    return fail(`${name}: expected 1..${MAX_AXIS_VALUES} values, got ${Array.isArray(values) ? values.length : JSON.stringify(values)}`);
+  const issues: SpecIssue[] = [];
+  const seen = new Set<number>();
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push({ field: which, message: `${name}: ${JSON.stringify(v)} is not a finite number` });
+    else if (seen.has(v)) issues.push({ field: which, message: `${name}: ${v} appears twice (values must be distinct; a range of an integer field may round two values together)` });
+    else if (f === 'synFraction' && !(v >= 0 && v < 1)) issues.push({ field: which, message: `${name}: ${v} is out of range; allowed: a number in [0, 1)` });
+    seen.add(v);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const spanned = f === 'synFraction' ? 'nReal' : f;
+  if (!fieldApplies(spanned as SpecKey, base))
+    return fail(`${name}: n_r has no effect in the ${base.loop} loop; sweep it with --loop fresh or accumulate`);
+  return { ok: true, value: { field: f, values: values as number[] } };
+}
+
+/** Distinct messages, at most `max` of them, so one bad column does not print a hundred lines. */
+function capped(issues: SpecIssue[], max = 10): SpecIssue[] {
+  const unique = [...new Map(issues.map((i) => [i.message, i])).values()];
+  if (unique.length <= max) return unique;
+  return [...unique.slice(0, max), { field: 'sweep', message: `… and ${unique.length - max} more problems` }];
+}
+
+/** Why a cell spec cannot give n_e / n_r, beyond the spec's own validation. */
+function sweepIssue(spec: Spec): string | null {
+  if (spec.replicates < 2) return `replicates R (--replicates): ${spec.replicates} is too few; the interval of n_e needs at least 2`;
+  if (realReference(spec) < 1) return `n_r (--n-real): 0 fresh real samples leave n_e / n_r undefined; allowed: at least 1`;
+  return null;
+}
+
+/**
+ * Validates a sweep: the base (missing fields take the default sweep's values), both axes, and
+ * every cell's spec through normaliseSpec, naming the axis and value of any bad cell.
+ */
+export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown; y?: unknown }): Checked<Sweep> {
+  const fallback = defaultSweep();
+  const merged: Record<string, unknown> = { ...fallback.base, ...input.base };
+  // The default's d = 1 belongs to its Gaussian data; other data are 2-D only.
+  if (input.base?.dim === undefined && merged.data !== 'gaussian') merged.dim = specFields.dim.default;
+  const base = normaliseSpec(merged);
+  if (!base.ok) return base;
+  const x = checkAxis('x', input.x ?? fallback.x, base.value);
+  const y = checkAxis('y', input.y ?? fallback.y, base.value);
+  const issues = [...(x.ok ? [] : x.issues), ...(y.ok ? [] : y.issues)];
+  if (!x.ok || !y.ok) return { ok: false, issues };
+  const fields = [x.value.field, y.value.field];
+  if (fields[0] === fields[1]) return { ok: false, issues: [{ field: 'y', message: `the x and y axes both sweep ${axisFields[fields[0]].label}; pick two different fields` }] };
+  if (fields.includes('synFraction') && (fields.includes('nSyn') || fields.includes('nReal')))
+    return { ok: false, issues: [{ field: 'y', message: 'the synthetic fraction fixes n_s and n_r together; sweep it against λ or T, not against n_s or n_r' }] };
+
+  // Each value alone first, so a bad value is named once rather than in every cell of its row.
+  for (const [which, axis] of [['x', x.value], ['y', y.value]] as const)
+    for (const v of axis.values) {
+      const checked = normaliseSpec(cellInput(base.value, [[axis.field, v]]));
+      const why = checked.ok ? sweepIssue(checked.value) : checked.issues.map((i) => i.message).join('; ');
+      if (why) issues.push({ field: which, message: `${axisName(which, axis.field)} = ${v}: ${why}` });
+    }
+  if (issues.length > 0) return { ok: false, issues: capped(issues) };
+  for (const xv of x.value.values)
+    for (const yv of y.value.values) {
+      const checked = normaliseSpec(cellInput(base.value, [[x.value.field, xv], [y.value.field, yv]]));
+      const why = checked.ok ? sweepIssue(checked.value) : checked.issues.map((i) => i.message).join('; ');
+      if (why) issues.push({ field: 'sweep', message: `cell ${axisFields[fields[0]].label} = ${xv}, ${axisFields[fields[1]].label} = ${yv}: ${why}` });
+    }
+  if (issues.length > 0) return { ok: false, issues: capped(issues) };
+  return { ok: true, value: { base: base.value, x: x.value, y: y.value } };
+}
+
+export interface SweepCell {
+  /** Row-major position: index = iy · (number of x values) + ix. */
+  index: number;
+  ix: number;
+  iy: number;
+  x: number;
+  y: number;
+  spec: Spec;
+}
+
+/** Every cell's spec, row by row (y), column by column (x) within a row. The sweep must be valid. */
+export function sweepCells(sweep: Sweep): SweepCell[] {
+  const { base, x, y } = sweep;
+  return y.values.flatMap((yv, iy) =>
+    x.values.map((xv, ix) => {
+      const checked = normaliseSpec(cellInput(base, [[x.field, xv], [y.field, yv]]));
+      if (!checked.ok) throw new Error(`invalid sweep cell: ${checked.issues[0].message}`);
+      return { index: iy * x.values.length + ix, ix, iy, x: xv, y: yv, spec: checked.value };
+    }),
+  );
+}
+
+/** The largest real-only training set any cell's n_e could plausibly match, for a simulated baseline. */
+function baselineReach(cells: SweepCell[]): number {
+  let largest = 0;
+  for (const { spec } of cells) {
+    const { loop, nIni, nReal, nSyn, generations } = spec;
+    const pool = { 'fully-synthetic': nSyn, augmentation: nIni + nSyn, fresh: nReal + nSyn, accumulate: nIni + (generations - 1) * (nSyn + nReal) }[loop];
+    largest = Math.max(largest, nIni, pool, realReference(spec));
+  }
+  return Math.min(4 * largest, BASELINE_MAX_SIZE);
+}
+
+/** The baseline every cell of the sweep shares (its data and learner are the base's). */
+export function sweepBaseline(sweep: Sweep): Baseline {
+  return baselineFor(sweep.base, baselineReach(sweepCells(sweep)));
+}
+
+export interface CellResult extends EffectiveSize {
+  /** The loop's long-run limit: fd, meanSq and trace over the last quarter of the generations. */
+  limit: Omit<LoopLimit, 'final'>;
+  /** Replicate means at generation T. */
+  finalFd: number;
+  finalPrecision: number;
+  finalRecall: number;
+}
+
+/** One cell, computed on its own: what a browser worker or a CLI thread runs. */
+export function computeCell(spec: Spec, baseline: Baseline): CellResult {
+  const { final, ...limit } = loopLimit(spec);
+  return {
+    ...effectiveSize(limit.fd, baseline, realReference(spec)),
+    limit,
+    finalFd: final.fd,
+    finalPrecision: final.precision,
+    finalRecall: final.recall,
+  };
+}
+
+/** A stable cache key: a cell's result depends only on its spec and the baseline's grid. */
+export function cellKey(spec: Spec, baseline: Baseline): string {
+  return JSON.stringify([SPEC_KEYS.map((k) => spec[k]), spec.points, baseline.method, baseline.sizes[0], baseline.sizes[baseline.sizes.length - 1]]);
+}
+
+export type SweepCellResult = Pick<SweepCell, 'ix' | 'iy' | 'x' | 'y'> & CellResult;
+
+/** The whole sweep: the CLI's JSON document and the page's export. */
+export interface SweepResult {
+  sweep: Sweep;
+  baseline: Baseline;
+  /** Row-major, as sweepCells. */
+  cells: SweepCellResult[];
+}
+
+export function sweepResult(sweep: Sweep, baseline: Baseline, results: CellResult[]): SweepResult {
+  const cells = sweepCells(sweep).map(({ ix, iy, x, y }, i) => ({ ix, iy, x, y, ...results[i] }));
+  return { sweep, baseline, cells };
+}
+
+/** Computes a whole sweep in this thread. */
+export function runSweep(sweep: Sweep): SweepResult {
+  const baseline = sweepBaseline(sweep);
+  return sweepResult(sweep, baseline, sweepCells(sweep).map((cell) => computeCell(cell.spec, baseline)));
+}
