@@ -7,9 +7,10 @@ import { benchGmm } from './gmm.bench';
 import { benchKnn } from './knn.bench';
 import { benchLoop } from './loop.bench';
 import { benchPage } from './page.bench';
+import { benchSweep } from './sweep.bench';
 import type { BenchResult } from './result';
 
-const BENCHES: Record<string, () => Promise<BenchResult>> = { gmm: benchGmm, knn: benchKnn, loop: benchLoop, page: benchPage };
+const BENCHES: Record<string, () => Promise<BenchResult>> = { gmm: benchGmm, knn: benchKnn, loop: benchLoop, sweep: benchSweep, page: benchPage };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));

@@ -18,9 +18,9 @@ async function seconds(sweep: Sweep, threads: number): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-function timeCell(run: () => unknown): number {
+async function timeCell(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
-  run();
+  await run();
   return performance.now() - start;
 }
 
@@ -38,8 +38,8 @@ export async function benchSweep(): Promise<BenchResult> {
   const heavyOne = await seconds(heavy, 1);
   const heavyAll = await seconds(heavy, cores);
   const cell = { ...sweep.base, nSyn: 1000, lambda: 0.9 };
-  const moments = timeCell(() => loopLimit(cell, 'moments'));
-  const samples = timeCell(() => loopLimit(cell, 'samples'));
+  const moments = await timeCell(() => loopLimit(cell, 'moments'));
+  const samples = await timeCell(() => loopLimit(cell, 'samples'));
   const rate = (s: number) => `${(cells / s).toFixed(0)} cells/s`;
   return {
     title: `Admissibility sweep: default ${sweep.y.values.length} × ${sweep.x.values.length}, 1-D Gaussian fresh loop, 200 replicates × 50 generations per cell`,

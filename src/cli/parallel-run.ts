@@ -40,7 +40,7 @@ function runInThread(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
 export async function runDocument(spec: Spec, threads: number): Promise<RunDocument> {
   const ranges = splitReplicates(spec.replicates, threads);
   const parts =
-    ranges.length === 1 ? [runRange({ spec, range: ranges[0] })] : await Promise.all(ranges.map((range) => runInThread({ spec, range })));
+    ranges.length === 1 ? [await runRange({ spec, range: ranges[0] })] : await Promise.all(ranges.map((range) => runInThread({ spec, range })));
   const theory = gaussianTheory(spec);
   const generations: GenerationEntry[] = [];
   for (let t = 1; t <= spec.generations; t++) {

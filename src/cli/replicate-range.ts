@@ -13,10 +13,10 @@ export interface ReplicateRangeResult {
   generations: { values: Partial<Record<MetricName, Float64Array>>; iterations: number }[];
 }
 
-export function runRange(job: ReplicateRangeJob): ReplicateRangeResult {
-  const experiment = new Experiment(job.spec, job.range);
+export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
+  const experiment = new Experiment(job.spec, { range: job.range });
   const result: ReplicateRangeResult = { generations: [] };
-  for (let step = experiment.next(); step; step = experiment.next())
+  for (let step = await experiment.next(); step; step = await experiment.next())
     result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });
   return result;
 }

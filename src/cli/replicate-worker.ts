@@ -2,4 +2,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type ReplicateRangeJob, runRange } from './replicate-range';
 
-parentPort!.postMessage(runRange(workerData as ReplicateRangeJob));
+parentPort!.postMessage(await runRange(workerData as ReplicateRangeJob));

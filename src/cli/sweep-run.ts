@@ -50,8 +50,10 @@ function runPool(jobs: CellJob[], baseline: Baseline, threads: number): Promise<
 }
 
 export async function runSweepDocument(sweep: Sweep, threads: number): Promise<SweepResult> {
-  const baseline = sweepBaseline(sweep);
+  const baseline = await sweepBaseline(sweep);
   const jobs = sweepCells(sweep).map(({ index, spec }) => ({ index, spec }));
-  const results = threads <= 1 ? jobs.map((job) => computeCell(job.spec, baseline)) : await runPool(jobs, baseline, threads);
+  if (threads > 1) return sweepResult(sweep, baseline, await runPool(jobs, baseline, threads));
+  const results: CellResult[] = [];
+  for (const job of jobs) results.push(await computeCell(job.spec, baseline));
   return sweepResult(sweep, baseline, results);
 }

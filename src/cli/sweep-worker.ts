@@ -5,4 +5,4 @@ import { computeCell } from '../engine/admissibility/sweep';
 import type { CellJob } from './sweep-run';
 
 const { baseline } = workerData as { baseline: Baseline };
-parentPort!.on('message', ({ index, spec }: CellJob) => parentPort!.postMessage({ index, result: computeCell(spec, baseline) }));
+parentPort!.on('message', async ({ index, spec }: CellJob) => parentPort!.postMessage({ index, result: await computeCell(spec, baseline) }));

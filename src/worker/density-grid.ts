@@ -2,7 +2,7 @@
 import type { Model } from '../engine/learners/model';
 import { GRID_SIZE, type View } from './protocol';
 
-export function densityGrid(model: Model, view: View, size = GRID_SIZE): Float64Array {
+export async function densityGrid(model: Model, view: View, size = GRID_SIZE): Promise<Float64Array> {
   const points = new Float64Array(2 * size * size);
   const dx = (view.x1 - view.x0) / size;
   const dy = (view.y1 - view.y0) / size;

@@ -19,6 +19,12 @@ interface Run {
   /** Bumped whenever the pending turn must not run (pause, cancel, speed change). */
   turn: number;
   timer: ReturnType<typeof setTimeout> | null;
+  /** A generation is being computed. */
+  busy: boolean;
+  /** Single steps asked for while a generation was in flight. */
+  queuedSteps: number;
+  /** Aborts the generation in flight when the run is cancelled. */
+  abort: AbortController;
 }
 
 /** The worker global, typed by hand: the project's lib is DOM, not WebWorker. */
@@ -41,7 +47,7 @@ channel.port1.onmessage = () => soon.shift()?.();
 function schedule(run: Run): void {
   const turn = ++run.turn;
   const go = () => {
-    if (runs.get(run.id) === run && run.turn === turn && !run.paused) advance(run);
+    if (live(run) && run.turn === turn && !run.paused) void advance(run);
   };
   if (run.delayMs > 0) run.timer = setTimeout(go, run.delayMs);
   else {
@@ -61,30 +67,45 @@ function fail(id: number, error: unknown): void {
   post({ type: 'error', runId: id, message: error instanceof Error ? error.message : String(error) });
 }
 
-function advance(run: Run): void {
+/** Whether `run` is still the live run of its id (not cancelled or replaced meanwhile). */
+function live(run: Run): boolean {
+  return runs.get(run.id) === run;
+}
+
+/**
+ * Computes and posts the next generation. A generation may take long (neural learners train for
+ * seconds), so one is in flight at a time; steps asked for meanwhile are queued, and a run
+ * cancelled meanwhile is aborted within one training step and its result dropped.
+ */
+async function advance(run: Run): Promise<void> {
+  if (run.busy) return;
+  run.busy = true;
   const started = performance.now();
-  let message: GenerationMessage;
+  let message: GenerationMessage | null = null;
   try {
-    const result = run.experiment.next();
-    if (!result) return;
-    const { model, evaluation } = result.first;
-    const n = evaluation.length / model.dim;
-    message = {
-      type: 'generation',
-      runId: run.id,
-      t: result.t,
-      summary: result.summary,
-      iterations: result.iterations,
-      samples: firstTwoCoordinates(evaluation, n, model.dim),
-      density: model.dim === 2 ? densityGrid(model, run.view) : null,
-      modeShare: result.first.modeShare,
-      computeMs: 0,
-    };
+    const result = await run.experiment.next({ signal: run.abort.signal });
+    if (result && live(run)) {
+      const { model, evaluation } = result.first;
+      const n = evaluation.length / model.dim;
+      message = {
+        type: 'generation',
+        runId: run.id,
+        t: result.t,
+        summary: result.summary,
+        iterations: result.iterations,
+        samples: firstTwoCoordinates(evaluation, n, model.dim),
+        density: model.dim === 2 ? await densityGrid(model, run.view) : null,
+        modeShare: result.first.modeShare,
+        computeMs: performance.now() - started,
+      };
+    }
   } catch (error) {
-    fail(run.id, error);
+    if (live(run)) fail(run.id, error);
     return;
+  } finally {
+    run.busy = false;
   }
-  message.computeMs = performance.now() - started;
+  if (!message || !live(run)) return;
   const transfer: Transferable[] = [message.samples.buffer];
   if (message.density) transfer.push(message.density.buffer);
   if (message.modeShare) transfer.push(message.modeShare.buffer);
@@ -93,6 +114,10 @@ function advance(run: Run): void {
     runs.delete(run.id);
     post({ type: 'done', runId: run.id });
   } else if (!run.paused) schedule(run);
+  else if (run.queuedSteps > 0) {
+    run.queuedSteps--;
+    void advance(run);
+  }
 }
 
 function start(message: Extract<ToWorker, { type: 'start' }>): void {
@@ -106,7 +131,18 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     const experiment = new Experiment(spec);
     const real = realPanelSamples(spec, experiment.real);
     const view = viewOf(real, spec.data === 'gaussian' ? spec.dim : 2);
-    const run: Run = { id: message.runId, experiment, view, delayMs: message.delayMs, paused: message.paused, turn: 0, timer: null };
+    const run: Run = {
+      id: message.runId,
+      experiment,
+      view,
+      delayMs: message.delayMs,
+      paused: message.paused,
+      turn: 0,
+      timer: null,
+      busy: false,
+      queuedSteps: 0,
+      abort: new AbortController(),
+    };
     runs.set(run.id, run);
     const modes = experiment.real.modes;
     const theory = gaussianTheory(spec);
@@ -124,7 +160,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       [real.buffer],
     );
     // The first generation is computed at once whatever the speed, so the page shows G^1 immediately.
-    if (!run.paused) advance(run);
+    if (!run.paused) void advance(run);
   } catch (error) {
     fail(message.runId, error);
   }
@@ -142,6 +178,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'cancel':
       stopTimer(run);
       runs.delete(run.id);
+      run.abort.abort();
+      run.experiment.dispose();
       break;
     case 'pause':
       run.paused = true;
@@ -151,10 +189,12 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'resume':
       if (!run.paused) break;
       run.paused = false;
-      advance(run);
+      void advance(run);
       break;
     case 'step':
-      if (run.paused) advance(run);
+      if (!run.paused) break;
+      if (run.busy) run.queuedSteps++;
+      else void advance(run);
       break;
     case 'delay':
       run.delayMs = message.delayMs;

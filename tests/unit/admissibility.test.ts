@@ -27,7 +27,7 @@ function expectWithin(actual: number, expected: number, se: number, what: string
 const gaussian1d = { data: 'gaussian', dim: 1, learner: 'gaussian' } as const;
 
 describe('real-only baseline', () => {
-  it('1-D Gaussian: E FD(n) = 1/n + (n − 1)/k + 1 − 2E σ̂ matches simulated fits of both kinds', () => {
+  it('1-D Gaussian: E FD(n) = 1/n + (n − 1)/k + 1 − 2E σ̂ matches simulated fits of both kinds', async () => {
     // n = 2, unbiased: 1/2 + 1 + 1 − 2√2 Γ(1)/Γ(1/2) = 5/2 − 2√(2/π).
     expect(exactBaselineDistance(2, 'unbiased')).toBeCloseTo(2.5 - 2 * Math.sqrt(2 / Math.PI), 13);
     // Large n: E FD ≈ 3/(2n) for either estimator (notes §3.2, small-t limit).
@@ -36,30 +36,30 @@ describe('real-only baseline', () => {
       for (const n of [5, 40]) {
         const spec = assertSpec({ ...gaussian1d, estimator, nIni: n, generations: 1, replicates: 3000, nEval: 10, seed: 21 });
         const exact = exactBaselineDistance(n, estimator);
-        const [samples, seSamples] = meanAndSe(new Experiment(spec).next()!.values.fd);
+        const [samples, seSamples] = meanAndSe((await new Experiment(spec).next())!.values.fd);
         expectWithin(samples, exact, seSamples, `sample fits, ${estimator}, n = ${n}`);
         const [moments, seMoments] = meanAndSe(Array.from({ length: 3000 }, (_, i) => new MomentReplicate(spec, i).step().fd));
         expectWithin(moments, exact, seMoments, `moment fits, ${estimator}, n = ${n}`);
       }
   });
 
-  it('the closed form covers 2..100000 densely; a simulated baseline is non-increasing and agrees with the engine', () => {
-    const exact = baselineFor(assertSpec({ ...gaussian1d, estimator: 'unbiased' }), 0);
+  it('the closed form covers 2..100000 densely; a simulated baseline is non-increasing and agrees with the engine', async () => {
+    const exact = await baselineFor(assertSpec({ ...gaussian1d, estimator: 'unbiased' }), 0);
     expect(exact.method).toBe('closed-form');
     expect(exact.sizes[0]).toBe(2);
     expect(exact.sizes[exact.sizes.length - 1]).toBe(100_000);
     const spec2d = assertSpec({ data: 'gaussian', dim: 2, learner: 'gaussian', replicates: 400, seed: 22 });
-    const simulated = baselineFor(spec2d, 300);
+    const simulated = await baselineFor(spec2d, 300);
     expect(simulated.method).toBe('simulated');
     expect(simulated.sizes[0]).toBe(3);
     for (let i = 1; i < simulated.sizes.length; i++) expect(simulated.distance[i]).toBeLessThanOrEqual(simulated.distance[i - 1]);
     const i = simulated.sizes.indexOf(53);
-    const [engine, se] = meanAndSe(new Experiment({ ...spec2d, nIni: 53, generations: 1, nEval: 10 }).next()!.values.fd);
+    const [engine, se] = meanAndSe((await new Experiment({ ...spec2d, nIni: 53, generations: 1, nEval: 10 }).next())!.values.fd);
     expectWithin(simulated.distance[i], engine, Math.hypot(se, simulated.se[i]), 'd = 2 baseline at n = 53');
   });
 
-  it('inverts exactly at the grid points, monotonically between them, and reports bounds beyond the grid', () => {
-    const baseline = baselineFor(assertSpec({ ...gaussian1d, estimator: 'mle' }), 0);
+  it('inverts exactly at the grid points, monotonically between them, and reports bounds beyond the grid', async () => {
+    const baseline = await baselineFor(assertSpec({ ...gaussian1d, estimator: 'mle' }), 0);
     baseline.sizes.forEach((n, i) => expect(sizeForDistance(baseline, baseline.distance[i])).toEqual({ value: n, relation: '=' }));
     let previous = 0;
     for (let distance = 0.5; distance > 2e-5; distance *= 0.9) {
@@ -125,9 +125,9 @@ describe('long-run limit of the loop', () => {
     }
   });
 
-  it('fresh loop (n_r, n_s, λ) = (100, 900, 0.8): the limit matches the exact stationary E μ² = 0.001882, E σ² = 0.357748', () => {
+  it('fresh loop (n_r, n_s, λ) = (100, 900, 0.8): the limit matches the exact stationary E μ² = 0.001882, E σ² = 0.357748', async () => {
     const spec = assertSpec({ ...gaussian1d, estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, lambda: 0.8, generations: 40, replicates: 1000, nEval: 20, seed: 24 });
-    const limit = loopLimit(spec);
+    const limit = await loopLimit(spec);
     expect(limit.method).toBe('moments');
     expect(limit.window).toEqual({ from: 31, to: 40 });
     expectWithin(limit.meanSq.mean, 0.001882, limit.meanSq.se, 'E μ²');
@@ -135,7 +135,7 @@ describe('long-run limit of the loop', () => {
     // Jensen: E σ ≤ √(E σ²), so E FD ≥ E μ² + (1 − √V)² from the exact moments.
     expect(limit.fd.mean + 4 * limit.fd.se).toBeGreaterThan(0.001882 + (1 - Math.sqrt(0.357748)) ** 2);
     // The sample-based engine runs the same process.
-    const samples = loopLimit({ ...spec, replicates: 300 }, 'samples');
+    const samples = await loopLimit({ ...spec, replicates: 300 }, 'samples');
     expectWithin(samples.fd.mean, limit.fd.mean, Math.hypot(samples.fd.se, limit.fd.se), 'FD limit, samples vs moments');
     expectWithin(samples.final.recall, limit.final.recall, 0.02, 'final recall, samples vs moments');
   });
@@ -145,12 +145,12 @@ describe('long-run limit of the loop', () => {
     expect(limitWindow(1)).toEqual({ from: 1, to: 1 });
   });
 
-  it('runs other learners through the engine', () => {
+  it('runs other learners through the engine', async () => {
     const spec = assertSpec({ data: 'moons', learner: 'kde', loop: 'fresh', nIni: 60, nReal: 30, nSyn: 30, generations: 4, replicates: 3, nEval: 20 });
-    const limit = loopLimit(spec);
+    const limit = await loopLimit(spec);
     expect(limit.method).toBe('samples');
     expect(limit.fd.mean).toBeGreaterThan(0);
-    expect(() => loopLimit(spec, 'moments')).toThrow(/gaussian learner/);
+    await expect(loopLimit(spec, 'moments')).rejects.toThrow(/gaussian learner/);
   });
 });
 
@@ -159,8 +159,8 @@ describe('the phase diagram of the 1-D Gaussian fresh loop (paper Fig. 11, notes
   const lambdas = [0.6, 0.9, 0.98, 1];
   const sweep: Sweep = { ...base, base: { ...base.base, replicates: 150 }, y: { field: 'lambda', values: lambdas } };
   let result: SweepResult;
-  beforeAll(() => {
-    result = runSweep(sweep);
+  beforeAll(async () => {
+    result = await runSweep(sweep);
   });
   const row = (lambda: number) => result.cells.filter((c) => c.y === lambda);
   const nS = sweep.x.values;
@@ -203,7 +203,7 @@ describe('the phase diagram of the 1-D Gaussian fresh loop (paper Fig. 11, notes
 });
 
 describe('sweep', () => {
-  it('lists cells row-major, each one computable on its own, in any order', () => {
+  it('lists cells row-major, each one computable on its own, in any order', async () => {
     const checked = checkSweep({ base: { replicates: 20, generations: 10 }, x: { field: 'nSyn', values: [10, 1000] }, y: { field: 'generations', values: [5, 10, 20] } });
     expect(checked.ok).toBe(true);
     const sweep = (checked as { value: Sweep }).value;
@@ -211,9 +211,10 @@ describe('sweep', () => {
     expect(cells.map((c) => [c.index, c.ix, c.iy, c.spec.nSyn, c.spec.generations])).toEqual([
       [0, 0, 0, 10, 5], [1, 1, 0, 1000, 5], [2, 0, 1, 10, 10], [3, 1, 1, 1000, 10], [4, 0, 2, 10, 20], [5, 1, 2, 1000, 20],
     ]);
-    const whole = runSweep(sweep);
-    const baseline = sweepBaseline(sweep);
-    const backwards = [...cells].reverse().map((c) => computeCell(c.spec, baseline)).reverse();
+    const whole = await runSweep(sweep);
+    const baseline = await sweepBaseline(sweep);
+    const backwards: Awaited<ReturnType<typeof computeCell>>[] = [];
+    for (const c of [...cells].reverse()) backwards.unshift(await computeCell(c.spec, baseline));
     whole.cells.forEach((cell, i) => expect(cell).toMatchObject(backwards[i]));
     // The cache key follows the spec and nothing else.
     expect(cellKey({ ...cells[0].spec }, baseline)).toBe(cellKey(cells[0].spec, baseline));

@@ -9,11 +9,11 @@ import type { MetricName } from '../../src/engine/metrics/registry';
 import { assertSpec } from '../../src/engine/spec/validate';
 import { coordinateMoments, gaussianTheory } from '../../src/engine/theory/gaussian-loops';
 
-function simulate(input: Record<string, unknown>) {
+async function simulate(input: Record<string, unknown>) {
   const spec = assertSpec({ data: 'gaussian', learner: 'gaussian', nEval: 10, ...input });
   const experiment = new Experiment(spec);
   const results: GenerationResult[] = [];
-  for (let r = experiment.next(); r; r = experiment.next()) results.push(r);
+  for (let r = await experiment.next(); r; r = await experiment.next()) results.push(r);
   return { spec, results, theory: gaussianTheory(spec)! };
 }
 
@@ -30,8 +30,8 @@ function expectMeanNear(results: GenerationResult[], metric: MetricName, t: numb
 describe('fully synthetic Gaussian loop (notes §3.2)', () => {
   const n = 20;
   const T = 25;
-  it('MLE: E[σ²_t] = λ^(t−1) ((n−1)/n)^t and E[μ_t²] = 1 − ((n−1)/n)^t', () => {
-    const { results, theory } = simulate({ dim: 1, estimator: 'mle', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 11 });
+  it('MLE: E[σ²_t] = λ^(t−1) ((n−1)/n)^t and E[μ_t²] = 1 − ((n−1)/n)^t', async () => {
+    const { results, theory } = await simulate({ dim: 1, estimator: 'mle', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 11 });
     const r = (n - 1) / n;
     for (const t of [1, 5, 25]) {
       expect(theory.trace![t - 1]).toBeCloseTo(r ** t, 12);
@@ -41,8 +41,8 @@ describe('fully synthetic Gaussian loop (notes §3.2)', () => {
     }
   });
 
-  it('unbiased: E[σ²_t] stays 1 while the median collapses; E[μ_t²] = t/n grows without bound', () => {
-    const { results } = simulate({ dim: 1, estimator: 'unbiased', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 12 });
+  it('unbiased: E[σ²_t] stays 1 while the median collapses; E[μ_t²] = t/n grows without bound', async () => {
+    const { results } = await simulate({ dim: 1, estimator: 'unbiased', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 12 });
     for (const t of [1, 5, 25]) {
       expectMeanNear(results, 'trace', t, 1);
       expectMeanNear(results, 'meanSq', t, t / n);
@@ -51,17 +51,17 @@ describe('fully synthetic Gaussian loop (notes §3.2)', () => {
     expect(results[T - 1].summary.trace.median).toBeLessThan(0.5);
   });
 
-  it('the sampling bias λ scales E[σ²] by λ per synthetic generation', () => {
+  it('the sampling bias λ scales E[σ²] by λ per synthetic generation', async () => {
     const lambda = 0.7;
-    const { results, theory } = simulate({ dim: 1, estimator: 'unbiased', lambda, nIni: n, nSyn: n, generations: 10, replicates: 4000, seed: 13 });
+    const { results, theory } = await simulate({ dim: 1, estimator: 'unbiased', lambda, nIni: n, nSyn: n, generations: 10, replicates: 4000, seed: 13 });
     for (const t of [2, 6, 10]) {
       expect(theory.trace![t - 1]).toBeCloseTo(lambda ** (t - 1), 12);
       expectMeanNear(results, 'trace', t, lambda ** (t - 1));
     }
   });
 
-  it('2-D: E[ln det Σ_t] follows the Wishart product, with d ln λ per generation', () => {
-    const { results, theory } = simulate({ dim: 2, estimator: 'unbiased', lambda: 0.8, nIni: 10, nSyn: 10, generations: 12, replicates: 4000, seed: 14 });
+  it('2-D: E[ln det Σ_t] follows the Wishart product, with d ln λ per generation', async () => {
+    const { results, theory } = await simulate({ dim: 2, estimator: 'unbiased', lambda: 0.8, nIni: 10, nSyn: 10, generations: 12, replicates: 4000, seed: 14 });
     for (const t of [1, 4, 12]) expectMeanNear(results, 'logdet', t, theory.logdet![t - 1]);
     // Per generation: 2 ln 0.8 + ψ(9/2) + ψ(4) + 2 ln(2/9), with ψ at (half-)integers in closed form.
     const eulerGamma = 0.5772156649015329;
@@ -71,29 +71,29 @@ describe('fully synthetic Gaussian loop (notes §3.2)', () => {
     expect(step).toBeCloseTo(2 * Math.log(0.8) + psi4half + psi4 + 2 * Math.log(2 / 9), 12);
   });
 
-  it('1-D: the expected Fréchet distance (squared W2) is E[μ²] + E[σ²] + 1 − 2E[σ]', () => {
-    const { results, theory } = simulate({ dim: 1, estimator: 'unbiased', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 15 });
+  it('1-D: the expected Fréchet distance (squared W2) is E[μ²] + E[σ²] + 1 − 2E[σ]', async () => {
+    const { results, theory } = await simulate({ dim: 1, estimator: 'unbiased', nIni: n, nSyn: n, generations: T, replicates: 4000, seed: 15 });
     for (const t of [1, 10, 25]) expectMeanNear(results, 'fd', t, theory.fd![t - 1]);
   });
 });
 
 describe('fresh data loop (notes §3.3)', () => {
-  it('converges to the stationary point, independent of n_ini', () => {
+  it('converges to the stationary point, independent of n_ini', async () => {
     const base = { dim: 1, estimator: 'unbiased', loop: 'fresh', nReal: 100, nSyn: 900, lambda: 0.8, generations: 40 };
     // The notes' exact recursion values for (n_r, n_s, λ) = (100, 900, 0.8).
     const limit = coordinateMoments({ ...base, nIni: 100, generations: 400 } as never);
     expect(limit.meanSq[399]).toBeCloseTo(0.001882, 6);
     expect(limit.variance[399]).toBeCloseTo(0.357748, 6);
     for (const nIni of [100, 1000]) {
-      const { results, theory } = simulate({ ...base, nIni, replicates: 1500, seed: 16 });
+      const { results, theory } = await simulate({ ...base, nIni, replicates: 1500, seed: 16 });
       expect(theory.trace![39]).toBeCloseTo(0.357748, 4);
       expectMeanNear(results, 'trace', 40, theory.trace![39]);
       expectMeanNear(results, 'meanSq', 40, theory.meanSq![39]);
     }
   });
 
-  it('with λ = 1 enough fresh data keep σ² at about 1', () => {
-    const { results, theory } = simulate({ dim: 1, estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, generations: 30, replicates: 1500, seed: 17 });
+  it('with λ = 1 enough fresh data keep σ² at about 1', async () => {
+    const { results, theory } = await simulate({ dim: 1, estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, generations: 30, replicates: 1500, seed: 17 });
     expect(theory.trace![29]).toBeCloseTo(1.004762, 4);
     expectMeanNear(results, 'trace', 30, theory.trace![29]);
     expectMeanNear(results, 'meanSq', 30, theory.meanSq![29]);
@@ -101,8 +101,8 @@ describe('fresh data loop (notes §3.3)', () => {
 });
 
 describe('augmentation loop (notes §3.4)', () => {
-  it('matches the exact recursion: the fixed real set anchors the Gaussian fit', () => {
-    const { results, theory } = simulate({ dim: 1, estimator: 'unbiased', loop: 'augmentation', lambda: 0.8, nIni: 100, nSyn: 100, generations: 30, replicates: 2000, seed: 18 });
+  it('matches the exact recursion: the fixed real set anchors the Gaussian fit', async () => {
+    const { results, theory } = await simulate({ dim: 1, estimator: 'unbiased', loop: 'augmentation', lambda: 0.8, nIni: 100, nSyn: 100, generations: 30, replicates: 2000, seed: 18 });
     for (const t of [2, 10, 30]) {
       expectMeanNear(results, 'trace', t, theory.trace![t - 1]);
       expectMeanNear(results, 'meanSq', t, theory.meanSq![t - 1]);
@@ -113,9 +113,9 @@ describe('augmentation loop (notes §3.4)', () => {
 });
 
 describe('accumulate loop (notes §3.5)', () => {
-  it('keeps E[σ²] near 1 and E[μ²] below π²/(6n)', () => {
+  it('keeps E[σ²] near 1 and E[μ²] below π²/(6n)', async () => {
     const n = 50;
-    const { results, theory } = simulate({ dim: 1, estimator: 'unbiased', loop: 'accumulate', nIni: n, nReal: 0, nSyn: n, generations: 40, replicates: 2000, seed: 19 });
+    const { results, theory } = await simulate({ dim: 1, estimator: 'unbiased', loop: 'accumulate', nIni: n, nReal: 0, nSyn: n, generations: 40, replicates: 2000, seed: 19 });
     let product = 1;
     for (let k = 2; k <= 40; k++) product *= 1 - 1 / (k * (k * n - 1));
     expect(theory.trace![39]).toBeCloseTo(product, 12);
@@ -126,8 +126,8 @@ describe('accumulate loop (notes §3.5)', () => {
     }
   });
 
-  it('in d dimensions the per-coordinate recursions add up (trace = d·V, ‖μ‖² = d·M)', () => {
-    const { results, theory } = simulate({ dim: 3, estimator: 'mle', loop: 'accumulate', nIni: 20, nReal: 10, nSyn: 20, lambda: 0.9, generations: 15, replicates: 2000, seed: 20 });
+  it('in d dimensions the per-coordinate recursions add up (trace = d·V, ‖μ‖² = d·M)', async () => {
+    const { results, theory } = await simulate({ dim: 3, estimator: 'mle', loop: 'accumulate', nIni: 20, nReal: 10, nSyn: 20, lambda: 0.9, generations: 15, replicates: 2000, seed: 20 });
     for (const t of [1, 15]) {
       expectMeanNear(results, 'trace', t, theory.trace![t - 1]);
       expectMeanNear(results, 'meanSq', t, theory.meanSq![t - 1]);

@@ -72,10 +72,10 @@ function nonIncreasing(values: number[]): number[] {
 }
 
 /** Per-replicate FD of a generation-1 fit on n real samples. */
-function simulatedDistances(spec: Spec, n: number): ArrayLike<number> {
+async function simulatedDistances(spec: Spec, n: number): Promise<ArrayLike<number>> {
   const fitSpec: Spec = { ...spec, nIni: n, generations: 1, nEval: specFields.nEval.min };
   if (momentsApply(spec)) return Float64Array.from({ length: spec.replicates }, (_, i) => new MomentReplicate(fitSpec, i).step().fd);
-  return new Experiment(fitSpec).next()!.values.fd;
+  return (await new Experiment(fitSpec).next())!.values.fd;
 }
 
 /**
@@ -83,14 +83,15 @@ function simulatedDistances(spec: Spec, n: number): ArrayLike<number> {
  * simulated baseline covers sizes up to `reach`, which the caller picks beyond any n_e it expects;
  * the closed form always covers the schema's whole range.
  */
-export function baselineFor(spec: Spec, reach: number): Baseline {
+export async function baselineFor(spec: Spec, reach: number): Promise<Baseline> {
   const smallest = minTrainingSize(spec, dataDim(spec));
   if (momentsApply(spec) && spec.dim === 1) {
     const sizes = logGrid(smallest, BASELINE_MAX_SIZE, EXACT_PER_DECADE);
     return { method: 'closed-form', sizes, distance: sizes.map((n) => exactBaselineDistance(n, spec.estimator)), se: sizes.map(() => 0) };
   }
   const sizes = logGrid(smallest, Math.max(smallest + 1, Math.min(reach, BASELINE_MAX_SIZE)), SIMULATED_PER_DECADE);
-  const estimates = sizes.map((n) => estimate(simulatedDistances(spec, n)));
+  const estimates = [];
+  for (const n of sizes) estimates.push(estimate(await simulatedDistances(spec, n)));
   return { method: 'simulated', sizes, distance: nonIncreasing(estimates.map((e) => e.mean)), se: estimates.map((e) => e.se) };
 }
 

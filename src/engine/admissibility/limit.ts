@@ -111,11 +111,11 @@ function momentLimit(spec: Spec, window: { from: number; to: number }): LoopLimi
   };
 }
 
-function sampleLimit(spec: Spec, window: { from: number; to: number }): LoopLimit {
+async function sampleLimit(spec: Spec, window: { from: number; to: number }): Promise<LoopLimit> {
   const experiment = new Experiment(spec);
   const sums = new WindowSums(spec.replicates);
   let last: GenerationResult | null = null;
-  for (let step = experiment.next(); step; step = experiment.next()) {
+  for (let step = await experiment.next(); step; step = await experiment.next()) {
     last = step;
     if (step.t >= window.from) for (const m of TRACKED) step.values[m].forEach((v, i) => sums.add(m, i, v));
   }
@@ -132,7 +132,7 @@ function sampleLimit(spec: Spec, window: { from: number; to: number }): LoopLimi
  * Runs the spec's loop and estimates its limit; needs R ≥ 2 for a standard error. `method`
  * 'samples' forces the engine where moments would apply, to match a lab run number for number.
  */
-export function loopLimit(spec: Spec, method: LoopLimit['method'] = momentsApply(spec) ? 'moments' : 'samples'): LoopLimit {
+export async function loopLimit(spec: Spec, method: LoopLimit['method'] = momentsApply(spec) ? 'moments' : 'samples'): Promise<LoopLimit> {
   if (method === 'moments' && !momentsApply(spec)) throw new Error(`loopLimit: moments need the gaussian learner on gaussian data, not ${spec.learner} on ${spec.data}`);
   const window = limitWindow(spec.generations);
   return method === 'moments' ? momentLimit(spec, window) : sampleLimit(spec, window);

@@ -213,7 +213,7 @@ function baselineReach(cells: SweepCell[]): number {
 }
 
 /** The baseline every cell of the sweep shares (its data and learner are the base's). */
-export function sweepBaseline(sweep: Sweep): Baseline {
+export function sweepBaseline(sweep: Sweep): Promise<Baseline> {
   return baselineFor(sweep.base, baselineReach(sweepCells(sweep)));
 }
 
@@ -227,8 +227,8 @@ export interface CellResult extends EffectiveSize {
 }
 
 /** One cell, computed on its own: what a browser worker or a CLI thread runs. */
-export function computeCell(spec: Spec, baseline: Baseline): CellResult {
-  const { final, ...limit } = loopLimit(spec);
+export async function computeCell(spec: Spec, baseline: Baseline): Promise<CellResult> {
+  const { final, ...limit } = await loopLimit(spec);
   return {
     ...effectiveSize(limit.fd, baseline, realReference(spec)),
     limit,
@@ -259,7 +259,9 @@ export function sweepResult(sweep: Sweep, baseline: Baseline, results: CellResul
 }
 
 /** Computes a whole sweep in this thread. */
-export function runSweep(sweep: Sweep): SweepResult {
-  const baseline = sweepBaseline(sweep);
-  return sweepResult(sweep, baseline, sweepCells(sweep).map((cell) => computeCell(cell.spec, baseline)));
+export async function runSweep(sweep: Sweep): Promise<SweepResult> {
+  const baseline = await sweepBaseline(sweep);
+  const results: CellResult[] = [];
+  for (const cell of sweepCells(sweep)) results.push(await computeCell(cell.spec, baseline));
+  return sweepResult(sweep, baseline, results);
 }

@@ -6,9 +6,9 @@
 import { cholesky, logDetFromCholesky, meanAndScatter, sampleGaussianInto, sqrtPsd } from '../linalg/matrix';
 import type { Rng } from '../random/prng';
 import type { Estimator } from '../spec/schema';
-import type { Learner, Model } from './model';
+import type { ClosedFormModel, Learner } from './model';
 
-export function gaussianModel(mean: Float64Array, cov: Float64Array): Model {
+export function gaussianModel(mean: Float64Array, cov: Float64Array): ClosedFormModel {
   const d = mean.length;
   // A covariance that has collapsed to (numerically) singular is still sampled, through its PSD
   // square root, so the loop continues as the theory says it does.
@@ -59,7 +59,11 @@ export function gaussianModel(mean: Float64Array, cov: Float64Array): Model {
   };
 }
 
-export function gaussianLearner(options: { estimator: Estimator }): Learner {
+export interface GaussianLearner extends Learner {
+  fit(data: Float64Array, n: number, rng: Rng): ClosedFormModel;
+}
+
+export function gaussianLearner(options: { estimator: Estimator }): GaussianLearner {
   return {
     fit(data: Float64Array, n: number, _rng: Rng) {
       const d = data.length / n;

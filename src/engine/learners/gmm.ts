@@ -31,7 +31,7 @@
  */
 import { cholesky, logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
 import type { Rng } from '../random/prng';
-import type { Learner, Model } from './model';
+import type { ClosedFormModel, Learner } from './model';
 
 export interface GmmOptions {
   components: number;
@@ -43,7 +43,7 @@ export interface GmmOptions {
   restarts?: number;
 }
 
-export interface GmmModel extends Model {
+export interface GmmModel extends ClosedFormModel {
   readonly components: number;
   /** K mixture weights, summing to 1. */
   readonly weights: Float64Array;

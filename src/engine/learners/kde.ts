@@ -16,9 +16,9 @@
  */
 import { cholesky, logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
 import type { Rng } from '../random/prng';
-import type { Learner, Model } from './model';
+import type { ClosedFormModel, Learner } from './model';
 
-export interface KdeModel extends Model {
+export interface KdeModel extends ClosedFormModel {
   /** The kernel covariance H, d×d row-major. */
   readonly kernelCov: Float64Array;
 }

@@ -1,7 +1,8 @@
 /**
  * What every learner produces: a fitted generative model G^t that can be sampled (with the
  * sampling bias λ), evaluated as a density (for contours) and summarised by its moments (for the
- * Fréchet distance and the parameter metrics).
+ * Fréchet distance and the parameter metrics). Closed-form learners answer at once; neural
+ * learners (TensorFlow.js, outside the engine) answer with promises, and the loops await both.
  */
 import type { Rng } from '../random/prng';
 
@@ -15,14 +16,31 @@ export interface Model {
    * n draws (row-major n×d) with sampling bias λ ∈ (0, 1]: λ = 1 samples the fitted model itself;
    * smaller λ trades diversity for quality as each learner documents.
    */
-  sample(rng: Rng, n: number, lambda: number): Float64Array;
+  sample(rng: Rng, n: number, lambda: number): Float64Array | Promise<Float64Array>;
   /** Log density of the fitted model (λ = 1) at each of n points (row-major n×d). */
-  logDensity(points: Float64Array, n: number): Float64Array;
-  /** Iterations the fit took (EM); 0 for closed-form fits. */
+  logDensity(points: Float64Array, n: number): Float64Array | Promise<Float64Array>;
+  /** Iterations the fit took (EM iterations, training steps); 0 for closed-form fits. */
   readonly iterations: number;
+  /** Frees what the model holds outside the JavaScript heap (tensors) once it is no longer used. */
+  dispose?(): void;
+}
+
+export interface FitOptions {
+  /** Stops training within one step; fit then rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Training progress of iterative learners, called every few steps. */
+  onProgress?(step: number, steps: number): void;
+  /** G^{t−1}, for learners that can warm-start from it. */
+  previous?: Model | null;
 }
 
 export interface Learner {
   /** Fits a model to n points (row-major n×d); `rng` drives any randomness of the fit. */
-  fit(data: Float64Array, n: number, rng: Rng): Model;
+  fit(data: Float64Array, n: number, rng: Rng, options?: FitOptions): Model | Promise<Model>;
+}
+
+/** A model of a closed-form learner (Gaussian, GMM, KDE): it samples and evaluates at once. */
+export interface ClosedFormModel extends Model {
+  sample(rng: Rng, n: number, lambda: number): Float64Array;
+  logDensity(points: Float64Array, n: number): Float64Array;
 }

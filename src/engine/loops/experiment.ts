@@ -5,6 +5,7 @@
 import { realDistribution } from '../data';
 import type { Distribution } from '../data/distribution';
 import { learnerFor } from '../learners';
+import type { Learner } from '../learners/model';
 import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
 import type { Spec } from '../spec/schema';
@@ -30,15 +31,17 @@ export class Experiment {
   /**
    * `spec` must be valid (see normaliseSpec). `range` runs only replicates first..first+count−1,
    * so that threads can share the replicates of one experiment: each replicate's random streams
-   * depend on its index alone, so the union of the parts equals the whole run.
+   * depend on its index alone, so the union of the parts equals the whole run. `learner` supplies
+   * the neural learners, which live outside the engine (TensorFlow.js).
    */
   constructor(
     readonly spec: Spec,
-    range: { first: number; count: number } = { first: 0, count: spec.replicates },
+    options: { range?: { first: number; count: number }; learner?: Learner } = {},
   ) {
+    const range = options.range ?? { first: 0, count: spec.replicates };
     this.real = realDistribution(spec);
     this.metrics = metricsFor(this.real);
-    const learner = learnerFor(spec);
+    const learner = options.learner ?? learnerFor(spec);
     this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, this.real, learner, range.first + i));
   }
 
@@ -50,21 +53,31 @@ export class Experiment {
     return this.t >= this.spec.generations;
   }
 
-  /** Advances every replicate by one generation; null once all T generations are done. */
-  next(): GenerationResult | null {
+  /**
+   * Advances every replicate by one generation; null once all T generations are done. `options`
+   * reaches iterative learners: `signal` cancels within one training step, `onProgress` reports
+   * training steps summed over the replicates of this generation.
+   */
+  async next(options: { signal?: AbortSignal; onProgress?(step: number, steps: number): void } = {}): Promise<GenerationResult | null> {
     if (this.done) return null;
     this.t += 1;
     const r = this.replicates.length;
     const values = Object.fromEntries(this.metrics.map((m) => [m, new Float64Array(r)])) as Record<MetricName, Float64Array>;
     let first: ReplicateStep | null = null;
     let iterations = 0;
-    this.replicates.forEach((replicate, i) => {
-      const step = replicate.step();
+    for (let i = 0; i < r; i++) {
+      const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(i * steps + step, r * steps));
+      const step = await this.replicates[i].step({ signal: options.signal, onProgress });
       if (i === 0) first = step;
       iterations += step.model.iterations;
       for (const m of this.metrics) values[m][i] = step.metrics[m];
-    });
+    }
     return { t: this.t, values, summary: summariseMetrics(values), first: first as unknown as ReplicateStep, iterations: iterations / r };
+  }
+
+  /** Frees every replicate's current model. */
+  dispose(): void {
+    for (const replicate of this.replicates) replicate.dispose();
   }
 }
 

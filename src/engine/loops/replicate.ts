@@ -4,7 +4,7 @@
  */
 import type { Distribution } from '../data/distribution';
 import { logDet, trace } from '../linalg/matrix';
-import type { Learner, Model } from '../learners/model';
+import type { FitOptions, Learner, Model } from '../learners/model';
 import { frechetDistance } from '../metrics/frechet';
 import { modeCoverage } from '../metrics/modes';
 import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
@@ -45,22 +45,22 @@ export class Replicate {
     this.training = new TrainingSet(spec);
   }
 
-  step(): ReplicateStep {
+  /** Fits G^t. `options` carries cancellation and training progress to iterative learners. */
+  async step(options: Pick<FitOptions, 'signal' | 'onProgress'> = {}): Promise<ReplicateStep> {
     const { spec, real } = this;
     const d = real.dim;
     this.t += 1;
     const previous = this.model;
-    const data = this.training.next(this.t, {
-      real: (n) => real.sample(this.rngReal, n),
-      synthetic: (n) => (previous as Model).sample(this.rngModel, n, spec.lambda),
-    });
-    const model = this.learner.fit(data, data.length / d, this.rngModel);
+    const synthetic = previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
+    const data = this.training.next(this.t, (n) => real.sample(this.rngReal, n), synthetic);
+    const model = await this.learner.fit(data, data.length / d, this.rngModel, { ...options, previous });
+    previous?.dispose?.();
     this.model = model;
 
     // The real evaluation set is drawn once per replicate, so generations are compared against
     // the same reference and its k-NN radii are computed once.
     this.realManifold ??= new KnnManifold(real.sample(this.rngEval, spec.nEval), spec.nEval, d, MAD_K);
-    const evaluation = model.sample(this.rngEval, spec.nEval, spec.lambda);
+    const evaluation = await model.sample(this.rngEval, spec.nEval, spec.lambda);
     const { precision, recall } = precisionRecall(this.realManifold, evaluation, spec.nEval, d, MAD_K);
     let sq = 0;
     for (let j = 0; j < d; j++) sq += (model.mean[j] - real.mean[j]) ** 2;
@@ -80,5 +80,11 @@ export class Replicate {
       modeShare = coverage.share;
     }
     return { model, training: data, evaluation, metrics, modeShare };
+  }
+
+  /** Frees the current model (a neural model's tensors). */
+  dispose(): void {
+    this.model?.dispose?.();
+    this.model = null;
   }
 }

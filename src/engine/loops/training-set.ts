@@ -9,11 +9,6 @@
  */
 import type { Spec } from '../spec/schema';
 
-/** Where the samples of a generation's training set come from. */
-export interface Sources {
-  real(n: number): Float64Array;
-  synthetic(n: number): Float64Array;
-}
 
 function concat(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
@@ -49,27 +44,31 @@ export class TrainingSet {
   private fixedReal: Float64Array | null = null;
   private readonly pool = new GrowingPool();
 
-  constructor(private readonly spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>) {}
+  constructor(private readonly spec: Pick<Spec, 'loop' | 'nIni' | 'nReal'>) {}
 
-  /** D^t for generation t (1-based), drawing what it needs from `sources`. Row-major n×d. */
-  next(t: number, sources: Sources): Float64Array {
-    const { loop, nIni, nReal, nSyn } = this.spec;
-    if (t === 1) {
-      const real = sources.real(nIni);
-      if (loop === 'augmentation') this.fixedReal = real;
-      if (loop === 'accumulate') this.pool.append(real);
-      return real;
+  /**
+   * D^t for generation t (1-based), row-major n×d. `synthetic` holds the n_s samples already drawn
+   * from G^{t−1} (null at t = 1: sampling a neural model is asynchronous, so the caller draws it);
+   * `real(n)` draws n real samples.
+   */
+  next(t: number, real: (n: number) => Float64Array, synthetic: Float64Array | null): Float64Array {
+    const { loop, nIni, nReal } = this.spec;
+    if (t === 1 || synthetic === null) {
+      const initial = real(nIni);
+      if (loop === 'augmentation') this.fixedReal = initial;
+      if (loop === 'accumulate') this.pool.append(initial);
+      return initial;
     }
     switch (loop) {
       case 'fully-synthetic':
-        return sources.synthetic(nSyn);
+        return synthetic;
       case 'augmentation':
-        return concat([this.fixedReal as Float64Array, sources.synthetic(nSyn)]);
+        return concat([this.fixedReal as Float64Array, synthetic]);
       case 'fresh':
-        return concat([sources.real(nReal), sources.synthetic(nSyn)]);
+        return concat([real(nReal), synthetic]);
       case 'accumulate':
-        this.pool.append(sources.synthetic(nSyn));
-        if (nReal > 0) this.pool.append(sources.real(nReal));
+        this.pool.append(synthetic);
+        if (nReal > 0) this.pool.append(real(nReal));
         return this.pool.view();
     }
   }
