@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { realDistribution } from '../../src/engine/data';
 import type { Distribution } from '../../src/engine/data/distribution';
-import { meanAndScatter } from '../../src/engine/linalg/matrix';
 import { JITTER } from '../../src/engine/data/point-set';
 import { Rng } from '../../src/engine/random/prng';
 import { defaultSpec } from '../../src/engine/spec/schema';
+import { expectMoments } from './expect-moments';
 
-/** Sample mean and covariance agree with the exact moments within 4 standard errors. */
-function expectMoments(dist: Distribution, n: number, seed: number) {
-  const d = dist.dim;
+/** Sample moments of n draws agree with the distribution's exact moments within 4 standard errors. */
+function expectDistributionMoments(dist: Distribution, n: number, seed: number) {
   const x = dist.sample(Rng.fromKey(seed), n);
-  expect(x.length).toBe(n * d);
-  const { mean, scatter } = meanAndScatter(x, n, d);
-  for (let j = 0; j < d; j++) {
-    const sd = Math.sqrt(dist.cov[j * d + j] / n);
-    expect(Math.abs(mean[j] - dist.mean[j]), `mean ${j}`).toBeLessThan(4 * sd);
-  }
-  // SE of a sample covariance entry: sqrt(Var[(x_j − μ_j)(x_k − μ_k)] / n), estimated from the sample.
-  for (let j = 0; j < d; j++)
-    for (let k = 0; k < d; k++) {
-      let s = 0;
-      let s2 = 0;
-      for (let i = 0; i < n; i++) {
-        const p = (x[i * d + j] - dist.mean[j]) * (x[i * d + k] - dist.mean[k]);
-        s += p;
-        s2 += p * p;
-      }
-      const se = Math.sqrt((s2 / n - (s / n) ** 2) / n);
-      expect(Math.abs(scatter[j * d + k] / n - dist.cov[j * d + k]), `cov ${j},${k}`).toBeLessThan(4 * se + 1e-12);
-    }
+  expect(x.length).toBe(n * dist.dim);
+  expectMoments(x, n, dist.dim, dist.mean, dist.cov);
 }
 
 describe('real distributions', () => {
@@ -36,7 +18,7 @@ describe('real distributions', () => {
   it('N(0, I_d) has mean 0 and identity covariance', () => {
     const dist = realDistribution({ ...base, data: 'gaussian', dim: 3 });
     expect(Array.from(dist.cov)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
-    expectMoments(dist, 40_000, 1);
+    expectDistributionMoments(dist, 40_000, 1);
   });
 
   it('the ring of 8 has 8 modes at radius 2 and the exact mixture moments', () => {
@@ -46,7 +28,7 @@ describe('real distributions', () => {
     // Centres on a circle of radius 2: covariance (r²/2 + σ²) I.
     expect(dist.cov[0]).toBeCloseTo(2 + 0.01, 12);
     expect(dist.cov[1]).toBeCloseTo(0, 12);
-    expectMoments(dist, 40_000, 2);
+    expectDistributionMoments(dist, 40_000, 2);
   });
 
   it('the 5×5 grid has 25 modes and the exact mixture moments', () => {
@@ -54,17 +36,17 @@ describe('real distributions', () => {
     expect(dist.modes?.count).toBe(25);
     // Centres uniform on {−4, −2, 0, 2, 4}: variance 8 per coordinate, plus σ².
     expect(dist.cov[0]).toBeCloseTo(8.01, 12);
-    expectMoments(dist, 40_000, 3);
+    expectDistributionMoments(dist, 40_000, 3);
   });
 
   it('the two moons have mean 0 and the closed-form covariance', () => {
-    expectMoments(realDistribution({ ...base, data: 'moons' }), 60_000, 4);
+    expectDistributionMoments(realDistribution({ ...base, data: 'moons' }), 60_000, 4);
   });
 
   it('a point set is its empirical distribution with a small jitter', () => {
     const points = Array.from({ length: 50 }, (_, i) => [Math.cos(i), i / 10] as [number, number]);
     const dist = realDistribution({ ...base, data: 'points', points });
-    expectMoments(dist, 40_000, 5);
+    expectDistributionMoments(dist, 40_000, 5);
     const x = dist.sample(Rng.fromKey(6), 100);
     const spread = Math.sqrt((dist.cov[0] + dist.cov[3]) / 2);
     // Every sample lies near one of the points (within 6 jitter SDs), and none is an exact copy.

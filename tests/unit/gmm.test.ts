@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectMoments } from './expect-moments';
 import { ring } from '../../src/engine/data/mixtures';
 import { gmmLearner, gmmMeanLogLikelihood, type GmmModel } from '../../src/engine/learners/gmm';
 import { Rng } from '../../src/engine/random/prng';
@@ -21,29 +22,6 @@ function reference(name: string): { meanLogLikelihood: number; components: numbe
 
 function fit(x: Float64Array, n: number, seed: number, options: Parameters<typeof gmmLearner>[0]): GmmModel {
   return gmmLearner(options).fit(x, n, Rng.fromKey(seed));
-}
-
-/**
- * Sample mean and covariance of n×d draws against expected values, each within 4 standard errors:
- * √(Σ_aa/n) for the mean, the spread of the centred products over √n for the covariance.
- */
-function expectMoments(y: Float64Array, n: number, d: number, mean: ArrayLike<number>, cov: ArrayLike<number>): void {
-  const m = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) m[a] += y[i * d + a] / n;
-  for (let a = 0; a < d; a++) expect(Math.abs(m[a] - mean[a])).toBeLessThan(4 * Math.sqrt(cov[a * d + a] / n));
-  for (let a = 0; a < d; a++)
-    for (let b = a; b < d; b++) {
-      let s = 0;
-      let s2 = 0;
-      for (let i = 0; i < n; i++) {
-        const p = (y[i * d + a] - m[a]) * (y[i * d + b] - m[b]);
-        s += p;
-        s2 += p * p;
-      }
-      const c = s / n;
-      const se = Math.sqrt((s2 / n - c * c) / n);
-      expect(Math.abs(c - cov[a * d + b])).toBeLessThan(4 * se);
-    }
 }
 
 function allFinite(v: ArrayLike<number>): boolean {
