@@ -1,8 +1,8 @@
 """Peer for bench/neural.bench.ts: the same training steps as src/neural in PyTorch on the CPU.
 
-GAN step (src/neural/gan.ts at its defaults): generator 4 -> 64 -> 64 -> 2 (ReLU), discriminator
-2 -> 64 -> 64 -> 1 (LeakyReLU 0.2), Glorot-uniform weights, zero biases, non-saturating loss, Adam
-(lr 2e-3, betas 0.5/0.999), batch 128: one discriminator update on 128 real + 128 generated points
+GAN step (src/neural/gan.ts at its defaults): generator 4 -> 64 -> 64 -> 64 -> 2 (ReLU), discriminator
+2 -> 64 -> 64 -> 64 -> 1 (LeakyReLU 0.2), Glorot-uniform weights, zero biases, non-saturating loss, Adam
+(lr 3e-3, betas 0.5/0.999), batch 128: one discriminator update on 128 real + 128 generated points
 (one forward pass over the 256 rows), then one generator update on 128 fresh latents.
 DDPM step (src/neural/diffusion.ts at its defaults): denoiser [x_t, 16-feature time embedding] ->
 64 -> 64 -> 64 -> 2 (ReLU), cosine schedule T = 100, epsilon-prediction MSE, Adam (lr 3e-3), batch 128.
@@ -58,10 +58,10 @@ def timed(step):
 
 def gan_steps_per_second():
     data = ring(1000)
-    g = mlp([4, 64, 64, 2], torch.nn.ReLU)
-    d = mlp([2, 64, 64, 1], lambda: torch.nn.LeakyReLU(0.2))
-    opt_g = torch.optim.Adam(g.parameters(), lr=2e-3, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(d.parameters(), lr=2e-3, betas=(0.5, 0.999))
+    g = mlp([4, 64, 64, 64, 2], torch.nn.ReLU)
+    d = mlp([2, 64, 64, 64, 1], lambda: torch.nn.LeakyReLU(0.2))
+    opt_g = torch.optim.Adam(g.parameters(), lr=3e-3, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(d.parameters(), lr=3e-3, betas=(0.5, 0.999))
     target = torch.cat([torch.ones(B, 1), torch.zeros(B, 1)])
     bce = torch.nn.functional.binary_cross_entropy_with_logits
 

@@ -17,7 +17,7 @@ import { ring } from '../src/engine/data/mixtures';
 import { Rng } from '../src/engine/random/prng';
 import { DIFFUSION_DEFAULTS, diffusionLearner } from '../src/neural/diffusion';
 import { GAN_DEFAULTS, ganLearner } from '../src/neural/gan';
-import type { Learner } from '../src/neural/types';
+import type { Learner } from '../src/engine/learners/model';
 import type { BenchResult } from './result';
 
 const PYTHON = '/usr/bin/python3';
@@ -74,8 +74,12 @@ async function naiveGanStepsPerSecond(steps: number, warmup: number): Promise<nu
     return tf.variable(tf.tensor2d(Float32Array.from({ length: a * b }, () => limit * (2 * rng.uniform() - 1)), [a, b]));
   };
   const layer = (a: number, b: number) => ({ w: glorot(a, b), b: tf.variable(tf.zeros([b])) });
-  const gLayers = [layer(k, h), layer(h, h), layer(h, 2)];
-  const dLayers = [layer(2, h), layer(h, h), layer(h, 1)];
+  const mlp = (input: number, output: number) => {
+    const sizes = [input, ...Array.from({ length: GAN_DEFAULTS.layers }, () => h), output];
+    return sizes.slice(1).map((size, i) => layer(sizes[i], size));
+  };
+  const gLayers = mlp(k, 2);
+  const dLayers = mlp(2, 1);
   const run = (layers: typeof gLayers, x: tf.Tensor2D, act: (t: tf.Tensor2D) => tf.Tensor2D) =>
     layers.reduce((y, l, i) => {
       const z = tf.add(tf.matMul(y, l.w), l.b) as tf.Tensor2D;
@@ -108,14 +112,15 @@ async function naiveGanStepsPerSecond(steps: number, warmup: number): Promise<nu
   return rate;
 }
 
-interface Peer {
+export interface Peer {
   torch: string;
   threads: number;
   ganStepsPerSecond: number;
   diffusionStepsPerSecond: number;
 }
 
-function runTorch(): Peer | { skipped: string } {
+/** The PyTorch peer's steps per second (bench/gan_torch.py), or why it did not run. */
+export function runTorch(): Peer | { skipped: string } {
   const script = fileURLToPath(new URL('./gan_torch.py', import.meta.url));
   if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
   const result = spawnSync(PYTHON, [script], { encoding: 'utf8' });

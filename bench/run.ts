@@ -1,16 +1,26 @@
 /**
  * `npm run bench`: every benchmark, each printing its figures and its ratio against a peer measured
- * in the same run. Pass names to run a subset: `npm run bench -- gmm knn`. The page benchmark
- * needs a build (`npm run build`) first.
+ * in the same run. Pass names to run a subset: `npm run bench -- gmm knn`. The page benchmarks
+ * (page, neural-browser) need a build (`npm run build`) first.
  */
 import { benchGmm } from './gmm.bench';
 import { benchKnn } from './knn.bench';
 import { benchLoop } from './loop.bench';
+import { benchNeuralBrowser } from './neural-browser.bench';
+import { benchNeural } from './neural.bench';
 import { benchPage } from './page.bench';
 import { benchSweep } from './sweep.bench';
 import type { BenchResult } from './result';
 
-const BENCHES: Record<string, () => Promise<BenchResult>> = { gmm: benchGmm, knn: benchKnn, loop: benchLoop, sweep: benchSweep, page: benchPage };
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  gmm: benchGmm,
+  knn: benchKnn,
+  loop: benchLoop,
+  sweep: benchSweep,
+  page: benchPage,
+  neural: benchNeural,
+  'neural-browser': benchNeuralBrowser,
+};
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !(w in BENCHES));

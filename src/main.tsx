@@ -1,8 +1,21 @@
-/** Entry point: read the link, then mount the lab. */
+/** Entry point: read the link (the lab's, or the explorer's with view=explorer), then mount the page. */
 import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
+import { Views } from './ui/explorer/Views';
+import { readView } from './ui/explorer/view';
+import { defaultLabState } from './ui/lab-state';
 import { readUrl } from './ui/url-state';
 import './ui/styles.css';
 
-const { state, notices } = readUrl(location.search);
-createRoot(document.getElementById('root')!).render(<App initial={state} notices={notices} />);
+const { view, notice } = readView(location.search);
+const lab = view === 'lab' ? readUrl(location.search) : { state: defaultLabState(), notices: [] };
+// The explorer's code loads only when it is shown.
+const explorer = view === 'explorer' ? (await import('./ui/explorer/explorer-url')).readExplorerUrl(location.search) : null;
+createRoot(document.getElementById('root')!).render(
+  <Views
+    view={view}
+    lab={lab.state}
+    labNotices={notice ? [notice, ...lab.notices] : lab.notices}
+    explorer={explorer?.state ?? null}
+    explorerNotices={explorer?.notices ?? []}
+  />,
+);

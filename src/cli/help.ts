@@ -19,11 +19,12 @@ export function helpText(): string {
     const when = f.appliesWhen
       ? ` (only with ${Object.entries(f.appliesWhen).map(([k, v]) => `--${k} ${(v as string[]).join('|')}`).join(', ')})`
       : '';
-    lines.push(`  --${f.flag.padEnd(12)} ${f.label}: ${f.help}${when}`);
-    lines.push(`  ${''.padEnd(14)} default ${f.default}; allowed: ${describeFlag(key)}`);
+    lines.push(`  --${f.flag.padEnd(16)} ${f.label}: ${f.help}${when}`);
+    lines.push(`  ${''.padEnd(18)} default ${f.default}; allowed: ${describeFlag(key)}`);
   }
-  lines.push(`  --threads      worker threads sharing the replicates; results are identical for any number`);
-  lines.push(`  ${''.padEnd(14)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
-  lines.push('  --help         this text');
+  lines.push(`  --threads          worker threads sharing the replicates; results are identical for any number`);
+  lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
+  lines.push('  --help             this text');
+  lines.push('', 'The gan and diffusion learners train with TensorFlow.js on its wasm backend; results are reproducible for one seed on one machine.');
   return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 /** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
 import { Experiment } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
-import type { Spec } from '../engine/spec/schema';
+import { type Spec, isNeural } from '../engine/spec/schema';
+import { nodeNeuralLearner } from './neural-learner';
 
 export interface ReplicateRangeJob {
   spec: Spec;
@@ -14,9 +15,11 @@ export interface ReplicateRangeResult {
 }
 
 export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
-  const experiment = new Experiment(job.spec, { range: job.range });
+  const learner = isNeural(job.spec.learner) ? await nodeNeuralLearner(job.spec) : undefined;
+  const experiment = new Experiment(job.spec, { range: job.range, learner });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())
     result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });
+  experiment.dispose();
   return result;
 }

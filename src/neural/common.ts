@@ -20,19 +20,37 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { kdeLearner } from '../engine/learners/kde';
+import type { FitOptions } from '../engine/learners/model';
 import { Rng } from '../engine/random/prng';
-import type { FitOptions, Model } from './types';
+import { type SpecKey, specFields } from '../engine/spec/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Options shared by the neural learners
 
-/** Allowed range and default of one numeric option. */
+/** Allowed range of one numeric option. */
 export interface OptionRange {
   min: number;
   max: number;
-  default: number;
   /** Whether the value must be an integer. */
   integer: boolean;
+}
+
+/** The spec fields that hold numbers: the neural learners' options are named after them. */
+export type NumericSpecKey = { [K in SpecKey]: (typeof specFields)[K] extends { kind: 'int' | 'number' } ? K : never }[SpecKey];
+
+/** Ranges of options named after spec fields: the schema is the one source of them. */
+export function specRanges(keys: readonly NumericSpecKey[]): Record<string, OptionRange> {
+  return Object.fromEntries(
+    keys.map((key) => {
+      const field = specFields[key];
+      return [key, { min: field.min, max: field.max, integer: field.kind === 'int' }];
+    }),
+  );
+}
+
+/** The schema's defaults of those options. */
+export function specDefaults<K extends NumericSpecKey>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, specFields[key].default])) as Record<K, number>;
 }
 
 /** Checks every option against its range; throws a RangeError naming the option. */
@@ -82,13 +100,19 @@ export const YIELD_EVERY_MS = 10;
  * Runs `steps` training steps. The signal is checked before every step, so an abort delivered
  * while the loop is yielded stops it before the next step; `onProgress(done, steps)` is called
  * every `progressEvery` steps and after the last one; the loop yields to the event loop at least
- * every YIELD_EVERY_MS.
+ * every YIELD_EVERY_MS, and first awaits `flush`.
+ *
+ * `flush` waits for the work the steps queued on the backend: WebGPU and WebGL record commands
+ * and return before the GPU has run them, so without it the loop would race ahead of the GPU:
+ * progress and speed would count submitted steps, and an abort would leave a backlog running.
+ * (On wasm and cpu every op has finished when it returns, and flushing costs one tiny read.)
  */
 export async function runSteps(
   steps: number,
   progressEvery: number,
   options: FitOptions | undefined,
   step: (index: number) => void,
+  flush?: () => Promise<void>,
 ): Promise<void> {
   const signal = options?.signal;
   let lastYield = performance.now();
@@ -96,14 +120,25 @@ export async function runSteps(
     if (signal?.aborted) throw abortError();
     step(i);
     const done = i + 1;
+    const due = performance.now() - lastYield >= YIELD_EVERY_MS;
+    if (due || done === steps) await flush?.();
     if (options?.onProgress && (done % progressEvery === 0 || done === steps)) options.onProgress(done, steps);
-    const now = performance.now();
-    if (now - lastYield >= YIELD_EVERY_MS) {
+    if (due) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
   }
   if (signal?.aborted) throw abortError();
+}
+
+/** Waits until the backend has computed `theta` (and so every step before it): see runSteps. */
+export async function settled(theta: tf.Tensor1D): Promise<void> {
+  const first = tf.slice(theta, 0, 1);
+  try {
+    await first.data();
+  } finally {
+    first.dispose();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -404,4 +439,3 @@ export function checkAlive(name: string, disposed: boolean): void {
   if (disposed) throw new Error(`${name}: the model was disposed`);
 }
 
-export type { Model };

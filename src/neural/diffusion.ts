@@ -36,6 +36,7 @@
  * with λ = 1), the KDE logDensity and dispose() are as for the GAN (see gan.ts).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { FitOptions, Learner, Model } from '../engine/learners/model';
 import type { Rng } from '../engine/random/prng';
 import {
   abortError,
@@ -50,14 +51,15 @@ import {
   normalise,
   normals32,
   type Normaliser,
-  type OptionRange,
   runSteps,
+  settled,
+  specDefaults,
+  specRanges,
   SUMMARY_SAMPLES,
   summariseSample,
   YIELD_EVERY_MS,
   yieldToEventLoop,
 } from './common';
-import type { FitOptions, Learner, Model } from './types';
 
 export interface DiffusionOptions {
   /** Units per hidden layer of the denoiser (capacity). */
@@ -80,23 +82,12 @@ export interface DiffusionOptions {
   summarySamples: number;
 }
 
-/** Ranges and defaults of the DDPM's numeric options (the spec schema's fields). */
-export const DIFFUSION_RANGES = {
-  hidden: { min: 4, max: 256, default: 64, integer: true },
-  layers: { min: 1, max: 4, default: 3, integer: true },
-  steps: { min: 1, max: 20000, default: 2000, integer: true },
-  learningRate: { min: 1e-5, max: 0.1, default: 3e-3, integer: false },
-  batchSize: { min: 8, max: 1024, default: 128, integer: true },
-  diffusionSteps: { min: 10, max: 500, default: 100, integer: true },
-} as const satisfies Record<string, OptionRange>;
+/** The options that are spec fields (same names, ranges and defaults: src/engine/spec/schema.ts). */
+const SPEC_OPTIONS = ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'diffusionSteps'] as const;
+const RANGES = specRanges(SPEC_OPTIONS);
 
 export const DIFFUSION_DEFAULTS: DiffusionOptions = {
-  hidden: DIFFUSION_RANGES.hidden.default,
-  layers: DIFFUSION_RANGES.layers.default,
-  steps: DIFFUSION_RANGES.steps.default,
-  learningRate: DIFFUSION_RANGES.learningRate.default,
-  batchSize: DIFFUSION_RANGES.batchSize.default,
-  diffusionSteps: DIFFUSION_RANGES.diffusionSteps.default,
+  ...specDefaults(SPEC_OPTIONS),
   warmStart: false,
   progressEvery: 10,
   summarySamples: SUMMARY_SAMPLES,
@@ -262,7 +253,7 @@ function clipBound(x: Float32Array): number {
 
 export function diffusionLearner(options: Partial<DiffusionOptions> = {}): Learner {
   const o: DiffusionOptions = { ...DIFFUSION_DEFAULTS, ...options };
-  checkOptions(NAME, o as unknown as Record<string, unknown>, DIFFUSION_RANGES);
+  checkOptions(NAME, o as unknown as Record<string, unknown>, RANGES);
   if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${NAME}: progressEvery must be a positive integer`);
   if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${NAME}: summarySamples must be an integer ≥ 16`);
   const schedule = cosineSchedule(o.diffusionSteps);
@@ -321,7 +312,7 @@ export function diffusionLearner(options: Partial<DiffusionOptions> = {}): Learn
 
       let model: DiffusionModel | null = null;
       try {
-        await runSteps(o.steps, o.progressEvery, fitOptions, step);
+        await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(theta));
         model = new DiffusionModel(d, o.steps, denoiser, schedule, norm, clipBound(x0), theta);
         await model.summarise(streams.summary, o.summarySamples, fitOptions?.signal);
         if (fitOptions?.signal?.aborted) throw abortError();

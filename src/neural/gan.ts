@@ -33,6 +33,7 @@
  * `iterations` = training steps; `dispose()` frees the weight tensors.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { FitOptions, Learner, Model } from '../engine/learners/model';
 import type { Rng } from '../engine/random/prng';
 import {
   abortError,
@@ -48,12 +49,13 @@ import {
   normalise,
   normals32,
   type Normaliser,
-  type OptionRange,
   runSteps,
+  settled,
+  specDefaults,
+  specRanges,
   SUMMARY_SAMPLES,
   summariseSample,
 } from './common';
-import type { FitOptions, Learner, Model } from './types';
 
 export interface GanOptions {
   /** Units per hidden layer (capacity), both networks. */
@@ -76,23 +78,12 @@ export interface GanOptions {
   summarySamples: number;
 }
 
-/** Ranges and defaults of the GAN's numeric options (the spec schema's fields). */
-export const GAN_RANGES = {
-  hidden: { min: 4, max: 256, default: 64, integer: true },
-  layers: { min: 1, max: 4, default: 2, integer: true },
-  steps: { min: 1, max: 20000, default: 1000, integer: true },
-  learningRate: { min: 1e-5, max: 0.1, default: 2e-3, integer: false },
-  batchSize: { min: 8, max: 1024, default: 128, integer: true },
-  latentDim: { min: 2, max: 8, default: 4, integer: true },
-} as const satisfies Record<string, OptionRange>;
+/** The options that are spec fields (same names, ranges and defaults: src/engine/spec/schema.ts). */
+const SPEC_OPTIONS = ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim'] as const;
+const RANGES = specRanges(SPEC_OPTIONS);
 
 export const GAN_DEFAULTS: GanOptions = {
-  hidden: GAN_RANGES.hidden.default,
-  layers: GAN_RANGES.layers.default,
-  steps: GAN_RANGES.steps.default,
-  learningRate: GAN_RANGES.learningRate.default,
-  batchSize: GAN_RANGES.batchSize.default,
-  latentDim: GAN_RANGES.latentDim.default,
+  ...specDefaults(SPEC_OPTIONS),
   warmStart: false,
   progressEvery: 10,
   summarySamples: SUMMARY_SAMPLES,
@@ -172,7 +163,7 @@ export class GanModel implements Model {
 
 export function ganLearner(options: Partial<GanOptions> = {}): Learner {
   const o: GanOptions = { ...GAN_DEFAULTS, ...options };
-  checkOptions(NAME, o as unknown as Record<string, unknown>, GAN_RANGES);
+  checkOptions(NAME, o as unknown as Record<string, unknown>, RANGES);
   if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${NAME}: progressEvery must be a positive integer`);
   if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${NAME}: summarySamples must be an integer ≥ 16`);
 
@@ -245,7 +236,7 @@ export function ganLearner(options: Partial<GanOptions> = {}): Learner {
 
       let model: GanModel | null = null;
       try {
-        await runSteps(o.steps, o.progressEvery, fitOptions, step);
+        await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(thetaG));
         model = new GanModel(d, o.steps, generator, discriminator, norm, thetaG, o.warmStart ? thetaD : null);
         await model.summarise(streams.summary, o.summarySamples);
         if (fitOptions?.signal?.aborted) throw abortError();

@@ -3,7 +3,7 @@
  * run store, fed by the workers and read once per animation frame. Whenever the settings change,
  * the affected runs restart and the address bar is rewritten, so it is always a share link.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { RunDocument } from '../engine/report/run-document';
 import type { Spec, SpecKey } from '../engine/spec/schema';
 import { ExportPanel } from './ExportPanel';
@@ -25,6 +25,7 @@ import { RunController, type WantedRun } from './runs/run-controller';
 import { RunStore } from './runs/run-store';
 import { useRunsVersion } from './runs/use-runs';
 import { useMediaQuery } from './use-media-query';
+import { PAGE_RUNTIME, runtimeQuery } from './runtime-options';
 import { writeUrl } from './url-state';
 
 /** Point sets beyond this many points are not written into links (a URL stays under ~50 KB). */
@@ -41,9 +42,18 @@ function overridesOf(spec: Spec, base: Spec): RunOverrides {
   return out as RunOverrides;
 }
 
-export function App({ initial, notices }: { initial: LabState; notices: string[] }) {
+interface Props {
+  initial: LabState;
+  notices: string[];
+  /** Switches to the admissibility explorer, handing over the lab's state for when it comes back. */
+  onExplorer: (lab: LabState) => void;
+  /** Where this run came from (a cell of the explorer), shown above the runs; given the way back. */
+  note?: (toExplorer: () => void) => ReactNode;
+}
+
+export function App({ initial, notices, onExplorer, note }: Props) {
   const [lab, setLab] = useState(initial);
-  const [linkNotices, setLinkNotices] = useState(notices);
+  const [linkNotices, setLinkNotices] = useState(() => [...notices, ...PAGE_RUNTIME.notices]);
   const [scrub, setScrub] = useState<number | null>(null);
   const [paused, setPaused] = useState(false);
   const [store] = useState(() => new RunStore());
@@ -73,7 +83,7 @@ export function App({ initial, notices }: { initial: LabState; notices: string[]
   const tooManyPoints = (lab.base.points?.length ?? 0) > MAX_LINK_POINTS;
   useEffect(() => {
     const linkState = tooManyPoints ? { ...lab, base: { ...lab.base, points: null } } : lab;
-    history.replaceState(history.state, '', `${location.pathname}?${writeUrl(linkState)}`);
+    history.replaceState(history.state, '', `${location.pathname}?${writeUrl(linkState)}${runtimeQuery(PAGE_RUNTIME.runtime)}`);
   }, [lab, tooManyPoints]);
 
   const play = () => {
@@ -149,8 +159,11 @@ export function App({ initial, notices }: { initial: LabState; notices: string[]
 
   return (
     <div className={`lab${lab.embed ? ' embed' : ''}${lab.projector ? ' projector' : ''}`}>
-      {!lab.embed && <Header projector={lab.projector} onProjector={(projector) => setLab((l) => ({ ...l, projector }))} />}
+      {!lab.embed && (
+        <Header view="lab" onView={() => onExplorer(lab)} projector={lab.projector} onProjector={(projector) => setLab((l) => ({ ...l, projector }))} />
+      )}
       <Notices title="Some settings in this link could not be used:" notices={linkNotices} onDismiss={() => setLinkNotices([])} testId="url-notice" />
+      {note?.(() => onExplorer(lab))}
       {!hidden('presets') && <PresetBar active={lab.preset} onPick={pickPreset} />}
       <div className="layout">
         {compact ? (

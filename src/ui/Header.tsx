@@ -1,5 +1,6 @@
-/** Title, one-sentence pitch, share link and projector switch. */
+/** Title, one-sentence pitch, share link, projector switch, and the switch between the lab's two views. */
 import { useState } from 'react';
+import type { View } from './explorer/view';
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -11,11 +12,19 @@ async function copy(text: string): Promise<boolean> {
 }
 
 interface Props {
-  projector: boolean;
-  onProjector: (on: boolean) => void;
+  view: View;
+  onView: (view: View) => void;
+  /** The projector switch, where the view has one. */
+  projector?: boolean;
+  onProjector?: (on: boolean) => void;
 }
 
-export function Header({ projector, onProjector }: Props) {
+const VIEWS: [View, string][] = [
+  ['lab', 'Lab'],
+  ['explorer', 'Admissibility explorer'],
+];
+
+export function Header({ view, onView, projector, onProjector }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const share = async (what: 'link' | 'embed') => {
     const url = location.href;
@@ -40,13 +49,23 @@ export function Header({ projector, onProjector }: Props) {
         <button type="button" onClick={() => share('embed')}>
           Copy embed code
         </button>
-        <button type="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>
-          Projector mode
-        </button>
+        {onProjector && (
+          <button type="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>
+            Projector mode
+          </button>
+        )}
         <span className="copied" role="status">
           {copied}
         </span>
       </div>
+      {/* After the tools in the DOM as on screen (a row of its own), so tab order follows the page. */}
+      <nav className="view-tabs" aria-label="Views">
+        {VIEWS.map(([id, name]) => (
+          <button key={id} type="button" className="view-tab" aria-current={view === id ? 'page' : undefined} data-testid={`view-${id}`} onClick={() => view !== id && onView(id)}>
+            {name}
+          </button>
+        ))}
+      </nav>
     </header>
   );
 }

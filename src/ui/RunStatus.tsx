@@ -1,9 +1,12 @@
 /**
  * A run's state for people and for tests: data-state is idle | running | done | error (paused
- * runs read as idle), with generation k of T, a progress bar and the worker's speed.
+ * runs read as idle), with generation k of T, a progress bar and the worker's speed; neural runs
+ * add their training (TrainingStatus).
  */
 import type { MetricName } from '../engine/metrics/registry';
+import { isNeural } from '../engine/spec/schema';
 import type { RunRecord } from './runs/run-record';
+import { TrainingStatus } from './TrainingStatus';
 
 /** The numbers that tell the story at a glance, replicate means at the latest generation. */
 const HEADLINE: [MetricName, string, (x: number) => string][] = [
@@ -63,6 +66,7 @@ export function RunStatus({ record, index }: { record: RunRecord; index: number 
               </span>
             )
           )}
+          {record.source === 'worker' && isNeural(record.spec.learner) && <TrainingStatus record={record} index={index} />}
         </>
       )}
     </div>

@@ -3,6 +3,7 @@
  *
  * Format (version 1):
  *   v=1                      format version
+ *   view=explorer            the admissibility explorer instead of the lab (explorer/explorer-url.ts)
  *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
  *                            written only where it differs from the page default
  *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
@@ -12,6 +13,8 @@
  *   embed=1                  compact view without page chrome
  *   theme=projector          large type
  *   hide=<flag>,<section>,…  or <flag>_hide=1: controls and sections a teacher hides
+ *   backend=wasm             the neural learners' TensorFlow.js backend; fail-backend-at=K, a
+ *                            test hook (both read by runtime-options.ts, kept as they came)
  *
  * Reading never fails: each bad value is named in a notice and its field keeps the page default.
  */
@@ -25,7 +28,7 @@ export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables']
 
 const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
 const flagOf = (key: SpecKey) => specFields[key].flag;
-const OTHER_PARAMS = new Set(['v', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide']);
+const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', 'backend', 'fail-backend-at']);
 
 /** "n_ini (--n-ini): …" → "n_ini (n-ini=): …": messages name the URL parameter, not the CLI flag. */
 function forUrl(issue: SpecIssue): string {
@@ -154,7 +157,7 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
 }
 
 // Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
-const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
+export const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
 
 function encodeRun(overrides: RunOverrides): string {
   const parts = (Object.keys(overrides) as SpecKey[]).map((k) => `${flagOf(k)}:${overrides[k]}`);

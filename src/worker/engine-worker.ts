@@ -2,17 +2,38 @@
  * The engine's thread. Each run advances one generation per turn of the worker's event loop, so
  * 'cancel', 'pause' and speed changes are handled between generations (a generation costs
  * milliseconds). Cancelled runs are forgotten at once; nothing of theirs is posted afterwards.
+ *
+ * Neural runs train with TensorFlow.js, loaded on their first generation (neural-runtime.ts). They
+ * report training progress while a generation trains, and survive their backend failing: the
+ * generation in flight stops at its next step, the worker moves to the next backend (backend.ts)
+ * and the run resumes from its last finished generation (the engine's checkpoints), so nothing
+ * already computed is lost.
  */
+import { realDistribution } from '../engine/data';
 import { Experiment } from '../engine/loops/experiment';
+import { metricsFor } from '../engine/metrics/registry';
+import { type Spec, isNeural } from '../engine/spec/schema';
 import { normaliseSpec } from '../engine/spec/validate';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
 import { densityGrid } from './density-grid';
+import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { firstTwoCoordinates, realPanelSamples, viewOf } from './view';
-import type { FromWorker, GenerationMessage, ToWorker, View } from './protocol';
+import type { FromWorker, GenerationMessage, Runtime, ToWorker, View } from './protocol';
+
+/** Progress messages per run are at least this far apart. */
+const PROGRESS_MS = 100;
 
 interface Run {
   id: number;
-  experiment: Experiment;
+  spec: Spec;
+  /** Created at start for closed-form learners, on the first generation for neural ones. */
+  experiment: Experiment | null;
+  /** The page's backend settings; null for the closed-form learners. */
+  runtime: Runtime | null;
+  /** The backend epoch the experiment's state was computed under (neural runs). */
+  epoch: number;
+  /** When the last progress message was posted. */
+  progressAt: number;
   view: View;
   delayMs: number;
   paused: boolean;
@@ -72,6 +93,56 @@ function live(run: Run): boolean {
   return runs.get(run.id) === run;
 }
 
+/** The simulated backend failure of `?fail-backend-at=` happens once per worker. */
+let simulatedFailure = false;
+
+/**
+ * Readies a neural run's experiment on the backend in use: builds it on the first generation,
+ * and after a backend switch rewinds it to its last finished generation. Either way the page
+ * hears which backend the run is on (and, after a switch, why).
+ */
+async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime> {
+  const neural = await neuralRuntime(runtime.backend);
+  const choice = await neural.backends.ready;
+  if (!live(run)) return neural;
+  const { epoch, lastFailure } = neural.backends;
+  let fallback = null;
+  if (!run.experiment) run.experiment = new Experiment(run.spec, { learner: neural.learnerFor(run.spec), resumable: true });
+  else if (run.epoch !== epoch) fallback = { ...lastFailure!, resumedAfter: run.experiment.rewind() };
+  else return neural;
+  run.epoch = epoch;
+  post({ type: 'backend', runId: run.id, backend: choice.backend, detail: choice.detail, skipped: choice.skipped, forced: choice.forced, fallback });
+  return neural;
+}
+
+/** Training progress of generation t, posted at most every PROGRESS_MS; `?fail-backend-at=` strikes here. */
+function progressOf(run: Run, neural: NeuralRuntime, failBackendAt: number | null, t: number): (step: number, steps: number) => void {
+  let first: { step: number; at: number } | null = null;
+  return (step, steps) => {
+    if (failBackendAt === t && 2 * step >= steps && !simulatedFailure) {
+      simulatedFailure = true;
+      neural.backends.breakDown(`simulated failure, fail-backend-at=${t}`);
+    }
+    const now = performance.now();
+    first ??= { step, at: now };
+    if (now - run.progressAt < PROGRESS_MS && step < steps) return;
+    run.progressAt = now;
+    const stepsPerSecond = now > first.at ? ((step - first.step) / (now - first.at)) * 1000 : 0;
+    post({ type: 'progress', runId: run.id, t, step, steps, stepsPerSecond });
+  };
+}
+
+/**
+ * After a neural generation failed (not cancelled): gives up the backend if it failed under this
+ * run, so that the next advance rewinds the run and computes the generation again on the next
+ * backend. False when there is none left (CPU failed: then the error is the run's own).
+ */
+async function recover(run: Run, runtime: Runtime, error: unknown): Promise<boolean> {
+  const { backends } = await neuralRuntime(runtime.backend);
+  if (run.epoch !== backends.epoch) return true;
+  return backends.fallBack(backends.lost ?? (error instanceof Error ? error.message : String(error)));
+}
+
 /**
  * Computes and posts the next generation. A generation may take long (neural learners train for
  * seconds), so one is in flight at a time; steps asked for meanwhile are queued, and a run
@@ -81,23 +152,38 @@ async function advance(run: Run): Promise<void> {
   if (run.busy) return;
   run.busy = true;
   const started = performance.now();
+  const { runtime } = run;
   let message: GenerationMessage | null = null;
+  let retry = false;
   try {
-    const result = await run.experiment.next({ signal: run.abort.signal });
-    if (result && live(run)) {
-      const { model, evaluation } = result.first;
-      const n = evaluation.length / model.dim;
-      message = {
-        type: 'generation',
-        runId: run.id,
-        t: result.t,
-        summary: result.summary,
-        iterations: result.iterations,
-        samples: firstTwoCoordinates(evaluation, n, model.dim),
-        density: model.dim === 2 ? await densityGrid(model, run.view) : null,
-        modeShare: result.first.modeShare,
-        computeMs: performance.now() - started,
-      };
+    const neural = runtime ? await prepareNeural(run, runtime) : null;
+    if (!live(run) || !run.experiment) return;
+    const t = run.experiment.generation + 1;
+    const onProgress = neural && runtime ? progressOf(run, neural, runtime.failBackendAt, t) : undefined;
+    // A neural generation also stops when its backend fails; one that completes after that is not kept.
+    const signal = neural ? AbortSignal.any([run.abort.signal, neural.backends.signal]) : run.abort.signal;
+    try {
+      const result = await run.experiment.next({ signal, onProgress });
+      if (result && live(run)) {
+        const { model, evaluation } = result.first;
+        const n = evaluation.length / model.dim;
+        message = {
+          type: 'generation',
+          runId: run.id,
+          t: result.t,
+          summary: result.summary,
+          iterations: result.iterations,
+          samples: firstTwoCoordinates(evaluation, n, model.dim),
+          density: model.dim === 2 ? await densityGrid(model, run.view) : null,
+          modeShare: result.first.modeShare,
+          computeMs: performance.now() - started,
+        };
+      }
+    } catch (error) {
+      // A neural generation that failed is computed again on the next backend (paused or not:
+      // it was asked for); anything else, or a failure on the last backend, ends the run.
+      if (!(runtime && live(run) && (await recover(run, runtime, error)))) throw error;
+      retry = true;
     }
   } catch (error) {
     if (live(run)) fail(run.id, error);
@@ -105,7 +191,11 @@ async function advance(run: Run): Promise<void> {
   } finally {
     run.busy = false;
   }
-  if (!message || !live(run)) return;
+  if (retry) {
+    if (live(run)) void advance(run);
+    return;
+  }
+  if (!message || !live(run) || !run.experiment) return;
   const transfer: Transferable[] = [message.samples.buffer];
   if (message.density) transfer.push(message.density.buffer);
   if (message.modeShare) transfer.push(message.modeShare.buffer);
@@ -128,12 +218,18 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   }
   const spec = checked.value;
   try {
-    const experiment = new Experiment(spec);
-    const real = realPanelSamples(spec, experiment.real);
+    const neural = isNeural(spec.learner);
+    const experiment = neural ? null : new Experiment(spec);
+    const realDist = experiment?.real ?? realDistribution(spec);
+    const real = realPanelSamples(spec, realDist);
     const view = viewOf(real, spec.data === 'gaussian' ? spec.dim : 2);
     const run: Run = {
       id: message.runId,
+      spec,
       experiment,
+      runtime: neural ? message.runtime : null,
+      epoch: -1,
+      progressAt: 0,
       view,
       delayMs: message.delayMs,
       paused: message.paused,
@@ -144,18 +240,18 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       abort: new AbortController(),
     };
     runs.set(run.id, run);
-    const modes = experiment.real.modes;
+    const modes = realDist.modes;
     const theory = gaussianTheory(spec);
     post(
       {
         type: 'started',
         runId: run.id,
-        metrics: experiment.metrics,
+        metrics: metricsFor(realDist),
         theory,
         real,
         view,
         modes: modes ? { centers: Float64Array.from(modes.centers), sigma: modes.sigma } : null,
-        dim: experiment.real.dim,
+        dim: realDist.dim,
       },
       [real.buffer],
     );
@@ -179,7 +275,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       stopTimer(run);
       runs.delete(run.id);
       run.abort.abort();
-      run.experiment.dispose();
+      run.experiment?.dispose();
       break;
     case 'pause':
       run.paused = true;

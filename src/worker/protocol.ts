@@ -18,8 +18,21 @@ export interface View {
 /** Side of the density grid of G^t sent each generation. */
 export const GRID_SIZE = 64;
 
+/** TensorFlow.js backends, fastest first on a machine with a GPU (see backend.ts for the rule). */
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+/** How the neural learners run: settings of the browser session, not of the experiment. */
+export interface Runtime {
+  /** The backend to use (`?backend=` in the link); null: the fastest one that works. */
+  backend: BackendName | null;
+  /** Test hook (`?fail-backend-at=K`): the backend in use fails in the middle of generation K. */
+  failBackendAt: number | null;
+}
+
 export type ToWorker =
-  | { type: 'start'; runId: number; spec: Spec; delayMs: number; paused: boolean }
+  | { type: 'start'; runId: number; spec: Spec; delayMs: number; paused: boolean; runtime: Runtime }
   | { type: 'cancel'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -56,9 +69,39 @@ export interface GenerationMessage {
   computeMs: number;
 }
 
+/** The backend a neural run trains on, sent when it starts and after every switch. */
+export interface BackendMessage {
+  type: 'backend';
+  runId: number;
+  backend: BackendName;
+  /** "SIMD", the WebGPU adapter, the WebGL renderer: what the backend runs on. */
+  detail: string;
+  /** Why each faster backend was not used, one line each ("WebGPU: no adapter"). */
+  skipped: string[];
+  /** Chosen by `?backend=` rather than automatically. */
+  forced: boolean;
+  /** Set when the run moved here because its backend failed; it resumed after generation `resumedAfter`. */
+  fallback: { from: BackendName; reason: string; resumedAfter: number } | null;
+}
+
+/** Training progress of the generation in flight (neural learners), at most a few times a second. */
+export interface ProgressMessage {
+  type: 'progress';
+  runId: number;
+  /** The generation being trained. */
+  t: number;
+  /** Training steps done and to do, summed over the replicates. */
+  step: number;
+  steps: number;
+  /** Training steps per second in this generation so far. */
+  stepsPerSecond: number;
+}
+
 export type FromWorker =
   | RunStarted
   | GenerationMessage
+  | BackendMessage
+  | ProgressMessage
   | { type: 'paused'; runId: number }
   | { type: 'done'; runId: number }
   | { type: 'error'; runId: number; message: string };

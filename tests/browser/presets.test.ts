@@ -47,6 +47,11 @@ const CHECKS: Record<string, (tables: Table[]) => void> = {
     expect(at(biased, 'precision', 10)).toBeGreaterThanOrEqual(0.95);
     expect(at(biased, 'recall', 10)).toBeLessThan(at(unbiased, 'recall', 10));
   },
+  neural: ([synthetic, fresh]) => {
+    expect(lastValue(synthetic, 'modes')).toBeLessThan(4);
+    expect(lastValue(fresh, 'modes')).toBeGreaterThanOrEqual(6);
+    expect(lastValue(fresh, 'precision')).toBeGreaterThan(lastValue(synthetic, 'precision') + 0.1);
+  },
   accumulate: ([replace, accumulate]) => {
     expect(lastValue(accumulate, 'modes')).toBe(8);
     expect(lastValue(replace, 'modes')).toBeLessThan(6);

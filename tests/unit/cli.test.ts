@@ -84,6 +84,20 @@ describe('CLI run', () => {
     expect(out).toContain('a number in (0, 1]');
   });
 
+  it('trains the neural learners with TensorFlow.js (wasm), reproducibly', async () => {
+    for (const learner of ['gan', 'diffusion']) {
+      const args = ['run', '--learner', learner, '--steps', '20', '--hidden', '8', '--layers', '1', '--diffusion-steps', '10', '--n-ini', '60', '--n-syn', '60', ...small];
+      const { code, out, err } = await cli(...args);
+      expect(code).toBe(0);
+      expect(err).toBe(learner === 'gan' ? 'note: --diffusion-steps has no effect with --data ring --learner gan --loop fully-synthetic\n' : '');
+      const doc = JSON.parse(out) as RunDocument;
+      expect(doc.spec).toMatchObject({ learner, steps: 20, hidden: 8, layers: 1 });
+      expect(doc.generations.map((g) => g.iterations)).toEqual([20, 20, 20]);
+      expect(doc.generations[2].metrics.modes!.mean).toBeGreaterThanOrEqual(0);
+      expect((await cli(...args)).out).toBe(out);
+    }
+  });
+
   it('notes a flag that has no effect, on stderr', async () => {
     const { code, err } = await cli('run', '--learner', 'kde', '--components', '3', '--n-ini', '50', '--n-syn', '50', ...small);
     expect(code).toBe(0);
@@ -101,7 +115,9 @@ describe('CLI bad input', () => {
     [['--lambda', '0'], 'λ (--lambda): 0 is out of range; allowed: a number in (0, 1]'],
     [['--lambda', '1.5'], 'out of range'],
     [['--loop', 'sometimes'], 'allowed: one of fully-synthetic | augmentation | fresh | accumulate'],
-    [['--learner', 'gan'], 'allowed: one of gaussian | gmm | kde'],
+    [['--learner', 'vae'], 'allowed: one of gaussian | gmm | kde | gan | diffusion'],
+    [['--learner', 'gan', '--data', 'gaussian', '--dim', '3'], 'gan is a learner for 2-D data'],
+    [['--learning-rate', '0'], 'learning rate (--learning-rate): 0 is out of range; allowed: a number in [0.00001, 0.1]'],
     [['--estimator', 'biased'], 'allowed: one of mle | unbiased'],
     [['--data', 'nowhere.csv'], 'neither a distribution nor a readable file'],
     [['--data', 'ring', '--dim', '3'], 'not allowed with data=ring'],

@@ -152,6 +152,20 @@ describe('runSteps', () => {
     expect(ran).toBeLessThan(2000);
   });
 
+  it('waits for the backend (flush) before every yield and after the last step', async () => {
+    let ran = 0;
+    const flushedAt: number[] = [];
+    const busy = () => {
+      const end = performance.now() + 1;
+      while (performance.now() < end);
+      ran++;
+    };
+    await runSteps(40, 100, undefined, busy, async () => void flushedAt.push(ran));
+    // About one flush per 10 ms of steps, and one after the 40th.
+    expect(flushedAt.length).toBeGreaterThanOrEqual(2);
+    expect(flushedAt[flushedAt.length - 1]).toBe(40);
+  });
+
   it('abortError is a DOMException named AbortError', () => {
     const e = abortError();
     expect(e).toBeInstanceOf(DOMException);
@@ -220,7 +234,7 @@ describe('fit helpers', () => {
   });
 
   it('checkOptions names the offending option', () => {
-    const ranges = { hidden: { min: 4, max: 256, default: 64, integer: true } };
+    const ranges = { hidden: { min: 4, max: 256, integer: true } };
     expect(() => checkOptions('x', { hidden: 3 }, ranges)).toThrow(/hidden/);
     expect(() => checkOptions('x', { hidden: 8.5 }, ranges)).toThrow(RangeError);
     expect(() => checkOptions('x', { hidden: 8 }, ranges)).not.toThrow();

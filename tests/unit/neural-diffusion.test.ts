@@ -11,15 +11,16 @@ import { isotropicMixture } from '../../src/engine/data/mixtures';
 import { frechetDistance } from '../../src/engine/metrics/frechet';
 import { KnnManifold, precisionRecall } from '../../src/engine/metrics/precision-recall';
 import { Rng } from '../../src/engine/random/prng';
-import { cosineSchedule, DIFFUSION_DEFAULTS, DIFFUSION_RANGES, diffusionLearner, type DiffusionOptions } from '../../src/neural/diffusion';
-import type { Model } from '../../src/neural/types';
+import { cosineSchedule, DIFFUSION_DEFAULTS, diffusionLearner, type DiffusionOptions } from '../../src/neural/diffusion';
+import type { Model } from '../../src/engine/learners/model';
+import { specFields } from '../../src/engine/spec/schema';
 
 /** Four well-separated modes at (±2, ±2), σ = 0.3. */
 const MIXTURE = isotropicMixture(new Float64Array([2, 2, -2, 2, -2, -2, 2, -2]), 0.3);
 const K = 5;
 const N_EVAL = 500;
 /** The small DDPM of the quality and loop tests (~0.25 s per fit on wasm here). */
-const SMALL: Partial<DiffusionOptions> = { hidden: 32, steps: 600, diffusionSteps: 50, summarySamples: 1024 };
+const SMALL: Partial<DiffusionOptions> = { hidden: 32, layers: 3, steps: 600, learningRate: 3e-3, diffusionSteps: 50, summarySamples: 1024 };
 /** A tiny DDPM for determinism, cancellation and memory tests. */
 const TINY: Partial<DiffusionOptions> = { hidden: 8, layers: 1, steps: 5, batchSize: 16, diffusionSteps: 10, summarySamples: 32 };
 
@@ -61,8 +62,11 @@ describe('diffusionLearner: options and schedule', () => {
     expect(() => diffusionLearner({ diffusionSteps: 5 })).toThrow(/diffusionSteps/);
     expect(() => diffusionLearner({ layers: 0 })).toThrow(/layers/);
     expect(() => diffusionLearner()).not.toThrow();
-    for (const [key, range] of Object.entries(DIFFUSION_RANGES))
-      expect(DIFFUSION_DEFAULTS[key as keyof typeof DIFFUSION_RANGES]).toBe(range.default);
+    // Ranges and defaults are the spec schema's fields of the same names.
+    for (const key of ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'diffusionSteps'] as const) {
+      expect(DIFFUSION_DEFAULTS[key]).toBe(specFields[key].default);
+      expect(() => diffusionLearner({ [key]: specFields[key].max * 2 })).toThrow(key);
+    }
   });
 
   it('cosine schedule: ᾱ decreases from 1 to ≈ 0, β ∈ (0, 0.999]', () => {

@@ -12,15 +12,16 @@ import { isotropicMixture } from '../../src/engine/data/mixtures';
 import { frechetDistance } from '../../src/engine/metrics/frechet';
 import { KnnManifold, precisionRecall } from '../../src/engine/metrics/precision-recall';
 import { Rng } from '../../src/engine/random/prng';
-import { GAN_DEFAULTS, GAN_RANGES, ganLearner, type GanOptions } from '../../src/neural/gan';
-import type { Model } from '../../src/neural/types';
+import { GAN_DEFAULTS, ganLearner, type GanOptions } from '../../src/neural/gan';
+import type { Model } from '../../src/engine/learners/model';
+import { specFields } from '../../src/engine/spec/schema';
 
 /** Four well-separated modes at (±2, ±2), σ = 0.3. */
 const MIXTURE = isotropicMixture(new Float64Array([2, 2, -2, 2, -2, -2, 2, -2]), 0.3);
 const K = 5;
 const N_EVAL = 500;
 /** The small GAN of the quality and loop tests (~0.4 s per fit on wasm here). */
-const SMALL: Partial<GanOptions> = { hidden: 32, steps: 800, learningRate: 2e-3, summarySamples: 1024 };
+const SMALL: Partial<GanOptions> = { hidden: 32, layers: 2, steps: 800, learningRate: 2e-3, summarySamples: 1024 };
 /** A tiny GAN for determinism, cancellation and memory tests. */
 const TINY: Partial<GanOptions> = { hidden: 8, layers: 1, steps: 5, batchSize: 16, summarySamples: 32 };
 
@@ -63,7 +64,11 @@ describe('ganLearner: options', () => {
     expect(() => ganLearner({ learningRate: 0 })).toThrow(/learningRate/);
     expect(() => ganLearner({ batchSize: 16.5 })).toThrow(/batchSize/);
     expect(() => ganLearner()).not.toThrow();
-    for (const [key, range] of Object.entries(GAN_RANGES)) expect(GAN_DEFAULTS[key as keyof typeof GAN_RANGES]).toBe(range.default);
+    // Ranges and defaults are the spec schema's fields of the same names.
+    for (const key of ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim'] as const) {
+      expect(GAN_DEFAULTS[key]).toBe(specFields[key].default);
+      expect(() => ganLearner({ [key]: specFields[key].max * 2 })).toThrow(key);
+    }
   });
 });
 

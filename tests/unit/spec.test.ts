@@ -67,6 +67,12 @@ describe('spec schema', () => {
     expect(normaliseSpec({ loop: 'fully-synthetic', nSyn: 0, generations: 1 }).ok).toBe(true);
   });
 
+  it('accepts the neural learners on 2-D data only', () => {
+    expect(normaliseSpec({ learner: 'gan', data: 'moons' }).ok).toBe(true);
+    expect(normaliseSpec({ learner: 'diffusion', data: 'gaussian', dim: 2 }).ok).toBe(true);
+    expect(issuesOf({ learner: 'diffusion', data: 'gaussian', dim: 1 })[0]).toMatch(/^learner: .*diffusion is a learner for 2-D data/);
+  });
+
   it('rejects an accumulate run that would not fit in memory', () => {
     expect(issuesOf({ loop: 'accumulate', nSyn: 100_000, generations: 10_000, replicates: 100 })[0]).toContain('budget');
   });
@@ -87,5 +93,10 @@ describe('spec schema', () => {
     expect(fieldApplies('nReal', { ...spec, loop: 'fully-synthetic' })).toBe(false);
     expect(fieldApplies('nReal', { ...spec, loop: 'accumulate' })).toBe(true);
     expect(fieldApplies('seed', spec)).toBe(true);
+    expect(fieldApplies('steps', { ...spec, learner: 'gan' })).toBe(true);
+    expect(fieldApplies('steps', { ...spec, learner: 'diffusion' })).toBe(true);
+    expect(fieldApplies('steps', { ...spec, learner: 'gmm' })).toBe(false);
+    expect(fieldApplies('latentDim', { ...spec, learner: 'diffusion' })).toBe(false);
+    expect(fieldApplies('diffusionSteps', { ...spec, learner: 'diffusion' })).toBe(true);
   });
 });

@@ -65,6 +65,7 @@ describe('CLI sweep', () => {
       [['--n-ini', 'many'], /n_ini \(--n-ini\): "many" is not a number/],
       [['--bogus', '1'], /unknown flag --bogus/],
       [['--x'], /--x needs a value/],
+      [['--data', 'ring', '--learner', 'gan'], /sweeps run the closed-form learners/],
     ];
     for (const [argv, message] of cases) {
       const { code, out, err } = await cli('sweep', ...argv);

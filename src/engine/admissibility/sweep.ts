@@ -9,7 +9,7 @@
  * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
  * and the phase diagram and its boundary come out smooth.
  */
-import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../spec/schema';
+import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, isNeural, specFields } from '../spec/schema';
 import { type Checked, type SpecIssue, normaliseSpec } from '../spec/validate';
 import { type Baseline, BASELINE_MAX_SIZE, baselineFor } from './baseline';
 import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
@@ -152,6 +152,11 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
   if (input.base?.dim === undefined && merged.data !== 'gaussian') merged.dim = specFields.dim.default;
   const base = normaliseSpec(merged);
   if (!base.ok) return base;
+  if (isNeural(base.value.learner))
+    return {
+      ok: false,
+      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners (gaussian | gmm | kde); a ${base.value.learner} sweep would train a network per replicate, generation and cell` }],
+    };
   const x = checkAxis('x', input.x ?? fallback.x, base.value);
   const y = checkAxis('y', input.y ?? fallback.y, base.value);
   const issues = [...(x.ok ? [] : x.issues), ...(y.ok ? [] : y.issues)];

@@ -1,4 +1,8 @@
-/** The learner that a spec names. */
+/**
+ * The closed-form learner that a spec names. The neural learners train with TensorFlow.js, which
+ * the engine does not load: callers that do (the worker, the CLI) build them with
+ * src/neural/learner-for.ts and pass them to `new Experiment(spec, { learner })`.
+ */
 import type { Spec } from '../spec/schema';
 import { gaussianLearner } from './gaussian';
 import { gmmLearner } from './gmm';
@@ -13,5 +17,8 @@ export function learnerFor(spec: Pick<Spec, 'learner' | 'estimator' | 'component
       return gmmLearner({ components: spec.components });
     case 'kde':
       return kdeLearner({ bandwidth: spec.bandwidth });
+    case 'gan':
+    case 'diffusion':
+      throw new Error(`the ${spec.learner} learner runs with TensorFlow.js, outside the engine: the worker and the CLI pass it to the Experiment (src/neural/learner-for.ts)`);
   }
 }

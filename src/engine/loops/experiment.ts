@@ -9,7 +9,7 @@ import type { Learner } from '../learners/model';
 import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
 import type { Spec } from '../spec/schema';
-import { Replicate, type ReplicateStep } from './replicate';
+import { Replicate, type ReplicateCheckpoint, type ReplicateStep } from './replicate';
 
 export interface GenerationResult {
   t: number;
@@ -22,27 +22,40 @@ export interface GenerationResult {
   iterations: number;
 }
 
+export interface ExperimentOptions {
+  /** Runs only replicates first..first+count−1. */
+  range?: { first: number; count: number };
+  /** The learner, where the engine cannot build it (the neural learners). */
+  learner?: Learner;
+  /** Keeps a checkpoint after every generation, so that `rewind` can resume after a failure. */
+  resumable?: boolean;
+}
+
 export class Experiment {
   readonly real: Distribution;
   readonly metrics: MetricName[];
   private readonly replicates: Replicate[];
   private t = 0;
+  /** The state after the last finished generation, when resumable. */
+  private saved: ReplicateCheckpoint[] | null = null;
 
   /**
    * `spec` must be valid (see normaliseSpec). `range` runs only replicates first..first+count−1,
    * so that threads can share the replicates of one experiment: each replicate's random streams
    * depend on its index alone, so the union of the parts equals the whole run. `learner` supplies
-   * the neural learners, which live outside the engine (TensorFlow.js).
+   * the neural learners, which live outside the engine (TensorFlow.js). `resumable` is for runs
+   * whose generations can fail for reasons outside the engine (a GPU lost in the middle of one).
    */
   constructor(
     readonly spec: Spec,
-    options: { range?: { first: number; count: number }; learner?: Learner } = {},
+    private readonly options: ExperimentOptions = {},
   ) {
     const range = options.range ?? { first: 0, count: spec.replicates };
     this.real = realDistribution(spec);
     this.metrics = metricsFor(this.real);
     const learner = options.learner ?? learnerFor(spec);
-    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, this.real, learner, range.first + i));
+    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, this.real, learner, range.first + i, options.resumable));
+    if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());
   }
 
   get generation(): number {
@@ -55,8 +68,9 @@ export class Experiment {
 
   /**
    * Advances every replicate by one generation; null once all T generations are done. `options`
-   * reaches iterative learners: `signal` cancels within one training step, `onProgress` reports
-   * training steps summed over the replicates of this generation.
+   * reaches iterative learners: `signal` cancels within one training step (and a generation
+   * whose signal is aborted by its end rejects), `onProgress` reports training steps summed over
+   * the replicates of this generation.
    */
   async next(options: { signal?: AbortSignal; onProgress?(step: number, steps: number): void } = {}): Promise<GenerationResult | null> {
     if (this.done) return null;
@@ -72,7 +86,24 @@ export class Experiment {
       iterations += step.model.iterations;
       for (const m of this.metrics) values[m][i] = step.metrics[m];
     }
+    // A generation aborted after its last step is not kept: a caller may abort because the
+    // results came from a failed device, and rewinding must then return to before it.
+    options.signal?.throwIfAborted();
+    if (this.options.resumable) this.saved = this.replicates.map((replicate) => replicate.checkpoint());
     return { t: this.t, values, summary: summariseMetrics(values), first: first as unknown as ReplicateStep, iterations: iterations / r };
+  }
+
+  /**
+   * Returns every replicate to its state after the last finished generation (after a generation
+   * that failed or was interrupted part-way), so that the next call to `next` computes that
+   * generation again, exactly as an uninterrupted run would. The models are dropped: a
+   * warm-starting learner starts that generation from scratch. Returns the generation now done.
+   */
+  rewind(): number {
+    if (!this.saved) throw new Error('rewind: the experiment was not created resumable');
+    this.replicates.forEach((replicate, i) => replicate.restore(this.saved![i]));
+    this.t = this.saved[0]?.t ?? 0;
+    return this.t;
   }
 
   /** Frees every replicate's current model. */

@@ -11,7 +11,7 @@ import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall
 import type { MetricName } from '../metrics/registry';
 import { Rng, StreamRole } from '../random/prng';
 import type { Spec } from '../spec/schema';
-import { TrainingSet } from './training-set';
+import { TrainingSet, type TrainingSetState } from './training-set';
 
 export interface ReplicateStep {
   model: Model;
@@ -24,6 +24,22 @@ export interface ReplicateStep {
   modeShare: Float64Array | null;
 }
 
+/**
+ * A replicate's state after a finished generation t: enough to compute generation t + 1 exactly
+ * as an uninterrupted run would, without G^t (a model may live on a GPU that was lost).
+ */
+export interface ReplicateCheckpoint {
+  t: number;
+  rng: { real: RngState; model: RngState; evaluation: RngState };
+  training: TrainingSetState;
+  /** Immutable once built, so shared rather than copied. */
+  realManifold: KnnManifold | null;
+  /** The n_s samples of G^t that D^{t+1} takes (null before generation 1 and after the last). */
+  synthetic: Float64Array | null;
+}
+
+type RngState = ReturnType<Rng['getState']>;
+
 export class Replicate {
   private readonly rngReal: Rng;
   private readonly rngModel: Rng;
@@ -31,13 +47,22 @@ export class Replicate {
   private readonly training: TrainingSet;
   private realManifold: KnnManifold | null = null;
   private model: Model | null = null;
+  /** Synthetic samples for the next generation, drawn ahead when resumable. */
+  private pending: Float64Array | null = null;
   private t = 0;
 
+  /**
+   * `resumable`: each generation ends by drawing the next one's synthetic samples, so that a
+   * checkpoint holds them and the run can resume without the model. The model's stream is used in
+   * the same order either way (fit, evaluation on its own stream, synthetic draw, next fit), so
+   * results are identical; it only costs holding n_s samples between generations.
+   */
   constructor(
     private readonly spec: Spec,
     private readonly real: Distribution,
     private readonly learner: Learner,
     index: number,
+    private readonly resumable = false,
   ) {
     this.rngReal = Rng.stream(spec.seed, index, StreamRole.real);
     this.rngModel = Rng.stream(spec.seed, index, StreamRole.model);
@@ -51,7 +76,7 @@ export class Replicate {
     const d = real.dim;
     this.t += 1;
     const previous = this.model;
-    const synthetic = previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
+    const synthetic = this.pending ?? (previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null);
     const data = this.training.next(this.t, (n) => real.sample(this.rngReal, n), synthetic);
     const model = await this.learner.fit(data, data.length / d, this.rngModel, { ...options, previous });
     previous?.dispose?.();
@@ -79,12 +104,44 @@ export class Replicate {
       metrics.modeVar = coverage.modeVariance;
       modeShare = coverage.share;
     }
+    this.pending = this.resumable && this.t < spec.generations ? await model.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
     return { model, training: data, evaluation, metrics, modeShare };
   }
 
-  /** Frees the current model (a neural model's tensors). */
+  /** The state after the last finished generation; only a resumable replicate can take one. */
+  checkpoint(): ReplicateCheckpoint {
+    if (!this.resumable) throw new Error('checkpoint: this replicate was not created resumable');
+    return {
+      t: this.t,
+      rng: { real: this.rngReal.getState(), model: this.rngModel.getState(), evaluation: this.rngEval.getState() },
+      training: this.training.state(),
+      realManifold: this.realManifold,
+      synthetic: this.pending,
+    };
+  }
+
+  /**
+   * Returns to a checkpoint of this replicate. The current model is dropped: generation t + 1 takes
+   * the checkpoint's synthetic samples, and a warm-starting learner starts from scratch.
+   */
+  restore(checkpoint: ReplicateCheckpoint): void {
+    this.t = checkpoint.t;
+    this.rngReal.setState(checkpoint.rng.real);
+    this.rngModel.setState(checkpoint.rng.model);
+    this.rngEval.setState(checkpoint.rng.evaluation);
+    this.training.restore(checkpoint.training);
+    this.realManifold = checkpoint.realManifold;
+    this.pending = checkpoint.synthetic;
+    this.dispose();
+  }
+
+  /** Frees the current model (a neural model's tensors); a model on a lost device may refuse. */
   dispose(): void {
-    this.model?.dispose?.();
+    try {
+      this.model?.dispose?.();
+    } catch {
+      // Its memory went with the device.
+    }
     this.model = null;
   }
 }

@@ -9,7 +9,6 @@
  */
 import type { Spec } from '../spec/schema';
 
-
 function concat(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));
   let offset = 0;
@@ -38,6 +37,21 @@ class GrowingPool {
   view(): Float64Array {
     return this.buffer.subarray(0, this.length);
   }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** Forgets everything appended after the pool had `length` numbers (rewinding to a checkpoint). */
+  truncate(length: number): void {
+    this.length = length;
+  }
+}
+
+/** What a training set remembers between generations, for checkpoints. */
+export interface TrainingSetState {
+  fixedReal: Float64Array | null;
+  poolLength: number;
 }
 
 export class TrainingSet {
@@ -45,6 +59,16 @@ export class TrainingSet {
   private readonly pool = new GrowingPool();
 
   constructor(private readonly spec: Pick<Spec, 'loop' | 'nIni' | 'nReal'>) {}
+
+  state(): TrainingSetState {
+    return { fixedReal: this.fixedReal, poolLength: this.pool.size };
+  }
+
+  /** Back to an earlier state of this training set (the pool only grows, so its length suffices). */
+  restore(state: TrainingSetState): void {
+    this.fixedReal = state.fixedReal;
+    this.pool.truncate(state.poolLength);
+  }
 
   /**
    * D^t for generation t (1-based), row-major n×d. `synthetic` holds the n_s samples already drawn

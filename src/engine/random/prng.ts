@@ -79,6 +79,15 @@ export class Rng {
     this.s3 = s3 | 0;
   }
 
+  /** The generator's 128-bit state, to resume a stream exactly where it was (checkpoints). */
+  getState(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  setState(state: readonly [number, number, number, number]): void {
+    [this.s0, this.s1, this.s2, this.s3] = state;
+  }
+
   /** Next 32-bit output as an unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;

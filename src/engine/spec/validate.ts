@@ -12,6 +12,7 @@ import {
   SPEC_KEYS,
   defaultSpec,
   describeAllowed,
+  isNeural,
   specFields,
 } from './schema';
 
@@ -112,6 +113,12 @@ function crossCheck(spec: Spec): SpecIssue[] {
     issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
+
+  if (isNeural(spec.learner) && d !== 2)
+    issues.push({
+      field: 'learner',
+      message: `${fieldName('learner')}: ${spec.learner} is a learner for 2-D data, but data=gaussian has d = ${d}; use dim 2 or a closed-form learner (gaussian, gmm, kde)`,
+    });
 
   const need = minTrainingSize(spec, d);
   const who = spec.learner === 'gmm' ? `the gmm learner with K = ${spec.components} in d = ${d}` : `the ${spec.learner} learner in d = ${d}`;

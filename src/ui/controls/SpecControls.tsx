@@ -1,11 +1,12 @@
 /**
  * The experiment's settings in the paper's vocabulary, grouped as the loop is built: the real
- * distribution, the learner, the loop and its sample sizes, the run. Generated from the schema;
- * a field with no effect in this spec is disabled with the reason, and a field that the compared
- * runs set individually is disabled here with a pointer to the compare section.
+ * distribution, the learner (and its network, for the neural learners), the loop and its sample
+ * sizes, the run. Generated from the schema; a field with no effect in this spec is disabled with
+ * the reason, and a field that the compared runs set individually is disabled here with a pointer
+ * to the compare section.
  */
 import { useState } from 'react';
-import { type Field, type Spec, type SpecKey, fieldApplies, specFields } from '../../engine/spec/schema';
+import { type Field, type Spec, type SpecKey, fieldApplies, isNeural, specFields } from '../../engine/spec/schema';
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { type SliderRange, SpecField } from './SpecField';
 
@@ -16,11 +17,15 @@ const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
   lambda: { min: 0.05, max: 1, step: 0.05 },
   components: { min: 1, max: 30, step: 1 },
   bandwidth: { min: 0.1, max: 3, step: 0.1 },
+  hidden: { min: 4, max: 128, step: 4 },
+  steps: { min: 50, max: 5000, step: 50 },
 };
 
-const GROUPS: { title: string; keys: SpecKey[] }[] = [
+const GROUPS: { title: string; keys: SpecKey[]; neuralOnly?: boolean }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
+  // Eight settings that matter only for the neural learners: shown only when a run uses one.
+  { title: 'Neural network', keys: ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'], neuralOnly: true },
   { title: 'Loop', keys: ['loop', 'nIni', 'nReal', 'nSyn', 'lambda'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];
@@ -51,6 +56,7 @@ export function SpecControls({ base, runs, hidden, onChange, dataInput }: Props)
     return applies ? null : `No effect unless ${whenText(key)}.`;
   };
   const mixApplies = !overridden.has('nReal') && !overridden.has('nSyn') && noteFor('nReal') === null;
+  const neural = [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => isNeural(s.learner));
 
   const field = (key: SpecKey) => {
     if (isHidden(key)) return null;
@@ -71,7 +77,7 @@ export function SpecControls({ base, runs, hidden, onChange, dataInput }: Props)
 
   return (
     <div className="spec-controls">
-      {GROUPS.map((g) => (
+      {GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => (
         <fieldset key={g.title}>
           <legend>{g.title}</legend>
           {g.keys.map(field)}

@@ -14,7 +14,13 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     gaussian: 'Gaussian',
     gmm: 'Gaussian mixture (EM)',
     kde: 'kernel density (KDE)',
+    gan: 'GAN (neural, TensorFlow.js)',
+    diffusion: 'diffusion model (DDPM, TensorFlow.js)',
   } satisfies Record<LearnerKind, string>,
+  warmStart: {
+    off: 'off: train from scratch',
+    on: 'on: continue from G^(t−1)',
+  },
   estimator: {
     mle: 'MLE (÷ n)',
     unbiased: 'unbiased (÷ n − 1)',

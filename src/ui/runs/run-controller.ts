@@ -8,7 +8,8 @@
 import type { MetricName } from '../../engine/metrics/registry';
 import type { RunDocument } from '../../engine/report/run-document';
 import type { Spec } from '../../engine/spec/schema';
-import type { FromWorker, ToWorker } from '../../worker/protocol';
+import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
+import { PAGE_RUNTIME } from '../runtime-options';
 import { type RunRecord, emptyRecord, keepSnapshot } from './run-record';
 import type { RunStore } from './run-store';
 
@@ -93,7 +94,7 @@ export class RunController {
     record.state = this.paused ? 'idle' : 'running';
     record.startedAt = performance.now();
     this.store.records[slot] = record;
-    this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused });
+    this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused, runtime: PAGE_RUNTIME.runtime });
   }
 
   private cancel(slot: number): void {
@@ -188,6 +189,15 @@ export class RunController {
         record.rate = (1000 * n) / Math.max(1, performance.now() - record.startedAt);
         break;
       }
+      case 'backend': {
+        const { backend, detail, skipped, forced, fallback } = message;
+        record.backend = { backend, detail, skipped, forced };
+        if (fallback) record.backendNotices.push(fallbackNotice(message, fallback, record.spec.warmStart === 'on'));
+        break;
+      }
+      case 'progress':
+        record.training = { t: message.t, step: message.step, steps: message.steps, stepsPerSecond: message.stepsPerSecond };
+        break;
       case 'paused':
         if (record.state === 'running') record.state = 'paused';
         break;
@@ -206,4 +216,14 @@ export class RunController {
     for (const w of this.workers) w?.terminate();
     this.workers.length = 0;
   }
+}
+
+function fallbackNotice(message: BackendMessage, fallback: NonNullable<BackendMessage['fallback']>, warmStart: boolean): string {
+  // The run may have been between generations when the backend failed: say where it goes on from.
+  const t = fallback.resumedAfter;
+  const from = t === 0 ? 'from the start' : `from the state after generation ${t}`;
+  return (
+    `${BACKEND_LABELS[fallback.from]} failed (${fallback.reason}); switched to ${BACKEND_LABELS[message.backend]}, and this run computes generation ${t + 1} ${from}: nothing already computed is lost.` +
+    (warmStart && t > 0 ? ` Warm start begins again from scratch at generation ${t + 1}: the model of generation ${t} was on the failed backend.` : '')
+  );
 }

@@ -6,7 +6,7 @@
 import type { MetricName } from '../../engine/metrics/registry';
 import type { Summary } from '../../engine/metrics/summary';
 import type { Spec } from '../../engine/spec/schema';
-import type { View } from '../../worker/protocol';
+import type { BackendMessage, ProgressMessage, View } from '../../worker/protocol';
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
@@ -45,6 +45,12 @@ export interface RunRecord {
   computeMs: number;
   rate: number;
   startedAt: number;
+  /** Neural runs: the TensorFlow.js backend they train on (null until the first generation starts). */
+  backend: Omit<BackendMessage, 'type' | 'runId' | 'fallback'> | null;
+  /** Neural runs: training progress of the latest generation reported. */
+  training: Omit<ProgressMessage, 'type' | 'runId'> | null;
+  /** One line per backend switch this run went through. */
+  backendNotices: string[];
 }
 
 /** Memory allowed for the pictures of one run. */
@@ -98,5 +104,8 @@ export function emptyRecord(runId: number, spec: Spec, label: string, colour: st
     computeMs: 0,
     rate: 0,
     startedAt: 0,
+    backend: null,
+    training: null,
+    backendNotices: [],
   };
 }

@@ -1,0 +1,92 @@
+/**
+ * Training speed of the neural learners in the built page, per TensorFlow.js backend, in headless
+ * chromium (vite preview of dist/: build first), at their default sizes and batch 128, against the
+ * same training step in PyTorch on this machine's CPU (bench/gan_torch.py; skipped with a note
+ * where `import torch` fails).
+ *
+ * Each figure is what the page itself reports (data-steps-per-second of a run's training line):
+ * training steps per second over one generation of one replicate, from its first progress report
+ * to its last, so page load, tfjs start-up and the fit-time summary sample are excluded. WebGPU runs
+ * on the SwiftShader fallback adapter here (--enable-unsafe-webgpu), WebGL on SwiftShader: forced,
+ * since the page skips both on a machine without a GPU. Steps per backend are sized to take a few
+ * seconds each.
+ */
+import type { Browser } from 'playwright-core';
+import { preview } from 'vite';
+import { specFields } from '../src/engine/spec/schema';
+import type { BackendName } from '../src/worker/protocol';
+import { launch } from '../tests/browser/browser';
+import { runTorch } from './neural.bench';
+import type { BenchResult } from './result';
+
+type Kind = 'gan' | 'diffusion';
+
+const STEPS: Record<BackendName, number> = { webgpu: 40, webgl: 300, wasm: 3000, cpu: 300 };
+const TIMEOUT_MS = 300_000;
+
+async function stepsPerSecond(browser: Browser, base: string, kind: Kind, backend: BackendName): Promise<{ rate: number; used: string }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}?learner=${kind}&backend=${backend}&steps=${STEPS[backend]}&n-ini=1000&generations=1&replicates=1&n-eval=100&cmp=base&speed=max`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-state') === 'done', null, {
+      timeout: TIMEOUT_MS,
+      polling: 200,
+    });
+    const training = page.getByTestId('training');
+    return { rate: Number(await training.getAttribute('data-steps-per-second')), used: (await training.getAttribute('data-backend')) ?? '' };
+  } finally {
+    await page.close();
+  }
+}
+
+const fixed = (v: number, digits = 0) => v.toFixed(digits);
+
+export async function benchNeuralBrowser(): Promise<BenchResult> {
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not listen on a port');
+  const base = `http://127.0.0.1:${address.port}/`;
+  const rows: [string, string][] = [];
+  const wasm: Record<Kind, number> = { gan: 0, diffusion: 0 };
+  try {
+    for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
+      const browser = await launch(backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : []);
+      try {
+        for (const kind of ['gan', 'diffusion'] as const) {
+          const { rate, used } = await stepsPerSecond(browser, base, kind, backend);
+          if (backend === 'wasm') wasm[kind] = rate;
+          const label = backend === 'webgpu' ? 'webgpu (SwiftShader fallback adapter)' : backend === 'webgl' ? 'webgl (SwiftShader)' : backend;
+          rows.push([`${kind}: ${label} training steps / s`, used === backend ? fixed(rate, rate < 10 ? 1 : 0) : `ran on ${used} instead`]);
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const peer = runTorch();
+  if ('skipped' in peer) rows.push(['PyTorch CPU peer', `skipped: ${peer.skipped}`]);
+  else
+    for (const kind of ['gan', 'diffusion'] as const) {
+      const torch = kind === 'gan' ? peer.ganStepsPerSecond : peer.diffusionStepsPerSecond;
+      rows.push(
+        [`${kind}: PyTorch ${peer.torch} CPU (${peer.threads} thread) steps / s`, fixed(torch)],
+        [`${kind}: page wasm / PyTorch time per step`, `${fixed(torch / wasm[kind], 2)}× (goal ≤ 2×)`],
+      );
+    }
+  const h = specFields.hidden.default;
+  const l = specFields.layers.default;
+  return {
+    title: `Neural learners in the page (headless chromium, one worker), default sizes: ${l} hidden layers of ${h}, batch ${specFields.batchSize.default}, 1000 ring points`,
+    rows,
+  };
+}
+
+// Run directly: `npx tsx bench/neural-browser.bench.ts` (after `npx vite build`).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { title, rows } = await benchNeuralBrowser();
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${title}`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+}

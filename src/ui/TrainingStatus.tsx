@@ -1,0 +1,49 @@
+/**
+ * A neural run's training, under its status line: the TensorFlow.js backend in use and its speed,
+ * why no faster backend was used, step k of N of the generation in flight with the time left, and
+ * a notice for every backend switch. Tests read data-backend and data-steps-per-second.
+ */
+import { BACKEND_LABELS } from '../worker/protocol';
+import type { RunRecord } from './runs/run-record';
+
+function timeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '';
+  if (seconds < 1) return 'under a second left';
+  if (seconds < 90) return `about ${Math.round(seconds)} s left`;
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+export function TrainingStatus({ record, index }: { record: RunRecord; index: number }) {
+  const { backend, training } = record;
+  const rate = training?.stepsPerSecond ?? 0;
+  // Progress belongs to the generation after the last one received, until that one arrives.
+  const inFlight = training !== null && training.t === record.rows.length + 1 && (record.state === 'running' || record.state === 'paused');
+  return (
+    <div className="training" data-testid="training" data-backend={backend?.backend ?? ''} data-steps-per-second={rate.toFixed(1)}>
+      <span className="backend-text">
+        {backend ? `TensorFlow.js on ${BACKEND_LABELS[backend.backend]} (${backend.detail})` : 'loading TensorFlow.js…'}
+        {rate > 0 && ` · ${rate.toFixed(0)} training steps/s`}
+      </span>
+      {inFlight && (
+        <>
+          <span className="progress-text">
+            generation {training.t}: step {training.step} of {training.steps}
+            {rate > 0 && training.step < training.steps && ` · ${timeLeft((training.steps - training.step) / rate)}`}
+          </span>
+          <progress max={training.steps} value={training.step} aria-label={`Run ${index + 1} training progress of generation ${training.t}`} />
+        </>
+      )}
+      {backend && (backend.forced || backend.skipped.length > 0) && (
+        <small className="backend-why">
+          {backend.forced && 'Chosen by backend= in the link. '}
+          {backend.skipped.length > 0 && `Faster backends not used: ${backend.skipped.join('; ')}.`}
+        </small>
+      )}
+      {record.backendNotices.map((notice, i) => (
+        <p key={i} className="backend-notice" role="status" data-testid="backend-notice">
+          {notice}
+        </p>
+      ))}
+    </div>
+  );
+}

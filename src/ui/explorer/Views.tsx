@@ -1,0 +1,75 @@
+/**
+ * The page's two views of one lab: the lab itself and the admissibility explorer. Each keeps its
+ * state while the other is shown; only the shown one runs (the lab's workers stop while a sweep
+ * computes, and the reverse). The explorer's code is loaded the first time it is shown, so the lab
+ * starts as light as before. A cell opened from the explorer comes in as a lab state and a note.
+ */
+import { type ReactNode, Suspense, lazy, useState } from 'react';
+import { App } from '../App';
+import type { LabState, RunOverrides } from '../lab-state';
+import type { Spec } from '../../engine/spec/schema';
+import type { ExplorerState } from './explorer-state';
+import type { View } from './view';
+
+const Explorer = lazy(() => import('./Explorer').then((m) => ({ default: m.Explorer })));
+
+/** A run opened from an explorer cell: what the lab should run, and what to tell about it. */
+export interface OpenedRun {
+  base: Spec;
+  runs: RunOverrides[];
+  note: (backToExplorer: () => void) => ReactNode;
+}
+
+interface Props {
+  view: View;
+  lab: LabState;
+  labNotices: string[];
+  /** Null: the default sweep (the explorer's module makes it once loaded). */
+  explorer: ExplorerState | null;
+  explorerNotices: string[];
+}
+
+export function Views(props: Props) {
+  const [view, setView] = useState(props.view);
+  const [lab, setLab] = useState(props.lab);
+  // The lab is mounted afresh from `lab` each time it is shown: a new key restarts its runs.
+  const [labMount, setLabMount] = useState(0);
+  const [labNotices, setLabNotices] = useState(props.labNotices);
+  const [explorer, setExplorer] = useState(props.explorer);
+  const [explorerNotices, setExplorerNotices] = useState(props.explorerNotices);
+  const [opened, setOpened] = useState<OpenedRun | null>(null);
+
+  const showLab = (run: OpenedRun | null) => {
+    if (run) setLab((l) => ({ ...l, base: run.base, runs: run.runs, preset: null }));
+    setOpened(run);
+    setLabMount((k) => k + 1);
+    setView('lab');
+  };
+
+  if (view === 'lab')
+    return (
+      <App
+        key={labMount}
+        initial={lab}
+        notices={labNotices}
+        onExplorer={(state) => {
+          setLab(state);
+          setLabNotices([]);
+          setView('explorer');
+        }}
+        note={opened?.note}
+      />
+    );
+  return (
+    <Suspense fallback={<p className="placeholder lab">Loading the admissibility explorer…</p>}>
+      <Explorer
+        state={explorer}
+        onState={setExplorer}
+        notices={explorerNotices}
+        onDismissNotices={() => setExplorerNotices([])}
+        onLab={() => showLab(null)}
+        onOpen={showLab}
+      />
+    </Suspense>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * What the explorer shows, exactly what its link holds: a valid sweep (the engine's checkSweep has
+ * passed it), what the cells are coloured by, and the number of workers if the link fixes it.
+ */
+import { type AxisField, type Sweep, defaultSweep } from '../../engine/admissibility/sweep';
+
+export const COLOUR_BY = ['ratio', 'fd', 'precision', 'recall'] as const;
+export type ColourBy = (typeof COLOUR_BY)[number];
+
+export const COLOUR_LABELS: Record<ColourBy, string> = {
+  ratio: 'n_e / n_r (admissibility)',
+  fd: 'final Fréchet distance',
+  precision: 'final precision',
+  recall: 'final recall',
+};
+
+/** A link may ask for fewer or more workers than cores (the benchmark compares 1 with all). */
+export const MAX_WORKERS = 32;
+
+export interface ExplorerState {
+  sweep: Sweep;
+  colour: ColourBy;
+  /** Null: one worker per core. */
+  workers: number | null;
+  embed: boolean;
+}
+
+export function defaultExplorerState(): ExplorerState {
+  return { sweep: defaultSweep(), colour: 'ratio', workers: null, embed: false };
+}
+
+/** The values an axis starts with when its field is picked, in the axis box's syntax. */
+export const AXIS_STARTS: Record<AxisField, string> = {
+  nSyn: '10:10000:10:log',
+  nReal: '10:1000:5:log',
+  lambda: '0.5,0.6,0.7,0.8,0.9,0.95,0.97,0.98,0.99,1',
+  generations: '5:200:6:log',
+  synFraction: '0:0.9:10',
+};

@@ -1,0 +1,148 @@
+/**
+ * The explorer's state in the query string (format version 1, as the lab's), with the CLI's
+ * `sweep` flags as parameter names, so a link and a command line read alike:
+ *
+ *   view=explorer                    the explorer (no view, or view=lab: the lab)
+ *   x=n-syn                          field of the columns: n-syn | n-real | lambda | generations | syn-fraction
+ *   x-values=10,100,1000             its values, or
+ *   x-range=10:10000:10:log          lo:hi:count, or lo:hi:count:log
+ *   y=…, y-values=…, y-range=…       the rows, likewise
+ *   <flag>=<value>                   the base spec by CLI flag (n-real=100, learner=gmm), and pts=…
+ *                                    for a point set as in the lab
+ *   colour=ratio|fd|precision|recall what the cells are coloured by
+ *   workers=N                        Web Workers to use (default: one per core)
+ *   embed=1                          without the page chrome
+ *
+ * Axes and base fields are written only where they differ from the default sweep (`npm run cli --
+ * sweep` without flags). Reading never fails: each bad value is named in a notice, through the
+ * engine's checkSweep messages where the problem is between fields, and only that part of the
+ * sweep falls back to the default.
+ */
+import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
+import { SPEC_KEYS, type SpecKey, specFields } from '../../engine/spec/schema';
+import { parseField } from '../../engine/spec/validate';
+import { URL_VERSION, decodePoints, encode, encodePoints } from '../url-state';
+import { axisText, parseRangeText, parseValuesText } from './axis-text';
+import { COLOUR_BY, type ColourBy, type ExplorerState, MAX_WORKERS, defaultExplorerState } from './explorer-state';
+
+const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
+const AXIS_PARAMS = ['x', 'x-values', 'x-range', 'y', 'y-values', 'y-range'];
+const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'colour', 'workers', 'embed', ...AXIS_PARAMS]);
+const FIELD_CHOICES = AXIS_FIELDS.map((f) => axisFields[f].flag).join(' | ');
+
+/** Engine messages name CLI flags ("(--n-real)", "--x n-syn"); a link's reader wants its parameters. */
+function forUrl(message: string): string {
+  return message.replace(/\(--([a-z-]+)\)/g, '($1=)').replace(/--([a-z-]+) ([a-z-]+)/g, '$1=$2');
+}
+
+function readAxis(which: 'x' | 'y', params: URLSearchParams, notices: string[]): SweepAxis | undefined {
+  const fieldText = params.get(which);
+  const valuesText = params.get(`${which}-values`);
+  const rangeText = params.get(`${which}-range`);
+  if (fieldText === null && valuesText === null && rangeText === null) return undefined;
+  const fallback = defaultSweep()[which];
+  const field = fieldText === null ? fallback.field : AXIS_FIELDS.find((f) => axisFields[f].flag === fieldText);
+  const drop = (why: string) => {
+    notices.push(`${why}; using the default ${which} axis instead`);
+    return undefined;
+  };
+  if (!field) return drop(`${which}: ${JSON.stringify(fieldText)} is not a sweep field; allowed: ${FIELD_CHOICES}`);
+  if (valuesText !== null && rangeText !== null) return drop(`${which}-values and ${which}-range both give the ${which} axis values; give one`);
+  let values: number[] | string;
+  if (valuesText !== null) values = parseValuesText(valuesText);
+  else if (rangeText !== null) values = parseRangeText(field, rangeText);
+  else if (field === fallback.field) values = fallback.values;
+  else return drop(`${which}=${axisFields[field].flag} needs its values: ${which}-values=a,b,c or ${which}-range=lo:hi:count[:log]`);
+  if (typeof values === 'string') return drop(`${valuesText !== null ? `${which}-values` : `${which}-range`}: ${values}`);
+  return { field, values };
+}
+
+interface SweepInput {
+  base: Record<string, unknown>;
+  x?: SweepAxis;
+  y?: SweepAxis;
+}
+
+/** Drops what checkSweep names (a base field, an axis) until the sweep is valid. */
+function repair(input: SweepInput, notices: string[]): ExplorerState['sweep'] {
+  for (let attempt = 0; attempt <= SPEC_KEYS.length + 2; attempt++) {
+    const checked = checkSweep(input);
+    if (checked.ok) return checked.value;
+    for (const { field, message } of checked.issues) {
+      notices.push(`${forUrl(message)}; using the default instead`);
+      if (field === 'x' || field === 'y') delete input[field];
+      else if (field === 'points' || field === 'data') {
+        delete input.base.data;
+        delete input.base.points;
+      } else if ((SPEC_KEYS as string[]).includes(field)) delete input.base[field];
+      else {
+        // A problem of whole cells: the axes and base together; keep the base, drop the axes.
+        delete input.x;
+        delete input.y;
+      }
+    }
+  }
+  return defaultSweep();
+}
+
+export function readExplorerUrl(search: string): { state: ExplorerState; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const state = defaultExplorerState();
+  const version = params.get('v');
+  if (version !== null && version !== String(URL_VERSION))
+    notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
+
+  const base: Record<string, unknown> = {};
+  for (const [name, value] of params) {
+    const key = keyByFlag.get(name);
+    if (key) {
+      const parsed = parseField(key, value);
+      if (parsed.ok) base[key] = parsed.value;
+      else notices.push(`${forUrl(parsed.issues[0].message)}; using the default instead`);
+    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter "${name}" ignored (the explorer reads ${[...OTHER_PARAMS].join(', ')} and the spec fields)`);
+  }
+  const pts = params.get('pts');
+  if (pts !== null) {
+    const decoded = decodePoints(pts);
+    if (decoded.ok) base.points = decoded.points;
+    else notices.push(`${decoded.message}; using the default distribution instead`);
+  }
+  state.sweep = repair({ base, x: readAxis('x', params, notices), y: readAxis('y', params, notices) }, notices);
+
+  const colour = params.get('colour');
+  if (colour !== null) {
+    if ((COLOUR_BY as readonly string[]).includes(colour)) state.colour = colour as ColourBy;
+    else notices.push(`colour: ${JSON.stringify(colour)} is not allowed; allowed: ${COLOUR_BY.join(' | ')}`);
+  }
+  const workers = params.get('workers');
+  if (workers !== null) {
+    const n = Number(workers);
+    if (/^\d+$/.test(workers) && n >= 1 && n <= MAX_WORKERS) state.workers = n;
+    else notices.push(`workers: ${JSON.stringify(workers)} is not allowed; allowed: an integer 1..${MAX_WORKERS}; using one per core`);
+  }
+  state.embed = params.get('embed') === '1';
+  return { state, notices };
+}
+
+export function writeExplorerUrl(state: ExplorerState): string {
+  const { sweep } = state;
+  const defaults = defaultSweep();
+  const pairs: [string, string][] = [
+    ['v', String(URL_VERSION)],
+    ['view', 'explorer'],
+  ];
+  for (const which of ['x', 'y'] as const) {
+    const axis = sweep[which];
+    const fallback = defaults[which];
+    if (axis.field === fallback.field && axis.values.join() === fallback.values.join()) continue;
+    const { form, text } = axisText(axis);
+    pairs.push([which, axisFields[axis.field].flag], [`${which}-${form}`, text]);
+  }
+  for (const key of SPEC_KEYS) if (sweep.base[key] !== defaults.base[key]) pairs.push([specFields[key].flag, String(sweep.base[key])]);
+  if (sweep.base.data === 'points' && sweep.base.points) pairs.push(['pts', encodePoints(sweep.base.points)]);
+  if (state.colour !== 'ratio') pairs.push(['colour', state.colour]);
+  if (state.workers !== null) pairs.push(['workers', String(state.workers)]);
+  if (state.embed) pairs.push(['embed', '1']);
+  return pairs.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+}

@@ -1,0 +1,123 @@
+/**
+ * How cells are coloured. n_e / n_r on a diverging scale of log₂ of the ratio, centred on 1, red
+ * below (synthetic data hurt) and blue above (helped): ColorBrewer's RdBu, one of its
+ * colour-blind-safe diverging schemes. The two sides are scaled apart (piecewise), so a sweep
+ * whose ratios run from 1/40 to 2 still shows its admissible side in full strength; the legend's
+ * midpoint is always 1. Final FD, precision and recall use cividis, designed to read the same
+ * with colour-vision deficiencies, with the better end bright.
+ */
+import { interpolateCividis, interpolateRdBu, lab, scaleLinear, scaleLog } from 'd3';
+import type { CellResult } from '../../engine/admissibility/sweep';
+import { formatNumber } from '../format';
+import type { ColourBy } from './explorer-state';
+
+export interface Colouring {
+  /** Short name, for cell labels. */
+  name: string;
+  value: (r: CellResult) => number;
+  colour: (v: number) => string;
+  /** The number printed in a cell. */
+  format: (v: number) => string;
+  legend: {
+    title: string;
+    /** Words at the low and high ends of the bar. */
+    low: string;
+    high: string;
+    /** Colour at position t ∈ [0, 1] along the bar. */
+    at: (t: number) => string;
+    ticks: { t: number; label: string }[];
+  };
+}
+
+/** Ink or white, whichever reads on the fill. */
+export function textColour(fill: string): string {
+  return lab(fill).l < 55 ? '#ffffff' : '#1a1a1a';
+}
+
+function ratioLabel(log2: number): string {
+  return log2 >= 0 ? String(2 ** log2) : `1/${2 ** -log2}`;
+}
+
+function ratioColouring(results: CellResult[]): Colouring {
+  const logs = results.map((r) => Math.log2(r.ratio.value)).filter(Number.isFinite);
+  // At least a factor of 2 each side, so near-1 sweeps are not painted in full strength.
+  const lo = Math.min(-1, ...logs);
+  const hi = Math.max(1, ...logs);
+  // Diverging, piecewise: lo → 0, ratio 1 → ½, hi → 1.
+  const position = (log2: number) => Math.min(1, Math.max(0, log2 < 0 ? 0.5 * (1 - log2 / lo) : 0.5 + (0.5 * log2) / hi));
+  const ticks: Colouring['legend']['ticks'] = [];
+  const step = Math.max(1, Math.ceil((hi - lo) / 8));
+  for (let k = Math.ceil(lo); k <= Math.floor(hi); k++) if (k % step === 0) ticks.push({ t: position(k), label: ratioLabel(k) });
+  return {
+    name: 'n_e / n_r',
+    value: (r) => r.ratio.value,
+    colour: (v) => interpolateRdBu(position(Math.log2(v))),
+    format: (v) => (v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : Number(v.toPrecision(2)).toString()),
+    legend: {
+      title: 'n_e / n_r, the real samples the loop is worth per fresh real sample',
+      low: 'synthetic data hurt: inadmissible',
+      high: 'synthetic data helped: admissible',
+      at: interpolateRdBu,
+      ticks,
+    },
+  };
+}
+
+const FINAL: Record<Exclude<ColourBy, 'ratio'>, { pick: (r: CellResult) => number; name: string; title: string; better: 'low' | 'high' }> = {
+  fd: { pick: (r) => r.finalFd, name: 'final FD', title: 'Fréchet distance to P_r at the last generation T', better: 'low' },
+  precision: { pick: (r) => r.finalPrecision, name: 'final precision', title: 'precision (quality) at the last generation T', better: 'high' },
+  recall: { pick: (r) => r.finalRecall, name: 'final recall', title: 'recall (diversity) at the last generation T', better: 'high' },
+};
+
+/** Ticks of a log scale: the powers of ten in [lo, hi], with 2× and 5× where there are fewer than three. */
+function logTicks(lo: number, hi: number): number[] {
+  const within = (mantissas: number[]) => {
+    const ticks: number[] = [];
+    for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++)
+      for (const m of mantissas) {
+        const v = Number((m * 10 ** k).toPrecision(6));
+        if (v >= lo && v <= hi) ticks.push(v);
+      }
+    return ticks;
+  };
+  const decades = within([1]);
+  return decades.length >= 3 ? decades : within([1, 2, 5]);
+}
+
+function finalColouring(by: Exclude<ColourBy, 'ratio'>, results: CellResult[]): Colouring {
+  const { pick, name, title, better } = FINAL[by];
+  let position: (v: number) => number;
+  let ticks: number[];
+  if (by === 'fd') {
+    // Distances span decades: a log scale over the sweep's range, the smaller (better) end bright.
+    const values = results.map(pick).filter((v) => v > 0 && Number.isFinite(v));
+    const lo = values.length ? Math.min(...values) : 1e-3;
+    const hi = values.length ? Math.max(...values) : 1;
+    const domain = lo === hi ? [lo / 2, hi * 2] : [lo, hi];
+    position = scaleLog().domain(domain).range([1, 0]).clamp(true);
+    ticks = logTicks(domain[0], domain[1]);
+  } else {
+    position = scaleLinear().domain([0, 1]).range([0, 1]).clamp(true);
+    ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  }
+  return {
+    name,
+    value: pick,
+    colour: (v) => (Number.isFinite(v) ? interpolateCividis(position(v)) : '#bbbbbb'),
+    format: (v) => (by === 'fd' ? formatNumber(Number(v.toPrecision(2))) : v.toFixed(2)),
+    legend: {
+      title,
+      low: better === 'low' ? 'worse: larger distance' : 'worse',
+      high: better === 'low' ? 'better: smaller distance' : 'better',
+      at: interpolateCividis,
+      ticks: ticks.map((v) => ({ t: position(v), label: formatNumber(v) })).sort((a, b) => a.t - b.t),
+    },
+  };
+}
+
+export function colouring(by: ColourBy, results: CellResult[]): Colouring {
+  return by === 'ratio' ? ratioColouring(results) : finalColouring(by, results);
+}
+
+/** Cells not computed yet. */
+export const PENDING_FILL = '#eeeeee';

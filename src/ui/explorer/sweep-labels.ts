@@ -1,0 +1,36 @@
+/** How the explorer names axes, cells and bounded numbers, in the paper's vocabulary. */
+import type { Bounded } from '../../engine/admissibility/baseline';
+import type { Verdict } from '../../engine/admissibility/effective-size';
+import { type AxisField, type SweepCell, axisFields } from '../../engine/admissibility/sweep';
+import { formatNumber } from '../format';
+
+/** Axis titles: the paper's symbol, then what it is. */
+export const AXIS_TITLES: Record<AxisField, string> = {
+  nSyn: 'n_s: synthetic samples per generation',
+  nReal: 'n_r: fresh real samples per generation',
+  lambda: 'λ: sampling bias (1 = unbiased, smaller = more biased)',
+  generations: 'T: generations',
+  synFraction: 'p = n_s / (n_r + n_s): synthetic share of each generation',
+};
+
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  admissible: 'admissible: synthetic data helped',
+  inadmissible: 'inadmissible: synthetic data hurt',
+  undetermined: 'undetermined: the 95% interval contains 1',
+};
+
+/** "p" rather than the engine's long label, so cell names stay short. */
+export function axisSymbol(field: AxisField): string {
+  return field === 'synFraction' ? 'p' : axisFields[field].label;
+}
+
+/** "n_s = 1000, λ = 0.9" (four significant digits, as the axes print them). */
+export function cellName(cell: Pick<SweepCell, 'x' | 'y'>, x: AxisField, y: AxisField): string {
+  return `${axisSymbol(x)} = ${formatNumber(cell.x)}, ${axisSymbol(y)} = ${formatNumber(cell.y)}`;
+}
+
+/** "> 1e+5" for a bound beyond the baseline's grid, "0.171" otherwise. */
+export function formatBounded(b: Bounded, digits = 3): string {
+  const v = formatNumber(Number(b.value.toPrecision(digits)));
+  return b.relation === '=' ? v : `${b.relation} ${v}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * How this browser runs the neural learners, read once from the link: `backend=webgpu|webgl|wasm|cpu`
+ * forces a TensorFlow.js backend (otherwise the worker picks the fastest that works), and
+ * `fail-backend-at=K` makes the backend fail in the middle of generation K, to see (and test) the
+ * fallback. They are not spec fields: they say nothing about the experiment, and the page keeps
+ * them in the address bar as they came.
+ */
+import { BACKENDS, type BackendName, type Runtime } from '../worker/protocol';
+
+export function readRuntime(search: string): { runtime: Runtime; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  let backend: BackendName | null = null;
+  const asked = params.get('backend');
+  if (asked !== null) {
+    if ((BACKENDS as readonly string[]).includes(asked)) backend = asked as BackendName;
+    else notices.push(`backend: ${JSON.stringify(asked)} is not a TensorFlow.js backend; allowed: ${BACKENDS.join(' | ')}; choosing the fastest that works instead`);
+  }
+  let failBackendAt: number | null = null;
+  const failAt = params.get('fail-backend-at');
+  if (failAt !== null) {
+    if (/^[1-9]\d*$/.test(failAt)) failBackendAt = Number(failAt);
+    else notices.push(`fail-backend-at: ${JSON.stringify(failAt)} is not a generation; allowed: an integer ≥ 1; ignored`);
+  }
+  return { runtime: { backend, failBackendAt }, notices };
+}
+
+/** The link parameters that carry a runtime, "&backend=wasm", appended to the page's own. */
+export function runtimeQuery(runtime: Runtime): string {
+  return `${runtime.backend ? `&backend=${runtime.backend}` : ''}${runtime.failBackendAt ? `&fail-backend-at=${runtime.failBackendAt}` : ''}`;
+}
+
+/** This page's runtime, as the link it was opened with says. */
+export const PAGE_RUNTIME = readRuntime(typeof location === 'undefined' ? '' : location.search);

@@ -1,0 +1,147 @@
+/**
+ * The neural learners in the built page, on every TensorFlow.js backend path this machine has:
+ * without a GPU the automatic choice lands on WASM (and says why not WebGPU or WebGL); forced
+ * WebGL (SwiftShader), WASM, CPU and WebGPU (a SwiftShader fallback adapter, which needs
+ * --enable-unsafe-webgpu) each train one tiny generation; a backend that fails in the middle of a
+ * run falls back and the run completes with every generation. Screenshots of a GAN and a
+ * diffusion run go to test-results/screenshots/neural-*.png.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectErrors, launch, screenshot } from './browser';
+import { open, readTables, waitForRuns } from './lab-page';
+
+/** One tiny generation: a few training steps of a small network. */
+const TINY = 'steps=40&hidden=8&layers=1&batch-size=32&diffusion-steps=10&n-ini=100&n-syn=100&n-real=100&n-eval=100&replicates=1&speed=max';
+
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+async function trainings(p: Page): Promise<{ backend: string; text: string }[]> {
+  return p.$$eval('[data-testid=training]', (els) => els.map((e) => ({ backend: e.getAttribute('data-backend') ?? '', text: e.textContent ?? '' })));
+}
+
+describe('neural learners in the page (no GPU flags)', () => {
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    errors = collectErrors(page);
+  });
+  afterEach(async () => {
+    expect(errors, 'console errors').toEqual([]);
+    await page.close();
+  });
+
+  it('picks WASM by itself, says why not WebGPU or WebGL, and shows its speed', async () => {
+    await open(page, `learner=gan&generations=1&cmp=base&${TINY}`);
+    await waitForRuns(page);
+    const [training] = await trainings(page);
+    expect(training.backend).toBe('wasm');
+    expect(training.text).toMatch(/TensorFlow\.js on WASM \(SIMD\) · \d+ training steps\/s/);
+    expect(training.text).toContain('WebGPU: no adapter');
+    expect(training.text).toContain('WebGL: software renderer only (SwiftShader)');
+    expect((await readTables(page))[0].rows).toHaveLength(1);
+  });
+
+  for (const [backend, learner] of [
+    ['webgl', 'diffusion'],
+    ['wasm', 'gan'],
+    ['cpu', 'diffusion'],
+  ] as const)
+    it(`backend=${backend} trains a ${learner} generation on ${backend}`, async () => {
+      await open(page, `learner=${learner}&generations=1&cmp=base&backend=${backend}&${TINY}`);
+      await waitForRuns(page);
+      const [training] = await trainings(page);
+      expect(training.backend).toBe(backend);
+      expect(training.text).toContain('Chosen by backend= in the link');
+      expect((await readTables(page))[0].rows).toHaveLength(1);
+      // The runtime settings stay in the address bar.
+      expect(new URL(page.url()).searchParams.get('backend')).toBe(backend);
+    });
+
+  it('falls back when the backend fails in the middle of a run, and completes every generation', async () => {
+    await open(page, `learner=gan&generations=3&fail-backend-at=2&${TINY}`);
+    await waitForRuns(page);
+    for (const training of await trainings(page)) {
+      expect(training.backend).toBe('cpu');
+      expect(training.text).toContain('WASM failed (simulated failure, fail-backend-at=2); switched to CPU, and this run computes generation 2 from the state after generation 1');
+      expect(training.text).toContain('nothing already computed is lost');
+    }
+    await expect.poll(() => page.getByTestId('backend-notice').count()).toBe(2);
+    for (const table of await readTables(page)) expect(table.rows.map((r) => r[0])).toEqual(['1', '2', '3']);
+  });
+
+  it('falls back from WebGL to WASM, and a warm start begins again from scratch', async () => {
+    await open(page, `learner=diffusion&warm-start=on&generations=3&cmp=base&backend=webgl&fail-backend-at=3&${TINY}`);
+    await waitForRuns(page);
+    const [training] = await trainings(page);
+    expect(training.backend).toBe('wasm');
+    expect(training.text).toContain('WebGL failed (simulated failure, fail-backend-at=3); switched to WASM');
+    expect(training.text).toContain('Warm start begins again from scratch at generation 3');
+    expect((await readTables(page))[0].rows).toHaveLength(3);
+  });
+
+  it('shows training step k of N while a long generation trains, and drops it when cancelled', async () => {
+    await open(page, `learner=gan&generations=2&cmp=base&${TINY.replace('steps=40', 'steps=20000')}`);
+    await page.waitForFunction(() => /step \d+ of 20000 · /.test(document.querySelector('[data-testid=training]')?.textContent ?? ''));
+    const box = page.locator('.spec-controls [data-field=steps] input.number-box');
+    await box.fill('40');
+    await box.press('Enter');
+    await waitForRuns(page);
+    const live = await readTables(page);
+    const fresh = await browser.newPage();
+    await open(fresh, new URL(page.url()).search.slice(1));
+    await waitForRuns(fresh);
+    expect(await readTables(fresh)).toEqual(live);
+    await fresh.close();
+  });
+
+  it('GAN and diffusion runs draw their samples and contours (screenshots)', async () => {
+    for (const learner of ['gan', 'diffusion']) {
+      await open(page, `learner=${learner}&hidden=32&steps=600&diffusion-steps=40&n-ini=400&n-syn=200&n-real=400&generations=3&replicates=1&n-eval=500&speed=max`);
+      await waitForRuns(page);
+      await page.waitForSelector('[data-testid=film-strip] canvas');
+      expect((await readTables(page)).map((t) => t.rows.length)).toEqual([3, 3]);
+      await screenshot(page, `neural-${learner}`);
+    }
+  });
+});
+
+describe('neural learners with WebGPU switched on (a SwiftShader fallback adapter)', () => {
+  beforeAll(async () => {
+    browser = await launch(['--enable-unsafe-webgpu']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    errors = collectErrors(page);
+  });
+  afterEach(async () => {
+    expect(errors, 'console errors').toEqual([]);
+    await page.close();
+  });
+
+  it('skips the fallback adapter unless asked for it', async () => {
+    await open(page, `learner=gan&generations=1&cmp=base&${TINY}`);
+    await waitForRuns(page);
+    const [training] = await trainings(page);
+    expect(training.backend).toBe('wasm');
+    expect(training.text).toContain('WebGPU: only a software fallback adapter');
+  });
+
+  it('backend=webgpu trains a GAN generation on WebGPU', async () => {
+    await open(page, `learner=gan&generations=1&cmp=base&backend=webgpu&${TINY.replace('steps=40', 'steps=10')}`);
+    await waitForRuns(page);
+    const [training] = await trainings(page);
+    expect(training.backend).toBe('webgpu');
+    expect((await readTables(page))[0].rows).toHaveLength(1);
+  });
+});
