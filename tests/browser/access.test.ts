@@ -1,30 +1,10 @@
 /** Keyboard use, small screens and a responsive main thread while runs go. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launch, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { browserSession, collectErrors, screenshot } from './browser';
 import { open, searchParams, waitForRuns } from './lab-page';
 
-let browser: Browser;
-const pages: [Page, string[]][] = [];
-
-async function newPage(width = 1280, height = 900): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  pages.push([page, collectErrors(page)]);
-  return page;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const [page, errors] of pages.splice(0)) {
-    expect(errors, 'console errors').toEqual([]);
-    await page.close();
-  }
-});
+const session = browserSession([], { width: 1280, height: 900 });
+const { newPage } = session;
 
 describe('accessibility', () => {
   it('works from the keyboard: tab to controls, move sliders, pick a scenario, play and pause', async () => {
@@ -64,7 +44,7 @@ describe('accessibility', () => {
   });
 
   it('honours prefers-reduced-motion with a slower default speed', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await session.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await open(page, 'generations=5');

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -37,4 +38,39 @@ export function collectErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+export interface BrowserSession {
+  /** The file's browser, launched before its first test. */
+  readonly browser: Browser;
+  /** A page that is checked for console errors and closed after the test that opened it. */
+  newPage(width?: number, height?: number): Promise<Page>;
+}
+
+/** The harness of a browser test file: one browser for the file, fresh pages per test. */
+export function browserSession(flags: string[] = [], viewport = { width: 1400, height: 1000 }): BrowserSession {
+  let browser: Browser | undefined;
+  const pages: [Page, string[]][] = [];
+  beforeAll(async () => {
+    browser = await launch(flags);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const [page, errors] of pages.splice(0)) {
+      expect(errors, 'console errors').toEqual([]);
+      await page.close();
+    }
+  });
+  return {
+    get browser() {
+      return browser as Browser;
+    },
+    async newPage(width = viewport.width, height = viewport.height) {
+      const page = await (browser as Browser).newPage({ viewport: { width, height } });
+      pages.push([page, collectErrors(page)]);
+      return page;
+    },
+  };
 }

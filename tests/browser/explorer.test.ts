@@ -4,38 +4,18 @@
  * a cell opens its run in the lab; links, cancel and the cache behave.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { boundaryPath } from '../../src/ui/explorer/boundary';
 import { COLOUR_BY } from '../../src/ui/explorer/explorer-state';
 import { SWEEP_PRESETS } from '../../src/ui/explorer/explorer-presets';
 import { readExplorerUrl, writeExplorerUrl } from '../../src/ui/explorer/explorer-url';
 import { loadSweepResult } from '../../src/ui/explorer/sweep-loader';
-import { collectErrors, launch, screenshot } from './browser';
+import { browserSession, screenshot } from './browser';
 import { baseUrl, searchParams, waitForRuns } from './lab-page';
 
-let browser: Browser;
-const pages: [Page, string[]][] = [];
-
-async function newPage(width = 1400, height = 1000): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  pages.push([page, collectErrors(page)]);
-  return page;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const [page, errors] of pages.splice(0)) {
-    expect(errors, 'console errors').toEqual([]);
-    await page.close();
-  }
-});
+const { newPage } = browserSession();
 
 /** n_s from 10 to 10⁴ against λ = 0.8, 0.95, 1: the paper's findings in 12 cells of the Gaussian's default R = 200, T = 50. */
 const SMALL = { x: [10, 100, 1000, 10000], y: [0.8, 0.95, 1] };

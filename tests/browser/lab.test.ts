@@ -1,26 +1,14 @@
 /** The page's core: the default experiment runs in the worker to done, controls restart runs. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectErrors, launch, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 import { lastValue, open, readTables, searchParams, waitForRuns } from './lab-page';
 
-let browser: Browser;
+const session = browserSession();
 let page: Page;
-let errors: string[];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  errors = collectErrors(page);
-});
-afterEach(async () => {
-  expect(errors, 'console errors').toEqual([]);
-  await page.close();
+  page = await session.newPage();
 });
 
 describe('the lab page', () => {
@@ -54,7 +42,7 @@ describe('the lab page', () => {
     expect(searchParams(page).get('n-syn')).toBe('150');
     await waitForRuns(page);
     const live = await readTables(page);
-    const fresh = await browser.newPage();
+    const fresh = await session.browser.newPage();
     await open(fresh, new URL(page.url()).search.slice(1));
     await waitForRuns(fresh);
     expect(await readTables(fresh)).toEqual(live);

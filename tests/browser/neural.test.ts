@@ -6,36 +6,24 @@
  * run falls back and the run completes with every generation. Screenshots of a GAN and a
  * diffusion run go to test-results/screenshots/neural-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectErrors, launch, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
 import { open, readTables, waitForRuns } from './lab-page';
 
 /** One tiny generation: a few training steps of a small network. */
 const TINY = 'steps=40&hidden=8&layers=1&batch-size=32&diffusion-steps=10&n-ini=100&n-syn=100&n-real=100&n-eval=100&replicates=1&speed=max';
 
-let browser: Browser;
 let page: Page;
-let errors: string[];
 
 async function trainings(p: Page): Promise<{ backend: string; text: string }[]> {
   return p.$$eval('[data-testid=training]', (els) => els.map((e) => ({ backend: e.getAttribute('data-backend') ?? '', text: e.textContent ?? '' })));
 }
 
 describe('neural learners in the page (no GPU flags)', () => {
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserSession();
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    errors = collectErrors(page);
-  });
-  afterEach(async () => {
-    expect(errors, 'console errors').toEqual([]);
-    await page.close();
+    page = await session.newPage();
   });
 
   it('picks WASM by itself, says why not WebGPU or WebGL, and shows its speed', async () => {
@@ -95,7 +83,7 @@ describe('neural learners in the page (no GPU flags)', () => {
     await box.press('Enter');
     await waitForRuns(page);
     const live = await readTables(page);
-    const fresh = await browser.newPage();
+    const fresh = await session.browser.newPage();
     await open(fresh, new URL(page.url()).search.slice(1));
     await waitForRuns(fresh);
     expect(await readTables(fresh)).toEqual(live);
@@ -114,19 +102,9 @@ describe('neural learners in the page (no GPU flags)', () => {
 });
 
 describe('neural learners with WebGPU switched on (a SwiftShader fallback adapter)', () => {
-  beforeAll(async () => {
-    browser = await launch(['--enable-unsafe-webgpu']);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = browserSession(['--enable-unsafe-webgpu']);
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    errors = collectErrors(page);
-  });
-  afterEach(async () => {
-    expect(errors, 'console errors').toEqual([]);
-    await page.close();
+    page = await session.newPage();
   });
 
   it('skips the fallback adapter unless asked for it', async () => {

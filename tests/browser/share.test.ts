@@ -1,27 +1,15 @@
 /** Links, embedding and files: the URL reproduces a run, bad links are explained, runs export and load back. */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { collectErrors, launch, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSession, collectErrors, screenshot } from './browser';
 import { open, readTables, searchParams, waitForRuns } from './lab-page';
 
-let browser: Browser;
+const session = browserSession([], { width: 1280, height: 900 });
 let page: Page;
-let errors: string[];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = collectErrors(page);
-});
-afterEach(async () => {
-  expect(errors, 'console errors').toEqual([]);
-  await page.close();
+  page = await session.newPage();
 });
 
 describe('share links', () => {
@@ -42,7 +30,7 @@ describe('share links', () => {
     expect(params.get('cmp')).toBe('loop:fully-synthetic,loop:augmentation,loop:fresh,loop:accumulate');
     const tables = await readTables(page);
 
-    const again = await browser.newPage();
+    const again = await session.browser.newPage();
     await again.goto(url);
     await waitForRuns(again);
     expect(await readTables(again)).toEqual(tables);
@@ -105,7 +93,7 @@ describe('files', () => {
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
     expect(png.suggestedFilename()).toBe('metric-recall.png');
 
-    const viewer = await browser.newPage();
+    const viewer = await session.browser.newPage();
     const viewerErrors = collectErrors(viewer);
     await open(viewer, 'speed=slow&generations=5');
     await viewer.getByTestId('load-run').setInputFiles(path);
@@ -155,7 +143,7 @@ describe('files', () => {
     expect(points.length).toBeGreaterThanOrEqual(10);
     expect(points.every((p) => /^-?\d+(\.\d{1,2})?,-?\d+(\.\d{1,2})?$/.test(p))).toBe(true);
     const tables = await readTables(page);
-    const again = await browser.newPage();
+    const again = await session.browser.newPage();
     await again.goto(page.url());
     await waitForRuns(again);
     expect(await readTables(again)).toEqual(tables);
