@@ -3,6 +3,7 @@
  * in the same run. Pass names to run a subset: `npm run bench -- gmm knn`. The page benchmarks
  * (page, neural-browser) need a build (`npm run build`) first.
  */
+import { benchDigits } from './digits.bench';
 import { benchGmm } from './gmm.bench';
 import { benchKnn } from './knn.bench';
 import { benchLoop } from './loop.bench';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   page: benchPage,
   neural: benchNeural,
   'neural-browser': benchNeuralBrowser,
+  digits: benchDigits,
 };
 
 const wanted = process.argv.slice(2);

@@ -35,7 +35,7 @@ function vitest(project) {
 if (step('typecheck', 'npx', ['tsc', '-p', '.'])) passed += 1;
 else failed += 1;
 vitest('unit');
-if (step('build', 'npx', ['vite', 'build'])) {
+if (step('build', 'npm', ['run', 'build'])) {
   passed += 1;
   vitest('browser');
 } else failed += 1;

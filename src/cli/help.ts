@@ -8,8 +8,10 @@ export function helpText(): string {
     '',
     'Usage: npm run --silent cli -- run [flags]',
     '',
-    'Prints one JSON document on stdout: { "spec": {…}, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ] }.',
+    'Prints one JSON document on stdout: { "spec": {…}, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ], "baseline"? }.',
     'Metrics: fd, meanSq, trace, logdet, precision, recall; modes and modeVar for the ring and the grid.',
+    'MNIST (--data mnist, learners vae | cvae | conv-gan): fd, precision, recall in LeNet feature space against held-out',
+    'test digits, classes (share of the 10 digits covered) and entropy (bits); "baseline" holds what real digits score.',
     'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
     '',
     'Flags:',
@@ -20,7 +22,8 @@ export function helpText(): string {
       ? ` (only with ${Object.entries(f.appliesWhen).map(([k, v]) => `--${k} ${(v as string[]).join('|')}`).join(', ')})`
       : '';
     lines.push(`  --${f.flag.padEnd(16)} ${f.label}: ${f.help}${when}`);
-    lines.push(`  ${''.padEnd(18)} default ${f.default}; allowed: ${describeFlag(key)}`);
+    const own = f.learnerDefaults ? Object.entries(f.learnerDefaults).map(([learner, value]) => `; ${learner}: ${value}`).join('') : '';
+    lines.push(`  ${''.padEnd(18)} default ${f.default}${own}; allowed: ${describeFlag(key)}`);
   }
   lines.push(`  --threads          worker threads sharing the replicates; results are identical for any number`);
   lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);

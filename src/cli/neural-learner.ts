@@ -3,16 +3,27 @@
  * native download, and the plain-JavaScript cpu backend is ~17× slower (bench/neural.bench.ts).
  * Loaded on demand, so runs of the closed-form learners never pay tfjs's start-up.
  */
-import type { Learner } from '../engine/learners/model';
+import type { ExperimentOptions } from '../engine/loops/experiment';
 import type { Spec } from '../engine/spec/schema';
 
-/** The learner of a spec whose learner is neural (see isNeural). */
-export async function nodeNeuralLearner(spec: Spec): Promise<Learner> {
-  const { neuralLearnerFor } = await import('../neural/learner-for');
-  const learner = neuralLearnerFor(spec);
-  if (!learner) throw new Error(`nodeNeuralLearner: ${spec.learner} is not a neural learner`);
+async function wasmBackend(): Promise<void> {
   const tf = await import('@tensorflow/tfjs');
   await import('@tensorflow/tfjs-backend-wasm');
   if (!(await tf.setBackend('wasm'))) throw new Error('TensorFlow.js could not start its wasm backend');
-  return learner;
+}
+
+/**
+ * What an Experiment of a neural spec needs from outside the engine (see isNeural): the learner of
+ * points, or for data = mnist the dataset, the LeNet feature map and the digit generator.
+ */
+export async function nodeNeuralOptions(spec: Spec): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>> {
+  await wasmBackend();
+  if (spec.data === 'mnist') {
+    const [{ loadMnist, loadLenet }, { digitLearnerFor }] = await Promise.all([import('./mnist-node'), import('../neural/digits/learner-for')]);
+    return { digits: { mnist: loadMnist(), features: await loadLenet(), learner: digitLearnerFor(spec) } };
+  }
+  const { neuralLearnerFor } = await import('../neural/learner-for');
+  const learner = neuralLearnerFor(spec);
+  if (!learner) throw new Error(`nodeNeuralOptions: ${spec.learner} is not a neural learner`);
+  return { learner };
 }

@@ -9,6 +9,8 @@ import type { MetricName } from '../engine/metrics/registry';
 import { type GenerationEntry, type RunDocument, theoryAt } from '../engine/report/run-document';
 import type { Spec } from '../engine/spec/schema';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
+import { realBaseline } from '../engine/digits/digit-loop';
+import { nodeNeuralOptions } from './neural-learner';
 import { type ReplicateRangeJob, type ReplicateRangeResult, runRange } from './replicate-range';
 
 /** Splits R replicates into at most `threads` contiguous ranges of near-equal size. */
@@ -63,5 +65,6 @@ export async function runDocument(spec: Spec, threads: number): Promise<RunDocum
     if (theory) entry.theory = theoryAt(theory, t);
     generations.push(entry);
   }
-  return { spec, generations };
+  if (spec.data !== 'mnist') return { spec, generations };
+  return { spec, generations, baseline: await realBaseline(spec, (await nodeNeuralOptions(spec)).digits!) };
 }

@@ -2,7 +2,7 @@
 import { Experiment } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
 import { type Spec, isNeural } from '../engine/spec/schema';
-import { nodeNeuralLearner } from './neural-learner';
+import { nodeNeuralOptions } from './neural-learner';
 
 export interface ReplicateRangeJob {
   spec: Spec;
@@ -15,8 +15,8 @@ export interface ReplicateRangeResult {
 }
 
 export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
-  const learner = isNeural(job.spec.learner) ? await nodeNeuralLearner(job.spec) : undefined;
-  const experiment = new Experiment(job.spec, { range: job.range, learner });
+  const networks = isNeural(job.spec.learner) ? await nodeNeuralOptions(job.spec) : {};
+  const experiment = new Experiment(job.spec, { range: job.range, ...networks });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())
     result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });

@@ -4,6 +4,7 @@
  * the affected runs restart and the address bar is rewritten, so it is always a share link.
  */
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { mnistCredit } from '../engine/digits/idx';
 import type { RunDocument } from '../engine/report/run-document';
 import type { Spec, SpecKey } from '../engine/spec/schema';
 import { ExportPanel } from './ExportPanel';
@@ -17,6 +18,7 @@ import { DataInput } from './controls/DataInput';
 import { PresetBar } from './controls/PresetBar';
 import { SpecControls } from './controls/SpecControls';
 import { Transport } from './controls/Transport';
+import { type BaseChange, changeBase } from './data-switch';
 import { type LabState, type RunOverrides, SPEEDS, runSpecs } from './lab-state';
 import { runColour } from './palette';
 import type { Preset } from './presets';
@@ -54,6 +56,7 @@ interface Props {
 export function App({ initial, notices, onExplorer, note }: Props) {
   const [lab, setLab] = useState(initial);
   const [linkNotices, setLinkNotices] = useState(() => [...notices, ...PAGE_RUNTIME.notices]);
+  const [switchNotice, setSwitchNotice] = useState<BaseChange['notice']>(null);
   const [scrub, setScrub] = useState<number | null>(null);
   const [paused, setPaused] = useState(false);
   const [store] = useState(() => new RunStore());
@@ -112,9 +115,16 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const setBase = (patch: Partial<Spec>) => setLab((l) => ({ ...l, base: { ...l.base, ...patch }, preset: null }));
+  const setBase = (patch: Partial<Spec>) => {
+    const change = changeBase(lab.base, lab.runs, patch);
+    if ('data' in patch) setSwitchNotice(change.notice);
+    setLab((l) => ({ ...l, base: change.base, runs: change.runs, preset: null }));
+  };
   const setRuns = (runs: RunOverrides[]) => setLab((l) => ({ ...l, runs, preset: null }));
-  const pickPreset = (p: Preset) => setLab((l) => ({ ...l, base: p.base, runs: p.runs, preset: p.id }));
+  const pickPreset = (p: Preset) => {
+    setSwitchNotice(null);
+    setLab((l) => ({ ...l, base: p.base, runs: p.runs, preset: p.id }));
+  };
   const loadDocuments = (docs: RunDocument[]) => {
     const base = docs[0].spec;
     const runs = docs.map((d) => overridesOf(d.spec, base));
@@ -130,6 +140,8 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const latest = Math.max(0, ...records.map((r) => r.rows.length));
   const shown = scrub ?? latest;
   const hidden = (name: string) => lab.hidden.includes(name);
+  // Data is never set per run, so the base decides whether the page shows digits.
+  const mnist = lab.base.data === 'mnist';
   const fontSize = lab.projector ? 15 : 11;
   const denseClouds = Math.max(...records.map((r) => r.spec.nEval ?? 0)) > 3000;
   const pointRadius = (denseClouds ? 1 : 2) + (lab.projector ? 1 : 0);
@@ -141,10 +153,11 @@ export function App({ initial, notices, onExplorer, note }: Props) {
         runs={lab.runs}
         hidden={lab.hidden}
         onChange={setBase}
-        dataInput={
-          hidden('data-input') ? null : (
-            <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />
-          )
+        dataExtra={
+          <>
+            {switchNotice && <Notices title={switchNotice.title} notices={switchNotice.items} onDismiss={() => setSwitchNotice(null)} testId="switch-notice" />}
+            {!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
+          </>
         }
       />
       {tooManyPoints && <p className="help">This point set has more than {MAX_LINK_POINTS} points, too many for a link: share the run file instead (Save and load).</p>}
@@ -177,12 +190,18 @@ export function App({ initial, notices, onExplorer, note }: Props) {
           </aside>
         )}
         <main className="results">
-          {!lab.embed && (
-            <p className="intro">
-              Each generation t, a model G<sup>t</sup> is fit to its training data, and the next generation learns from samples drawn from it. Grey crosses mark the
-              modes of the real data: watch what each loop keeps of them.
-            </p>
-          )}
+          {!lab.embed &&
+            (mnist ? (
+              <p className="intro">
+                Each generation t, a network G<sup>t</sup> is trained on its training data, and the next generation learns from digits drawn from it. The first panel
+                shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.
+              </p>
+            ) : (
+              <p className="intro">
+                Each generation t, a model G<sup>t</sup> is fit to its training data, and the next generation learns from samples drawn from it. Grey crosses mark the
+                modes of the real data: watch what each loop keeps of them.
+              </p>
+            ))}
           <Transport
             paused={paused}
             finished={records.length > 0 && records.every((r) => r.state === 'done' || r.state === 'error')}
@@ -201,6 +220,11 @@ export function App({ initial, notices, onExplorer, note }: Props) {
               <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} version={version} />
             ))}
           </div>
+          {mnist && (
+            <p className="credit" data-testid="mnist-credit">
+              {mnistCredit}
+            </p>
+          )}
           <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={scrub ?? 0} fontSize={fontSize} version={version} />
           <section className={`tables${hidden('tables') ? ' visually-hidden' : ''}`} aria-labelledby="tables-title">
             <h2 id="tables-title">Metrics per generation</h2>
@@ -228,6 +252,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
             Based on S. Alemohammad et al., “Self-Consuming Generative Models Go MAD”, ICLR 2024 (arXiv 2307.01850). Everything runs in your browser, in a Web Worker;
             nothing is sent anywhere.
           </p>
+          <p>{mnistCredit}.</p>
         </footer>
       )}
     </div>

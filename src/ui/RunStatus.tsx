@@ -3,6 +3,7 @@
  * runs read as idle), with generation k of T, a progress bar and the worker's speed; neural runs
  * add their training (TrainingStatus).
  */
+import { DIGIT_CLASSES } from '../engine/digits/digits';
 import type { MetricName } from '../engine/metrics/registry';
 import { isNeural } from '../engine/spec/schema';
 import type { RunRecord } from './runs/run-record';
@@ -11,6 +12,8 @@ import { TrainingStatus } from './TrainingStatus';
 /** The numbers that tell the story at a glance, replicate means at the latest generation. */
 const HEADLINE: [MetricName, string, (x: number) => string][] = [
   ['modes', 'modes', (x) => x.toFixed(1)],
+  // The engine's share of the ten classes, read as a count like the modes.
+  ['classes', 'classes', (x) => `${(x * DIGIT_CLASSES).toFixed(1)} of ${DIGIT_CLASSES}`],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
   ['fd', 'FD', (x) => (Math.abs(x) < 1e4 ? x.toPrecision(2) : x.toExponential(1))],

@@ -83,12 +83,14 @@ export function metricsCsv(records: RunRecord[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** Column-oriented metrics per run: { label, metric: { mean: [...], median: [...], ... } }. */
+/** Column-oriented metrics per run: { label, t, realVsReal?, metrics: { name: { mean: [...], median: [...], ... } } }. */
 export function metricsJson(records: RunRecord[]): string {
   return JSON.stringify(
     records.map((r) => ({
       label: r.label,
       t: r.rows.map((row) => row.t),
+      // MNIST: each metric of real digits against the held-out reference, the curves' reference level.
+      ...(r.baseline ? { realVsReal: r.baseline } : {}),
       metrics: Object.fromEntries(
         r.metrics.map((m: MetricName) => [
           m,

@@ -2,7 +2,7 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type Spec, type SpecKey, defaultSpec } from '../engine/spec/schema';
+import { type DataKind, type Spec, type SpecKey, defaultSpec } from '../engine/spec/schema';
 import { assertSpec, normaliseSpec, type SpecIssue } from '../engine/spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
@@ -38,6 +38,28 @@ export const PAGE_DEFAULTS: Spec = assertSpec({
   generations: 100,
   replicates: 10,
 });
+
+/**
+ * MNIST runs train a network every generation: page defaults that keep one generation to a few
+ * seconds on WASM (a thousand digits, one replicate, ten generations), with the VAE as learner,
+ * since the 2-D learners do not generate images.
+ */
+export const MNIST_PAGE_DEFAULTS: Spec = assertSpec({
+  ...PAGE_DEFAULTS,
+  data: 'mnist',
+  learner: 'vae',
+  nIni: 1000,
+  nReal: 1000,
+  nSyn: 1000,
+  nEval: 500,
+  generations: 10,
+  replicates: 1,
+});
+
+/** The defaults a link's missing fields take: links of MNIST runs leave out the MNIST-sized ones. */
+export function pageDefaults(data: DataKind): Spec {
+  return data === 'mnist' ? MNIST_PAGE_DEFAULTS : PAGE_DEFAULTS;
+}
 
 export const DEFAULT_RUNS: RunOverrides[] = [{ loop: 'fully-synthetic' }, { loop: 'fresh' }];
 

@@ -5,6 +5,8 @@
 export const RUN_COLOURS = ['#D55E00', '#0072B2', '#009E73', '#CC79A7'] as const;
 export const REAL_COLOUR = '#444444';
 export const THEORY_COLOUR = '#000000';
+/** The "real vs real" level of MNIST metrics: a reference, not a run, so grey (AA contrast on white). */
+export const BASELINE_COLOUR = '#707070';
 
 export function runColour(index: number): string {
   return RUN_COLOURS[index % RUN_COLOURS.length];

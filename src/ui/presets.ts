@@ -5,7 +5,7 @@
  */
 import type { Spec } from '../engine/spec/schema';
 import { assertSpec } from '../engine/spec/validate';
-import { PAGE_DEFAULTS, type RunOverrides } from './lab-state';
+import { PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
 
 export interface Preset {
   id: string;
@@ -18,8 +18,9 @@ export interface Preset {
   runs: RunOverrides[];
 }
 
+/** A scenario on the page defaults of its data kind (MNIST scenarios start from MNIST-sized runs). */
 function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
-  const base = assertSpec({ ...PAGE_DEFAULTS, ...p.base });
+  const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
   return { ...p, base };
 }
@@ -89,6 +90,40 @@ export const PRESETS: Preset[] = [
     finding: 'Accumulating real and synthetic data keeps the error bounded, while replacing data collapses (Gerstgrasser et al. 2024, arXiv 2404.01413; cf. MAD §4).',
     base: { nReal: 0 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'accumulate' }],
+  }),
+  // MNIST: a network per generation and replicate, so one replicate of ten generations of a
+  // thousand digits (the MNIST page defaults): a preset runs in about a minute on WASM. Measured
+  // in the page (headless chromium, WASM, seed 1, 2026-11-24), fully synthetic: FD 590 → 910,
+  // classes 0.9 → 0.4, entropy 3.0 → 1.4 bits; fresh and augmentation: FD 510–560 and all ten
+  // classes at t = 10. Recall stays near 0 in every loop: the VAE's blurred digits cover little of
+  // real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
+  // λ < 1 sharpens the blur away, so guided loops lose classes more slowly, not faster.)
+  preset({
+    id: 'mnist-mad',
+    title: 'Digits go MAD',
+    explanation:
+      'A small VAE (a network that squeezes each digit into a few numbers and draws it back from them) learns from 1000 real handwritten digits; every later generation learns only from 1000 digits drawn by the one before. Each network blurs what it saw, and the next learns that blur as if it were handwriting: within a few generations the digits melt into a few grey shapes, the Fréchet distance in LeNet features climbs far above the grey "real vs real" line, and LeNet recognises fewer and fewer of the ten digits among them (classes covered and class entropy fall).',
+    finding: 'Deep generators trained fully synthetically on MNIST lose quality and diversity from generation to generation (MAD §3).',
+    base: { data: 'mnist' },
+    runs: [{ loop: 'fully-synthetic' }],
+  }),
+  preset({
+    id: 'mnist-fresh',
+    title: 'Fresh digits hold steady',
+    explanation:
+      'The same VAE loop twice: once on its own digits alone, once with 1000 new real digits in every generation next to the 1000 synthetic ones. The fresh digits dilute each network\'s errors: its digits stay legible, all ten classes stay, and its Fréchet distance stays level, while the fully synthetic loop melts away.',
+    finding: 'With enough fresh real data per generation, a self-consuming loop does not degrade: its distance to the real data settles at a limit (MAD §5).',
+    base: { data: 'mnist' },
+    runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh' }],
+  }),
+  preset({
+    id: 'mnist-augmentation',
+    title: 'Fixed real digits only delay it',
+    explanation:
+      'Synthetic augmentation trains every generation on the same 1000 real digits plus 1000 from the previous network. The fixed real set anchors the loop: over these ten generations its digits keep all ten classes while the fully synthetic loop melts away. But no new information ever arrives, and each network adds its own errors to the synthetic half, which is why over many more generations the paper sees augmentation decline too, only later.',
+    finding: 'A fixed set of real training data only delays the degradation of a self-consuming loop (MAD §4).',
+    base: { data: 'mnist' },
+    runs: [{ loop: 'fully-synthetic' }, { loop: 'augmentation' }],
   }),
 ];
 

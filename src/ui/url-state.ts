@@ -5,7 +5,8 @@
  *   v=1                      format version
  *   view=explorer            the admissibility explorer instead of the lab (explorer/explorer-url.ts)
  *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
- *                            written only where it differs from the page default
+ *                            written only where it differs from the page default (for data=mnist
+ *                            the MNIST page defaults: learner vae and MNIST-sized runs)
  *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
  *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none
  *   speed=slow|normal|fast|max
@@ -18,9 +19,9 @@
  *
  * Reading never fails: each bad value is named in a notice and its field keeps the page default.
  */
-import { type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import { type DataKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
 import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
-import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, sameOverrides } from './lab-state';
+import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
 import { PRESETS } from './presets';
 
 export const URL_VERSION = 1;
@@ -91,7 +92,10 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   if (version !== null && version !== String(URL_VERSION))
     notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
-  const input: Spec = { ...PAGE_DEFAULTS };
+  // The data kind picks the defaults of every other field, so it is read first.
+  const data = parseField('data', params.get('data') ?? PAGE_DEFAULTS.data);
+  const defaults = pageDefaults(data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data);
+  const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
   for (const [name, value] of params) {
     if (name.endsWith('_hide')) {
@@ -112,7 +116,7 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
     else notices.push(`${decoded.message}; using the default distribution instead`);
   }
   if (input.data !== 'points' && input.points) input.points = null;
-  const base = repair(input, PAGE_DEFAULTS, notices);
+  const base = repair(input, defaults, notices);
 
   let runs = DEFAULT_RUNS;
   const cmp = params.get('cmp');
@@ -166,7 +170,9 @@ function encodeRun(overrides: RunOverrides): string {
 
 export function writeUrl(state: LabState): string {
   const pairs: [string, string][] = [['v', String(URL_VERSION)]];
-  for (const key of SPEC_KEYS) if (state.base[key] !== PAGE_DEFAULTS[key]) pairs.push([flagOf(key), String(state.base[key])]);
+  // data itself against the page's default data, the rest against the defaults of that data.
+  const defaults = { ...pageDefaults(state.base.data), data: PAGE_DEFAULTS.data };
+  for (const key of SPEC_KEYS) if (state.base[key] !== defaults[key]) pairs.push([flagOf(key), String(state.base[key])]);
   if (state.base.data === 'points' && state.base.points) pairs.push(['pts', encodePoints(state.base.points)]);
   if (!sameOverrides(state.runs, DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);
   if (state.speed !== defaultSpeed()) pairs.push(['speed', state.speed]);

@@ -10,6 +10,8 @@
  * already computed is lost.
  */
 import { realDistribution } from '../engine/data';
+import { DIGIT_ROW } from '../engine/digits/digits';
+import type { Model } from '../engine/learners/model';
 import { Experiment } from '../engine/loops/experiment';
 import { metricsFor } from '../engine/metrics/registry';
 import { type Spec, isNeural } from '../engine/spec/schema';
@@ -17,6 +19,7 @@ import { normaliseSpec } from '../engine/spec/validate';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
 import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
+import { digitGrid, realDigitsMessage } from './digit-view';
 import { firstTwoCoordinates, realPanelSamples, viewOf } from './view';
 import type { FromWorker, GenerationMessage, Runtime, ToWorker, View } from './protocol';
 
@@ -107,8 +110,16 @@ async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime>
   if (!live(run)) return neural;
   const { epoch, lastFailure } = neural.backends;
   let fallback = null;
-  if (!run.experiment) run.experiment = new Experiment(run.spec, { learner: neural.learnerFor(run.spec), resumable: true });
-  else if (run.epoch !== epoch) fallback = { ...lastFailure!, resumedAfter: run.experiment.rewind() };
+  if (!run.experiment) {
+    if (run.spec.data === 'mnist') {
+      const digits = await neural.digitNetworks(run.spec);
+      if (!live(run)) return neural;
+      run.experiment = new Experiment(run.spec, { digits, resumable: true });
+      const real = await realDigitsMessage(run.id, run.spec, digits);
+      if (!live(run)) return neural;
+      post(real, [real.images.buffer]);
+    } else run.experiment = new Experiment(run.spec, { learner: neural.learnerFor(run.spec), resumable: true });
+  } else if (run.epoch !== epoch) fallback = { ...lastFailure!, resumedAfter: run.experiment.rewind() };
   else return neural;
   run.epoch = epoch;
   post({ type: 'backend', runId: run.id, backend: choice.backend, detail: choice.detail, skipped: choice.skipped, forced: choice.forced, fallback });
@@ -166,15 +177,18 @@ async function advance(run: Run): Promise<void> {
       const result = await run.experiment.next({ signal, onProgress });
       if (result && live(run)) {
         const { model, evaluation } = result.first;
-        const n = evaluation.length / model.dim;
+        const width = run.experiment.width;
+        const digits = run.spec.data === 'mnist';
+        const n = evaluation.length / width;
         message = {
           type: 'generation',
           runId: run.id,
           t: result.t,
           summary: result.summary,
           iterations: result.iterations,
-          samples: firstTwoCoordinates(evaluation, n, model.dim),
-          density: model.dim === 2 ? await densityGrid(model, run.view) : null,
+          samples: digits ? new Float64Array(0) : firstTwoCoordinates(evaluation, n, width),
+          digits: digits ? digitGrid(evaluation, n) : null,
+          density: width === 2 ? await densityGrid(model as Model, run.view) : null,
           modeShare: result.first.modeShare,
           computeMs: performance.now() - started,
         };
@@ -197,6 +211,7 @@ async function advance(run: Run): Promise<void> {
   }
   if (!message || !live(run) || !run.experiment) return;
   const transfer: Transferable[] = [message.samples.buffer];
+  if (message.digits) transfer.push(message.digits.buffer);
   if (message.density) transfer.push(message.density.buffer);
   if (message.modeShare) transfer.push(message.modeShare.buffer);
   post(message, transfer);
@@ -220,9 +235,10 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   try {
     const neural = isNeural(spec.learner);
     const experiment = neural ? null : new Experiment(spec);
-    const realDist = experiment?.real ?? realDistribution(spec);
-    const real = realPanelSamples(spec, realDist);
-    const view = viewOf(real, spec.data === 'gaussian' ? spec.dim : 2);
+    // MNIST has no distribution of points: its real panel comes with the data ('real-digits').
+    const realDist = spec.data === 'mnist' ? null : (experiment?.real ?? realDistribution(spec));
+    const real = realDist ? realPanelSamples(spec, realDist) : new Float64Array(0);
+    const view = realDist ? viewOf(real, spec.data === 'gaussian' ? spec.dim : 2) : { x0: 0, x1: 1, y0: 0, y1: 1 };
     const run: Run = {
       id: message.runId,
       spec,
@@ -240,18 +256,18 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       abort: new AbortController(),
     };
     runs.set(run.id, run);
-    const modes = realDist.modes;
+    const modes = realDist?.modes ?? null;
     const theory = gaussianTheory(spec);
     post(
       {
         type: 'started',
         runId: run.id,
-        metrics: metricsFor(realDist),
+        metrics: metricsFor(realDist ?? 'mnist'),
         theory,
         real,
         view,
         modes: modes ? { centers: Float64Array.from(modes.centers), sigma: modes.sigma } : null,
-        dim: realDist.dim,
+        dim: realDist?.dim ?? DIGIT_ROW,
       },
       [real.buffer],
     );

@@ -2,6 +2,7 @@
  * The neural side of the engine worker: TensorFlow.js, its backend and the neural learners,
  * imported the first time a run needs them, so the closed-form learners never load tfjs.
  */
+import type { DigitNetworks } from '../engine/digits/digit-loop';
 import type { Learner } from '../engine/learners/model';
 import type { Spec } from '../engine/spec/schema';
 import type { Backends } from './backend';
@@ -10,6 +11,8 @@ import type { BackendName } from './protocol';
 export interface NeuralRuntime {
   backends: Backends;
   learnerFor(spec: Spec): Learner;
+  /** MNIST, the LeNet feature map and the digit generator of a data = mnist spec. */
+  digitNetworks(spec: Spec): Promise<DigitNetworks>;
 }
 
 let loading: Promise<NeuralRuntime> | null = null;
@@ -17,7 +20,11 @@ let loading: Promise<NeuralRuntime> | null = null;
 /** Loads tfjs and picks the backend, once per worker: `forced` is the first caller's `?backend=`. */
 export function neuralRuntime(forced: BackendName | null): Promise<NeuralRuntime> {
   loading ??= (async () => {
-    const [{ Backends }, { neuralLearnerFor }] = await Promise.all([import('./backend'), import('../neural/learner-for')]);
+    const [{ Backends }, { neuralLearnerFor }, { digitNetworks }] = await Promise.all([
+      import('./backend'),
+      import('../neural/learner-for'),
+      import('./digit-runtime'),
+    ]);
     const backends = new Backends(forced);
     await backends.ready;
     return {
@@ -27,6 +34,7 @@ export function neuralRuntime(forced: BackendName | null): Promise<NeuralRuntime
         if (!learner) throw new Error(`${spec.learner} is not a neural learner`);
         return learner;
       },
+      digitNetworks,
     };
   })();
   return loading;

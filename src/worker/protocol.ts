@@ -18,6 +18,9 @@ export interface View {
 /** Side of the density grid of G^t sent each generation. */
 export const GRID_SIZE = 64;
 
+/** Digits per picture of an MNIST run (a 10 × 10 grid): real digits, and replicate 0's samples of G^t. */
+export const DIGIT_GRID = 100;
+
 /** TensorFlow.js backends, fastest first on a machine with a GPU (see backend.ts for the rule). */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -59,11 +62,13 @@ export interface GenerationMessage {
   t: number;
   summary: Record<MetricName, Summary>;
   iterations: number;
-  /** Replicate 0's evaluation samples of G^t, n×2 (the first two coordinates). */
+  /** Replicate 0's evaluation samples of G^t, n×2 (the first two coordinates); empty for MNIST. */
   samples: Float64Array;
+  /** MNIST: replicate 0's first DIGIT_GRID (or n_eval) samples of G^t, n×784 grey levels 0..255; null otherwise. */
+  digits: Uint8Array | null;
   /** ln density of G^t on a GRID_SIZE² grid over `view`, row-major from (x0, y0); 2-D data only. */
   density: Float64Array | null;
-  /** Per mode: replicate 0's samples within 3σ of it divided by its fair share n/K. */
+  /** Per mode: replicate 0's samples within 3σ of it divided by its fair share n/K; for MNIST per digit class (LeNet's labels). */
   modeShare: Float64Array | null;
   /** Milliseconds the worker spent computing this generation. */
   computeMs: number;
@@ -84,6 +89,19 @@ export interface BackendMessage {
   fallback: { from: BackendName; reason: string; resumedAfter: number } | null;
 }
 
+/**
+ * MNIST runs, once the data and the classifier are loaded (before generation 1): real training
+ * digits for the film strip's first panel, and what real data score against the held-out
+ * reference ("real vs real"), the level a perfect generator would reach.
+ */
+export interface RealDigitsMessage {
+  type: 'real-digits';
+  runId: number;
+  /** DIGIT_GRID training digits, n×784 grey levels 0..255. */
+  images: Uint8Array;
+  baseline: Partial<Record<MetricName, number>>;
+}
+
 /** Training progress of the generation in flight (neural learners), at most a few times a second. */
 export interface ProgressMessage {
   type: 'progress';
@@ -102,6 +120,7 @@ export type FromWorker =
   | GenerationMessage
   | BackendMessage
   | ProgressMessage
+  | RealDigitsMessage
   | { type: 'paused'; runId: number }
   | { type: 'done'; runId: number }
   | { type: 'error'; runId: number; message: string };

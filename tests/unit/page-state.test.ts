@@ -1,7 +1,8 @@
 /** The page's pure modules, without a browser: the URL format and the run-document loader. */
 import { describe, expect, it } from 'vitest';
 import { assertSpec } from '../../src/engine/spec/validate';
-import { DEFAULT_RUNS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
+import { changeBase } from '../../src/ui/data-switch';
+import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
 import { readUrl, writeUrl } from '../../src/ui/url-state';
 
@@ -62,5 +63,37 @@ describe('run-document loader', () => {
     expect(notJson.ok || notJson.errors[0]).toContain('not JSON');
     const extra = loadRunDocuments(JSON.stringify({ spec: {}, generations: [{ t: 1, metrics: { fid: {} }, iterations: 0 }] }));
     expect(extra.ok || extra.errors[0]).toContain('unknown metric "fid"');
+  });
+});
+
+describe('MNIST in the link and the controls', () => {
+  it('gives a bare data=mnist link the MNIST page defaults, and writes them back as data=mnist alone', () => {
+    const { state, notices } = readUrl('?data=mnist');
+    expect(notices).toEqual([]);
+    expect(state.base).toEqual(MNIST_PAGE_DEFAULTS);
+    expect(writeUrl(state)).toBe('v=1&data=mnist');
+    const tiny = readUrl('?data=mnist&learner=cvae&n-ini=200&epochs=1');
+    expect(tiny.notices).toEqual([]);
+    expect(readUrl(`?${writeUrl(tiny.state)}`).state).toEqual(tiny.state);
+  });
+
+  it('puts the VAE in place of a point learner on MNIST (and the default learner in place of a digit one on points), naming it', () => {
+    const digits = readUrl('?data=mnist&learner=gmm');
+    expect(digits.state.base.learner).toBe('vae');
+    expect(digits.notices.join('\n')).toContain('learner (learner=)');
+    expect(readUrl('?data=moons&learner=vae').state.base.learner).toBe(PAGE_DEFAULTS.learner);
+  });
+
+  it('moves the learner and the sizes when the data crosses between points and digits, and lists each change', () => {
+    const to = changeBase(PAGE_DEFAULTS, [{ loop: 'fully-synthetic' }, { loop: 'fresh', learner: 'kde' }], { data: 'mnist' });
+    expect(to.base).toEqual(MNIST_PAGE_DEFAULTS);
+    expect(to.runs).toEqual([{ loop: 'fully-synthetic' }, { loop: 'fresh' }]);
+    const items = to.notice!.items.join('\n');
+    for (const fragment of ['learner: Gaussian mixture', '→ VAE', 'n_ini: 100 → 1000', 'generations T: 100 → 10', 'replicates R: 10 → 1', 'compare run 2: its own learner'])
+      expect(items).toContain(fragment);
+    const back = changeBase(to.base, to.runs, { data: 'moons' });
+    expect(back.base).toEqual({ ...PAGE_DEFAULTS, data: 'moons' });
+    expect(back.notice!.items.join('\n')).toContain('learner: VAE');
+    expect(changeBase(PAGE_DEFAULTS, DEFAULT_RUNS, { data: 'moons' }).notice).toBeNull();
   });
 });

@@ -19,5 +19,7 @@ export function realDistribution(spec: Pick<Spec, 'data' | 'dim' | 'points'>): D
     case 'points':
       if (!spec.points) throw new Error('data=points needs a point set');
       return pointSetDistribution(spec.points);
+    case 'mnist':
+      throw new Error('data=mnist is a set of images, not a distribution of points: its loop is src/engine/digits/digit-loop.ts');
   }
 }

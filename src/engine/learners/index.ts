@@ -19,6 +19,9 @@ export function learnerFor(spec: Pick<Spec, 'learner' | 'estimator' | 'component
       return kdeLearner({ bandwidth: spec.bandwidth });
     case 'gan':
     case 'diffusion':
-      throw new Error(`the ${spec.learner} learner runs with TensorFlow.js, outside the engine: the worker and the CLI pass it to the Experiment (src/neural/learner-for.ts)`);
+    case 'vae':
+    case 'cvae':
+    case 'conv-gan':
+      throw new Error(`the ${spec.learner} learner runs with TensorFlow.js, outside the engine: the worker and the CLI pass it to the Experiment (src/neural/learner-for.ts, src/neural/digits)`);
   }
 }

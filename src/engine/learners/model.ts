@@ -4,6 +4,7 @@
  * Fréchet distance and the parameter metrics). Closed-form learners answer at once; neural
  * learners (TensorFlow.js, outside the engine) answer with promises, and the loops await both.
  */
+import type { DigitModel } from '../digits/digits';
 import type { Rng } from '../random/prng';
 
 export interface Model {
@@ -30,8 +31,8 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Training progress of iterative learners, called every few steps. */
   onProgress?(step: number, steps: number): void;
-  /** G^{t−1}, for learners that can warm-start from it. */
-  previous?: Model | null;
+  /** G^{t−1}, for learners that can warm-start from it (each checks that it is its own kind). */
+  previous?: Model | DigitModel | null;
 }
 
 export interface Learner {

@@ -4,12 +4,14 @@
  */
 import { realDistribution } from '../data';
 import type { Distribution } from '../data/distribution';
+import { type DigitNetworks, digitLoop } from '../digits/digit-loop';
 import { learnerFor } from '../learners';
 import type { Learner } from '../learners/model';
 import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
 import type { Spec } from '../spec/schema';
-import { Replicate, type ReplicateCheckpoint, type ReplicateStep } from './replicate';
+import { pointLoop } from './point-loop';
+import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep } from './replicate';
 
 export interface GenerationResult {
   t: number;
@@ -25,16 +27,21 @@ export interface GenerationResult {
 export interface ExperimentOptions {
   /** Runs only replicates first..first+count−1. */
   range?: { first: number; count: number };
-  /** The learner, where the engine cannot build it (the neural learners). */
+  /** The learner, where the engine cannot build it (the neural learners of points). */
   learner?: Learner;
+  /** MNIST, its generator and the metrics' feature map, for data = mnist (TensorFlow.js, outside the engine). */
+  digits?: DigitNetworks;
   /** Keeps a checkpoint after every generation, so that `rewind` can resume after a failure. */
   resumable?: boolean;
 }
 
 export class Experiment {
-  readonly real: Distribution;
+  /** P_r with its exact moments; null for MNIST, known only by its samples. */
+  readonly real: Distribution | null;
   readonly metrics: MetricName[];
-  private readonly replicates: Replicate[];
+  /** Numbers per sample (a digit row is 28×28 pixels and its label). */
+  readonly width: number;
+  private readonly replicates: Replicate<Fitted, unknown>[];
   private t = 0;
   /** The state after the last finished generation, when resumable. */
   private saved: ReplicateCheckpoint[] | null = null;
@@ -43,7 +50,8 @@ export class Experiment {
    * `spec` must be valid (see normaliseSpec). `range` runs only replicates first..first+count−1,
    * so that threads can share the replicates of one experiment: each replicate's random streams
    * depend on its index alone, so the union of the parts equals the whole run. `learner` supplies
-   * the neural learners, which live outside the engine (TensorFlow.js). `resumable` is for runs
+   * the neural learners, which live outside the engine (TensorFlow.js), and `digits` the networks
+   * and data of an MNIST loop. `resumable` is for runs
    * whose generations can fail for reasons outside the engine (a GPU lost in the middle of one).
    */
   constructor(
@@ -51,10 +59,19 @@ export class Experiment {
     private readonly options: ExperimentOptions = {},
   ) {
     const range = options.range ?? { first: 0, count: spec.replicates };
-    this.real = realDistribution(spec);
-    this.metrics = metricsFor(this.real);
-    const learner = options.learner ?? learnerFor(spec);
-    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, this.real, learner, range.first + i, options.resumable));
+    let parts: LoopParts<Fitted, unknown>;
+    if (spec.data === 'mnist') {
+      if (!options.digits) throw new Error('Experiment: data=mnist needs the digit networks (src/neural/digits), which the worker and the CLI load');
+      this.real = null;
+      this.metrics = metricsFor('mnist');
+      parts = digitLoop(spec, options.digits) as LoopParts<Fitted, unknown>;
+    } else {
+      this.real = realDistribution(spec);
+      this.metrics = metricsFor(this.real);
+      parts = pointLoop(spec, this.real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown>;
+    }
+    this.width = parts.width;
+    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, parts, range.first + i, options.resumable));
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());
   }
 

@@ -1,52 +1,77 @@
 /**
  * One independent run of a self-consuming loop: its random streams, its current model G^t and
- * the metrics of each generation.
+ * the metrics of each generation. What the loop trains on and how it is measured come from its
+ * LoopParts (2-D points and Gaussians: point-loop.ts; MNIST digits: ../digits/digit-loop.ts); the
+ * loop itself, its streams and its checkpoints are the same for both.
  */
-import type { Distribution } from '../data/distribution';
-import { logDet, trace } from '../linalg/matrix';
-import type { FitOptions, Learner, Model } from '../learners/model';
-import { frechetDistance } from '../metrics/frechet';
-import { modeCoverage } from '../metrics/modes';
-import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
+import type { FitOptions } from '../learners/model';
 import type { MetricName } from '../metrics/registry';
 import { Rng, StreamRole } from '../random/prng';
 import type { Spec } from '../spec/schema';
 import { TrainingSet, type TrainingSetState } from './training-set';
 
-export interface ReplicateStep {
-  model: Model;
-  /** D^t, the data G^t was fit on (row-major). */
-  training: Float64Array;
+/** What the loop needs of a fitted model G^t. */
+export interface Fitted {
+  /** n draws (n rows) with sampling bias λ. */
+  sample(rng: Rng, n: number, lambda: number): Float64Array | Promise<Float64Array>;
+  /** Iterations the fit took (EM iterations, training steps); 0 for closed-form fits. */
+  readonly iterations: number;
+  dispose?(): void;
+}
+
+/** A generation's measurements of G^t. */
+export interface Evaluation {
   /** n_eval samples of G^t drawn as synthetic data are (with λ). */
   evaluation: Float64Array;
   metrics: Record<MetricName, number>;
-  /** Per mode of P_r, the share of evaluation samples it holds (see modeCoverage); null without modes. */
+  /** Per mode of P_r (or per digit class), its share of the evaluation samples; null without modes. */
   modeShare: Float64Array | null;
+}
+
+/**
+ * The data, learner and metrics of one kind of loop. `Ref` is the real reference the metrics
+ * compare against, built once per replicate from the evaluation stream (so generations are
+ * compared against the same reference) and immutable afterwards.
+ */
+export interface LoopParts<M extends Fitted, Ref> {
+  /** Numbers per sample (row-major rows of this width). */
+  readonly width: number;
+  /** n real samples from P_r. */
+  real(rng: Rng, n: number): Float64Array;
+  fit(data: Float64Array, n: number, rng: Rng, options: FitOptions): M | Promise<M>;
+  reference(rng: Rng): Ref | Promise<Ref>;
+  evaluate(model: M, reference: Ref, rng: Rng): Promise<Evaluation>;
+}
+
+export interface ReplicateStep<M extends Fitted = Fitted> extends Evaluation {
+  model: M;
+  /** D^t, the data G^t was fit on (row-major). */
+  training: Float64Array;
 }
 
 /**
  * A replicate's state after a finished generation t: enough to compute generation t + 1 exactly
  * as an uninterrupted run would, without G^t (a model may live on a GPU that was lost).
  */
-export interface ReplicateCheckpoint {
+export interface ReplicateCheckpoint<Ref = unknown> {
   t: number;
   rng: { real: RngState; model: RngState; evaluation: RngState };
   training: TrainingSetState;
   /** Immutable once built, so shared rather than copied. */
-  realManifold: KnnManifold | null;
+  reference: Ref | null;
   /** The n_s samples of G^t that D^{t+1} takes (null before generation 1 and after the last). */
   synthetic: Float64Array | null;
 }
 
 type RngState = ReturnType<Rng['getState']>;
 
-export class Replicate {
+export class Replicate<M extends Fitted, Ref> {
   private readonly rngReal: Rng;
   private readonly rngModel: Rng;
   private readonly rngEval: Rng;
   private readonly training: TrainingSet;
-  private realManifold: KnnManifold | null = null;
-  private model: Model | null = null;
+  private reference: Ref | null = null;
+  private model: M | null = null;
   /** Synthetic samples for the next generation, drawn ahead when resumable. */
   private pending: Float64Array | null = null;
   private t = 0;
@@ -59,8 +84,7 @@ export class Replicate {
    */
   constructor(
     private readonly spec: Spec,
-    private readonly real: Distribution,
-    private readonly learner: Learner,
+    private readonly parts: LoopParts<M, Ref>,
     index: number,
     private readonly resumable = false,
   ) {
@@ -71,51 +95,31 @@ export class Replicate {
   }
 
   /** Fits G^t. `options` carries cancellation and training progress to iterative learners. */
-  async step(options: Pick<FitOptions, 'signal' | 'onProgress'> = {}): Promise<ReplicateStep> {
-    const { spec, real } = this;
-    const d = real.dim;
+  async step(options: Pick<FitOptions, 'signal' | 'onProgress'> = {}): Promise<ReplicateStep<M>> {
+    const { spec, parts } = this;
     this.t += 1;
     const previous = this.model;
     const synthetic = this.pending ?? (previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null);
-    const data = this.training.next(this.t, (n) => real.sample(this.rngReal, n), synthetic);
-    const model = await this.learner.fit(data, data.length / d, this.rngModel, { ...options, previous });
+    const data = this.training.next(this.t, (n) => parts.real(this.rngReal, n), synthetic);
+    // Learners that can warm-start know their own model type; the loop only hands G^{t−1} on.
+    const model = await parts.fit(data, data.length / parts.width, this.rngModel, { ...options, previous: previous as FitOptions['previous'] });
     previous?.dispose?.();
     this.model = model;
 
-    // The real evaluation set is drawn once per replicate, so generations are compared against
-    // the same reference and its k-NN radii are computed once.
-    this.realManifold ??= new KnnManifold(real.sample(this.rngEval, spec.nEval), spec.nEval, d, MAD_K);
-    const evaluation = await model.sample(this.rngEval, spec.nEval, spec.lambda);
-    const { precision, recall } = precisionRecall(this.realManifold, evaluation, spec.nEval, d, MAD_K);
-    let sq = 0;
-    for (let j = 0; j < d; j++) sq += (model.mean[j] - real.mean[j]) ** 2;
-    const metrics = {
-      fd: frechetDistance(model.mean, model.cov, real.mean, real.cov, d),
-      meanSq: sq,
-      trace: trace(model.cov, d),
-      logdet: logDet(model.cov, d),
-      precision,
-      recall,
-    } as Record<MetricName, number>;
-    let modeShare: Float64Array | null = null;
-    if (real.modes) {
-      const coverage = modeCoverage(evaluation, spec.nEval, real.modes);
-      metrics.modes = coverage.covered;
-      metrics.modeVar = coverage.modeVariance;
-      modeShare = coverage.share;
-    }
+    this.reference ??= await parts.reference(this.rngEval);
+    const measured = await parts.evaluate(model, this.reference, this.rngEval);
     this.pending = this.resumable && this.t < spec.generations ? await model.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
-    return { model, training: data, evaluation, metrics, modeShare };
+    return { model, training: data, ...measured };
   }
 
   /** The state after the last finished generation; only a resumable replicate can take one. */
-  checkpoint(): ReplicateCheckpoint {
+  checkpoint(): ReplicateCheckpoint<Ref> {
     if (!this.resumable) throw new Error('checkpoint: this replicate was not created resumable');
     return {
       t: this.t,
       rng: { real: this.rngReal.getState(), model: this.rngModel.getState(), evaluation: this.rngEval.getState() },
       training: this.training.state(),
-      realManifold: this.realManifold,
+      reference: this.reference,
       synthetic: this.pending,
     };
   }
@@ -124,13 +128,13 @@ export class Replicate {
    * Returns to a checkpoint of this replicate. The current model is dropped: generation t + 1 takes
    * the checkpoint's synthetic samples, and a warm-starting learner starts from scratch.
    */
-  restore(checkpoint: ReplicateCheckpoint): void {
+  restore(checkpoint: ReplicateCheckpoint<Ref>): void {
     this.t = checkpoint.t;
     this.rngReal.setState(checkpoint.rng.real);
     this.rngModel.setState(checkpoint.rng.model);
     this.rngEval.setState(checkpoint.rng.evaluation);
     this.training.restore(checkpoint.training);
-    this.realManifold = checkpoint.realManifold;
+    this.reference = checkpoint.reference;
     this.pending = checkpoint.synthetic;
     this.dispose();
   }

@@ -2,7 +2,7 @@
 import type { Distribution } from '../data/distribution';
 
 export const METRICS = {
-  fd: { label: 'Fréchet distance', help: 'squared W2 between the Gaussian with the model’s moments and P_r’s moments (exact for the Gaussian learner)' },
+  fd: { label: 'Fréchet distance', help: 'squared W2 between the Gaussian with the model’s moments and P_r’s moments (exact for the Gaussian learner); for MNIST between Gaussians fit to LeNet features of model samples and of held-out test digits (the paper’s MNIST “FID”)' },
   meanSq: { label: '‖μ_t − μ‖²', help: 'squared distance of the model mean from the real mean' },
   trace: { label: 'tr Σ_t', help: 'total variance of the model' },
   logdet: { label: 'ln det Σ_t', help: 'log generalised variance of the model (−∞ once collapsed to a point)' },
@@ -10,12 +10,18 @@ export const METRICS = {
   recall: { label: 'recall', help: 'k-NN recall (k = 5): share of real samples inside the model manifold (diversity)' },
   modes: { label: 'modes covered', help: 'modes with at least 10% of their fair share of model samples within 3σ' },
   modeVar: { label: 'per-mode variance', help: 'mean per-coordinate variance of model samples within 3σ of covered modes' },
+  classes: { label: 'digit classes covered', help: 'share of the 10 digit classes holding at least 10% of their fair share of model samples (LeNet labels)' },
+  entropy: { label: 'class entropy (bits)', help: 'entropy of the LeNet class histogram of model samples; log2 10 ≈ 3.32 when every digit is equally frequent' },
 } as const;
 
 export type MetricName = keyof typeof METRICS;
 
-/** Metrics computed for a real distribution: the mode metrics need known modes (ring, grid). */
-export function metricsFor(real: Distribution): MetricName[] {
+/**
+ * Metrics computed for a real distribution: the mode metrics need known modes (ring, grid); MNIST
+ * is measured in the LeNet feature space (FD, precision, recall) and by LeNet's class labels.
+ */
+export function metricsFor(real: Distribution | 'mnist'): MetricName[] {
+  if (real === 'mnist') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   return real.modes ? [...base, 'modes', 'modeVar'] : base;
 }

@@ -21,6 +21,8 @@ export interface GenerationEntry {
 export interface RunDocument {
   spec: Spec;
   generations: GenerationEntry[];
+  /** MNIST: what real training digits score against the held-out reference ("real vs real"). */
+  baseline?: Partial<Record<MetricName, number>>;
 }
 
 /** The closed-form values at generation t. */

@@ -13,6 +13,8 @@ interface FieldBase {
   /** When the field matters (every listed field must hold one of its values); used to dim controls
    * and to warn about CLI flags that have no effect. */
   readonly appliesWhen?: Readonly<Partial<Record<'data' | 'learner' | 'loop', readonly string[]>>>;
+  /** Learners whose own default differs from `default` (the digit generators train at different sizes). */
+  readonly learnerDefaults?: Readonly<Partial<Record<LearnerKind, number>>>;
 }
 
 export interface IntField extends FieldBase {
@@ -39,10 +41,14 @@ export interface EnumField<O extends readonly string[] = readonly string[]> exte
 
 export type Field = IntField | NumberField | EnumField;
 
-export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points'] as const;
-export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion'] as const;
-/** The learners that train neural networks (TensorFlow.js, outside the engine: see src/neural). */
-export const NEURAL_LEARNERS = ['gan', 'diffusion'] as const;
+export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist'] as const;
+export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'vae', 'cvae', 'conv-gan'] as const;
+/** The neural learners of 2-D points (TensorFlow.js, outside the engine: see src/neural). */
+export const POINT_NEURAL_LEARNERS = ['gan', 'diffusion'] as const;
+/** The generators of MNIST digits (TensorFlow.js: see src/neural/digits); they need data = mnist. */
+export const DIGIT_LEARNERS = ['vae', 'cvae', 'conv-gan'] as const;
+/** Every learner that trains neural networks. */
+export const NEURAL_LEARNERS = [...POINT_NEURAL_LEARNERS, ...DIGIT_LEARNERS] as const;
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
 export const LOOPS = ['fully-synthetic', 'augmentation', 'fresh', 'accumulate'] as const;
@@ -52,9 +58,14 @@ export type LearnerKind = (typeof LEARNERS)[number];
 export type Estimator = (typeof ESTIMATORS)[number];
 export type LoopKind = (typeof LOOPS)[number];
 export type NeuralLearnerKind = (typeof NEURAL_LEARNERS)[number];
+export type DigitLearnerKind = (typeof DIGIT_LEARNERS)[number];
 
 export function isNeural(learner: LearnerKind): learner is NeuralLearnerKind {
   return (NEURAL_LEARNERS as readonly string[]).includes(learner);
+}
+
+export function isDigitLearner(learner: LearnerKind): learner is DigitLearnerKind {
+  return (DIGIT_LEARNERS as readonly string[]).includes(learner);
 }
 
 const MAX_N = 100_000;
@@ -66,7 +77,7 @@ export const specFields = {
     default: 'ring',
     flag: 'data',
     label: 'real distribution',
-    help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, or your own 2-D points (CLI: a CSV path)',
+    help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, your own 2-D points (CLI: a CSV path), or MNIST digits (training split; the metrics use the test split)',
   } satisfies EnumField<typeof DATA_KINDS>,
   dim: {
     kind: 'int',
@@ -84,7 +95,7 @@ export const specFields = {
     default: 'gmm',
     flag: 'learner',
     label: 'learner',
-    help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM), kernel density estimate, or a small neural GAN or diffusion model (DDPM) trained with TensorFlow.js (2-D data)',
+    help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM), kernel density estimate, a small neural GAN or diffusion model (DDPM) for 2-D data, or for MNIST a VAE, a class-conditional VAE (λ = guidance) or a convolutional GAN, trained with TensorFlow.js',
   } satisfies EnumField<typeof LEARNERS>,
   components: {
     kind: 'int',
@@ -127,7 +138,7 @@ export const specFields = {
     flag: 'hidden',
     label: 'hidden units',
     help: 'units per hidden layer of the networks (capacity)',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
   } satisfies IntField,
   layers: {
     kind: 'int',
@@ -137,7 +148,7 @@ export const specFields = {
     flag: 'layers',
     label: 'hidden layers',
     help: 'hidden layers of the generator and the discriminator (GAN) or of the denoiser (diffusion)',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
   } satisfies IntField,
   steps: {
     kind: 'int',
@@ -147,13 +158,27 @@ export const specFields = {
     flag: 'steps',
     label: 'training steps',
     help: 'minibatch updates per generation (GAN: one discriminator and one generator update each)',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
+  } satisfies IntField,
+  // The digit generators' sizes (README, "MNIST"): the VAEs fit 2,000 digits × 30 epochs in about
+  // 9–11 s on wasm; the convolutional GAN needs more, smaller steps (batch 32): 5 epochs take ~13 s.
+  epochs: {
+    kind: 'int',
+    min: 1,
+    max: 200,
+    default: 30,
+    learnerDefaults: { 'conv-gan': 5 },
+    flag: 'epochs',
+    label: 'epochs',
+    help: 'passes over the training set D^t per generation (digit generators)',
+    appliesWhen: { learner: DIGIT_LEARNERS },
   } satisfies IntField,
   learningRate: {
     kind: 'number',
     min: 1e-5,
     max: 0.1,
     default: 3e-3,
+    learnerDefaults: { 'conv-gan': 2e-3 },
     flag: 'learning-rate',
     label: 'learning rate',
     help: 'Adam learning rate',
@@ -164,6 +189,7 @@ export const specFields = {
     min: 8,
     max: 1024,
     default: 128,
+    learnerDefaults: { 'conv-gan': 32 },
     flag: 'batch-size',
     label: 'batch size',
     help: 'training points per minibatch, drawn with replacement',
@@ -295,10 +321,31 @@ export type Spec = { -readonly [K in SpecKey]: ValueOf<(typeof specFields)[K]> }
   points: PointSet | null;
 };
 
-export function defaultSpec(): Spec {
+/** The default spec; with a learner, that learner's own defaults where it has them (learnerDefaults). */
+export function defaultSpec(learner?: LearnerKind): Spec {
   const spec = { points: null } as Record<string, unknown>;
   for (const key of SPEC_KEYS) spec[key] = specFields[key].default;
+  if (learner) Object.assign(spec, learnerDefaults(learner));
   return spec as Spec;
+}
+
+/**
+ * For every field that has learner-specific defaults and applies to this learner: the learner's
+ * own default, or the general one. Switching learners resets these, so that a GAN does not train
+ * at a VAE's batch size.
+ */
+export function learnerDefaults(learner: LearnerKind): Partial<Spec> {
+  const out: Record<string, unknown> = {};
+  for (const key of SPEC_KEYS) {
+    const field = specFields[key] as Field;
+    if (field.learnerDefaults && fieldAppliesToLearner(key, learner)) out[key] = field.learnerDefaults[learner] ?? field.default;
+  }
+  return out as Partial<Spec>;
+}
+
+function fieldAppliesToLearner(key: SpecKey, learner: LearnerKind): boolean {
+  const learners = (specFields[key] as Field).appliesWhen?.learner;
+  return !learners || learners.includes(learner);
 }
 
 /** "integer 2..100000", "number in (0, 1]", "one of a|b|c": the allowed values of a field. */

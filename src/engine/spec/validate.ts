@@ -12,9 +12,12 @@ import {
   SPEC_KEYS,
   defaultSpec,
   describeAllowed,
+  DIGIT_LEARNERS,
+  isDigitLearner,
   isNeural,
   specFields,
 } from './schema';
+import { DIGIT_ROW } from '../digits/digits';
 
 export interface SpecIssue {
   /** The spec key ('nIni'), or 'points', or the unknown key itself. */
@@ -90,18 +93,42 @@ export function checkPoints(points: unknown): Checked<PointSet> {
   return { ok: true, value: points as PointSet };
 }
 
-/** The smallest training set a learner can fit without a singular covariance. */
+/**
+ * The smallest training set a learner can fit: without a singular covariance for the closed-form
+ * ones; a digit generator trains on any minibatch, but fewer than ten digits cannot hold every class.
+ */
 export function minTrainingSize(spec: Pick<Spec, 'learner' | 'components'>, dim: number): number {
+  if (isDigitLearner(spec.learner)) return 10;
   return spec.learner === 'gmm' ? Math.max(dim + 1, spec.components) : dim + 1;
 }
 
-/** Data dimension implied by the spec (the mixtures, moons and point sets are 2-D). */
+/** Numbers per sample implied by the spec: the mixtures, moons and point sets are 2-D; a digit row is 28×28 pixels and a label. */
 export function dataDim(spec: Pick<Spec, 'data' | 'dim'>): number {
+  if (spec.data === 'mnist') return DIGIT_ROW;
   return spec.data === 'gaussian' ? spec.dim : 2;
 }
 
 /** Accumulate keeps every sample of every replicate; beyond this many numbers it would not fit. */
 export const ACCUMULATE_BUDGET = 1e8;
+
+/** Digits per MNIST split: real samples come from the training split, the metrics' reference from the test split. */
+export const MNIST_TRAIN = 60_000;
+export const MNIST_TEST = 10_000;
+
+/** A training set or reference holds distinct digits, so no draw can exceed its split. */
+function mnistSizes(spec: Spec): SpecIssue[] {
+  const limits: ['nIni' | 'nReal' | 'nEval', number, string][] = [
+    ['nIni', MNIST_TRAIN, 'training digits'],
+    ['nReal', MNIST_TRAIN, 'training digits'],
+    ['nEval', MNIST_TEST, 'held-out test digits'],
+  ];
+  return limits
+    .filter(([key, limit]) => spec[key] > limit)
+    .map(([key, limit, what]) => ({
+      field: key,
+      message: `${fieldName(key)}: ${spec[key]} is more than MNIST has; allowed with data=mnist: 1..${limit} (${limit} ${what})`,
+    }));
+}
 
 /** Rules that involve several fields. */
 function crossCheck(spec: Spec): SpecIssue[] {
@@ -114,14 +141,30 @@ function crossCheck(spec: Spec): SpecIssue[] {
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
 
-  if (isNeural(spec.learner) && d !== 2)
+  if (spec.data === 'mnist' && !isDigitLearner(spec.learner))
+    issues.push({
+      field: 'learner',
+      message: `${fieldName('learner')}: ${spec.learner} does not generate images; with data=mnist use one of ${DIGIT_LEARNERS.join(' | ')}`,
+    });
+  if (spec.data !== 'mnist' && isDigitLearner(spec.learner))
+    issues.push({
+      field: 'learner',
+      message: `${fieldName('learner')}: ${spec.learner} generates MNIST digits; use data=mnist, or for data=${spec.data} a learner of points (gaussian, gmm, kde, gan, diffusion)`,
+    });
+  if (spec.data === 'mnist') issues.push(...mnistSizes(spec));
+  if (isNeural(spec.learner) && !isDigitLearner(spec.learner) && spec.data !== 'mnist' && d !== 2)
     issues.push({
       field: 'learner',
       message: `${fieldName('learner')}: ${spec.learner} is a learner for 2-D data, but data=gaussian has d = ${d}; use dim 2 or a closed-form learner (gaussian, gmm, kde)`,
     });
 
   const need = minTrainingSize(spec, d);
-  const who = spec.learner === 'gmm' ? `the gmm learner with K = ${spec.components} in d = ${d}` : `the ${spec.learner} learner in d = ${d}`;
+  const who =
+    spec.learner === 'gmm'
+      ? `the gmm learner with K = ${spec.components} in d = ${d}`
+      : spec.data === 'mnist'
+        ? `the ${spec.learner} learner`
+        : `the ${spec.learner} learner in d = ${d}`;
   if (spec.nIni < need)
     issues.push({ field: 'nIni', message: `${fieldName('nIni')}: ${spec.nIni} is too small: ${who} needs at least ${need} samples` });
   if (spec.generations >= 2) {
@@ -139,10 +182,11 @@ function crossCheck(spec: Spec): SpecIssue[] {
       });
     if (spec.loop === 'accumulate') {
       const numbers = (spec.nIni + (spec.generations - 1) * (spec.nSyn + spec.nReal)) * d * spec.replicates;
+      const perSample = spec.data === 'mnist' ? `${d} (28×28 pixels and a label)` : 'd';
       if (numbers > ACCUMULATE_BUDGET)
         issues.push({
           field: 'generations',
-          message: `${fieldName('generations')}: accumulate keeps every sample: (n_ini + (T − 1)(n_s + n_r)) · d · R = ${numbers.toExponential(2)} numbers exceeds the budget of ${ACCUMULATE_BUDGET.toExponential(0)}; lower T, R, n_s or n_r`,
+          message: `${fieldName('generations')}: accumulate keeps every sample: (n_ini + (T − 1)(n_s + n_r)) · ${perSample} · R = ${numbers.toExponential(2)} numbers exceeds the budget of ${ACCUMULATE_BUDGET.toExponential(0)}; lower T, R, n_s or n_r`,
         });
     }
   }
@@ -154,7 +198,9 @@ function crossCheck(spec: Spec): SpecIssue[] {
  * Every issue is reported at once so a user can fix them in one go.
  */
 export function normaliseSpec(input: Record<string, unknown>): Checked<Spec> {
-  const spec = defaultSpec();
+  // Missing fields take the defaults of the spec's learner (the digit generators have their own sizes).
+  const learner = checkField('learner', input.learner ?? specFields.learner.default);
+  const spec = defaultSpec(learner.ok ? (learner.value as Spec['learner']) : undefined);
   const issues: SpecIssue[] = [];
   for (const key of Object.keys(input)) {
     if (key !== 'points' && !(SPEC_KEYS as string[]).includes(key))

@@ -3,13 +3,10 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { GRID_SIZE, type View } from '../../worker/protocol';
 import { contourPaths } from './contours';
 import { drawPoints } from './draw-points';
+import { markFirstGeneration } from './first-draw';
 
 /** Backing size of each panel; CSS scales it to the column width. */
 export const PANEL_PX = 320;
-
-/** Set once, when the first generation has been drawn (read by the page benchmark). */
-export const FIRST_GENERATION_MARK = 'mad:first-generation-drawn';
-let firstDrawn = false;
 
 interface Props {
   title: string;
@@ -28,10 +25,7 @@ export const FilmPanel = memo(function FilmPanel({ title, points, density, view,
   useLayoutEffect(() => {
     if (!canvas.current) return;
     drawPoints(canvas.current, points, view, colour, pointRadius);
-    if (model && points && !firstDrawn) {
-      firstDrawn = true;
-      performance.mark(FIRST_GENERATION_MARK);
-    }
+    if (model && points) markFirstGeneration();
   }, [points, view, colour, model, pointRadius]);
   const paths = density ? contourPaths(density, GRID_SIZE, PANEL_PX) : [];
   const sx = PANEL_PX / (view.x1 - view.x0);

@@ -1,10 +1,12 @@
 /**
  * The film strip of one run: the real data, then G^t at generations spread evenly from 1 to the
- * scrubbed generation, so moving the scrubber replays the whole history of the loop.
+ * scrubbed generation, so moving the scrubber replays the whole history of the loop. Points are
+ * drawn as clouds with density contours; MNIST runs show grids of digits instead.
  */
 import type { RunRecord } from '../runs/run-record';
 import { snapshotAt } from '../runs/run-record';
 import { REAL_COLOUR } from '../palette';
+import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
 
 export const FRAMES = 4;
@@ -16,17 +18,31 @@ export function frameGenerations(t: number): number[] {
   return [...out].filter((g) => g <= t);
 }
 
+export const REAL_DIGITS_TITLE = 'real digits (training split)';
+
+function placeholder(record: RunRecord, digits: boolean) {
+  if (record.source === 'document') return 'A loaded run has metrics only: reset to compute it here and see its samples.';
+  return digits ? 'Loading MNIST and the LeNet classifier…' : 'Starting…';
+}
+
 export function FilmStrip({ record, t, pointRadius }: { record: RunRecord; t: number; pointRadius: number }) {
-  const { view, real, modes } = record;
-  if (!view) return <p className="placeholder">{record.source === 'document' ? 'A loaded run has metrics only: reset to compute it here and see its samples.' : 'Starting…'}</p>;
+  const { view, real, modes, realDigits } = record;
+  const digits = record.spec.data === 'mnist';
+  if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => snapshotAt(record.snapshots, g)) : [];
   return (
     <div className="film-strip" data-testid="film-strip" data-t={t}>
-      <FilmPanel title="real data P_r" points={real} density={null} view={view} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
+      {digits ? (
+        <DigitPanel title={REAL_DIGITS_TITLE} images={realDigits} what="real handwritten digits from the MNIST training split" model={false} />
+      ) : (
+        <FilmPanel title="real data P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
+      )}
       {frames.map((snap, i) =>
-        snap ? (
-          <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view} colour={record.colour} modes={modes} model pointRadius={pointRadius} />
-        ) : null,
+        !snap ? null : digits ? (
+          <DigitPanel key={i} title={`t = ${snap.t}`} images={snap.digits} what={`digits sampled from the model of generation ${snap.t} (replicate 0)`} model />
+        ) : (
+          <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view!} colour={record.colour} modes={modes} model pointRadius={pointRadius} />
+        ),
       )}
     </div>
   );

@@ -1,19 +1,23 @@
 /**
  * One metric over generations for every run on shared axes: the 5–95% band of the replicates,
- * their median, and the closed-form expectation where the engine has one (dashed).
+ * their median, the closed-form expectation where the engine has one (dashed), and for MNIST the
+ * level of real digits against the held-out ones ("real vs real", dashed grey), which a perfect
+ * generator would reach.
  */
 import { area, line, scaleLinear } from 'd3';
 import { memo } from 'react';
+import { DIGIT_CLASSES } from '../../engine/digits/digits';
 import { METRICS, type MetricName } from '../../engine/metrics/registry';
 import type { RunRecord } from '../runs/run-record';
-import { THEORY_COLOUR } from '../palette';
+import { BASELINE_COLOUR, THEORY_COLOUR } from '../palette';
 
 export const CHART_W = 360;
 export const CHART_H = 210;
 
 /** Metrics with a known range get fixed axes, so charts of different runs and presets compare. */
 function fixedDomain(metric: MetricName, records: RunRecord[]): [number, number] | null {
-  if (metric === 'precision' || metric === 'recall') return [0, 1];
+  if (metric === 'precision' || metric === 'recall' || metric === 'classes') return [0, 1];
+  if (metric === 'entropy') return [0, Math.log2(DIGIT_CLASSES)];
   if (metric === 'modes') {
     const k = Math.max(...records.map((r) => (r.modes ? r.modes.centers.length / 2 : 0)));
     return k > 0 ? [0, k] : null;
@@ -37,9 +41,16 @@ function dataDomain(metric: MetricName, records: RunRecord[]): [number, number] 
     }
     r.theory?.[metric]?.forEach(take);
   }
+  baselines(metric, records).forEach(take);
   if (!(lo <= hi)) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
   return [Math.min(lo, metric === 'logdet' ? lo : 0), hi];
+}
+
+/** The distinct real-vs-real levels of the runs (runs of one comparison share theirs). */
+export function baselines(metric: MetricName, records: RunRecord[]): number[] {
+  const values = records.map((r) => r.baseline?.[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+  return [...new Set(values)];
 }
 
 interface Props {
@@ -91,11 +102,15 @@ export const MetricChart = memo(function MetricChart({ metric, records, tMax, tM
           </text>
         </g>
       ))}
-      {x.ticks(5).map((v) => (
-        <text key={v} x={x(v)} y={CHART_H - m.bottom + fontSize + 3} textAnchor="middle" fill="#333333">
-          {v}
-        </text>
-      ))}
+      {/* Generations are whole: a short run gets no ticks at 1.5, 2.5. */}
+      {x
+        .ticks(5)
+        .filter(Number.isInteger)
+        .map((v) => (
+          <text key={v} x={x(v)} y={CHART_H - m.bottom + fontSize + 3} textAnchor="middle" fill="#333333">
+            {v}
+          </text>
+        ))}
       <text x={(m.left + CHART_W - m.right) / 2} y={CHART_H - 3} textAnchor="middle" fill="#333333">
         generation t
       </text>
@@ -108,10 +123,27 @@ export const MetricChart = memo(function MetricChart({ metric, records, tMax, tM
           const curve = r.theory?.[metric];
           return curve ? <path key={`theory${i}`} d={theoryLine(Array.from(curve)) ?? ''} fill="none" stroke={records.length > 1 ? r.colour : THEORY_COLOUR} strokeWidth={1.5} strokeDasharray="5 4" /> : null;
         })}
+        {baselines(metric, records).map((v) => (
+          <line key={`baseline${v}`} x1={m.left} x2={CHART_W - m.right} y1={y(v)} y2={y(v)} stroke={BASELINE_COLOUR} strokeWidth={1.5} strokeDasharray="6 4" />
+        ))}
         {records.map((r, i) => (
           <path key={`median${i}`} d={median(r.rows) ?? ''} fill="none" stroke={r.colour} strokeWidth={fontSize > 12 ? 3.5 : 2.2} />
         ))}
       </g>
+      {/* The latest median as a dot (outside the clip, which would halve it at t = T): a run of one generation has no line to draw. */}
+      {records.map((r, i) => {
+        const last = r.rows[r.rows.length - 1];
+        const v = last?.summary[metric]?.median;
+        return finite(v) ? <circle key={`latest${i}`} cx={x(last.t)} cy={y(v)} r={fontSize > 12 ? 4.5 : 3} fill={r.colour} /> : null;
+      })}
+      {baselines(metric, records)
+        .slice(0, 1)
+        .map((v) => (
+          // Above the line, or below it where the line runs along the top of the plot.
+          <text key="baseline-label" x={CHART_W - m.right - 2} y={y(v) - 4 < y1 + fontSize ? y(v) + fontSize + 2 : y(v) - 4} textAnchor="end" fill={BASELINE_COLOUR}>
+            real vs real
+          </text>
+        ))}
       {tMark > 0 && <line x1={x(tMark)} x2={x(tMark)} y1={y1} y2={y0} stroke="#555555" strokeDasharray="2 3" />}
     </svg>
   );

@@ -1,14 +1,15 @@
 /**
  * The metric curves, one small chart per engine metric with every run on shared axes, ordered so
- * that what a newcomer should watch first (modes, recall, precision, Fréchet distance) comes first.
+ * that what a newcomer should watch first (modes or digit classes, recall, precision, Fréchet
+ * distance) comes first.
  */
 import { METRICS, type MetricName } from '../../engine/metrics/registry';
 import type { RunRecord } from '../runs/run-record';
 import { formatNumber } from '../format';
 import { ChartCard } from './ChartCard';
-import { MetricChart } from './MetricChart';
+import { MetricChart, baselines } from './MetricChart';
 
-const ORDER: MetricName[] = ['modes', 'recall', 'precision', 'fd', 'trace', 'logdet', 'modeVar', 'meanSq'];
+const ORDER: MetricName[] = ['modes', 'classes', 'recall', 'precision', 'fd', 'entropy', 'trace', 'logdet', 'modeVar', 'meanSq'];
 
 interface Props {
   records: RunRecord[];
@@ -48,6 +49,14 @@ function ChartTable({ metric, records }: { metric: MetricName; records: RunRecor
             })}
           </tr>
         ))}
+        {baselines(metric, records).length > 0 && (
+          <tr>
+            <th scope="row">real vs real</th>
+            {records.map((r, i) => (
+              <td key={i}>{formatNumber(r.baseline?.[metric])}</td>
+            ))}
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -58,6 +67,7 @@ export function MetricsGrid({ records, tMark, fontSize, version }: Props) {
   const tMax = Math.max(1, ...records.map((r) => r.spec.generations ?? 1));
   const R = [...new Set(records.map((r) => r.spec.replicates))].join(' / ');
   const anyTheory = records.some((r) => r.theory);
+  const anyBaseline = records.some((r) => r.baseline);
   return (
     <section className="metrics" aria-labelledby="metrics-title">
       <h2 id="metrics-title">Metrics over generations</h2>
@@ -67,7 +77,8 @@ export function MetricsGrid({ records, tMark, fontSize, version }: Props) {
             <span className="swatch" style={{ background: r.colour }} aria-hidden="true" /> {r.label}
           </span>
         ))}
-        <span className="legend-item">line: median of {R} replicates; band: 5–95%{anyTheory ? '; dashed: theory E[·]' : ''}</span>
+        <span className="legend-item">line: median of {R} replicates; band: 5–95%{anyTheory ? '; dashed: theory E[·]' : ''}
+          {anyBaseline ? '; dashed grey: real vs real (real training digits scored against the held-out test digits, what a perfect generator reaches)' : ''}</span>
       </p>
       <div className="metric-grid">
         {metrics.map((m) => (

@@ -1,17 +1,28 @@
 /**
- * Which modes of a mixture survive, generation by generation: one row per mode of P_r, one
- * column per generation, filled where replicate 0's model still covers the mode (at least 10%
- * of its fair share of samples within 3σ), darker the closer the share is to fair.
+ * Which modes of a mixture, or which digit classes of MNIST, survive generation by generation:
+ * one row per mode of P_r (per digit 0..9, by LeNet's labels), one column per generation, filled
+ * where replicate 0's model still covers it (at least 10% of its fair share of samples: within 3σ
+ * of the mode, or labelled as the digit), darker the closer the share is to fair.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
+import { DIGIT_CLASSES } from '../../engine/digits/digits';
 import type { RunRecord } from '../runs/run-record';
 import { rgb } from '../palette';
 
 const W = 640;
 const ROW = 10;
 const COVERED = 0.1;
-/** Row height on screen: compact, so both runs of a comparison fit on one screen. */
-const CSS_ROW_PX = 7;
+/**
+ * Row height on screen: compact for the modes, so both runs of a comparison fit on one screen;
+ * tall enough for a readable label beside each of the ten digit rows.
+ */
+const CSS_ROW_PX = { modes: 7, digits: 16 };
+
+/** The rows of the chart: K unlabelled modes, or the ten digit classes. */
+function rowsOf(record: RunRecord): { count: number; digits: boolean } {
+  if (record.spec.data === 'mnist') return { count: DIGIT_CLASSES, digits: true };
+  return { count: record.modes ? record.modes.centers.length / 2 : 0, digits: false };
+}
 
 interface Props {
   record: RunRecord;
@@ -24,7 +35,7 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   // Columns already painted for this record: each frame paints only the new generations.
   const painted = useRef<{ record: RunRecord | null; columns: number }>({ record: null, columns: 0 });
   const shares = record.modeShares;
-  const K = record.modes ? record.modes.centers.length / 2 : 0;
+  const { count: K, digits } = rowsOf(record);
   const T = record.spec.generations;
   const H = K * ROW;
   useLayoutEffect(() => {
@@ -48,34 +59,56 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   });
   if (K === 0) return null;
   const alive = shares.length > 0 ? Array.from(shares[shares.length - 1]).filter((s) => s >= COVERED).length : K;
+  const rowPx = digits ? CSS_ROW_PX.digits : CSS_ROW_PX.modes;
   return (
     <figure className="mode-survival" data-export-block data-testid="mode-survival">
       <figcaption data-export-text>
-        Modes of P_r covered by Gᵗ (replicate 0): {alive} of {K} at t = {shares.length}
+        {digits ? 'Digit classes produced by Gᵗ (LeNet labels, replicate 0)' : 'Modes of P_r covered by Gᵗ (replicate 0)'}: {alive} of {K} at t = {shares.length}
       </figcaption>
-      <div className="plot" style={{ height: `${K * CSS_ROW_PX}px` }}>
-        <canvas ref={canvas} width={W} height={H} role="img" aria-label={`mode survival: ${alive} of ${K} modes covered at generation ${shares.length}`} />
-        <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
-          <rect x={0} y={0} width={W} height={H} fill="none" stroke="#bbbbbb" />
-          {tMark > 0 && <line x1={(tMark - 0.5) * (W / T)} x2={(tMark - 0.5) * (W / T)} y1={0} y2={H} stroke="#333333" strokeDasharray="2 2" />}
-        </svg>
+      <div className="survival-rows">
+        {digits && (
+          <ol className="row-labels" aria-hidden="true" style={{ gridAutoRows: `${rowPx}px` }} data-testid="class-labels">
+            {Array.from({ length: K }, (_, k) => (
+              <li key={k} data-export-text>
+                {k}
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="plot" style={{ height: `${K * rowPx}px` }}>
+          <canvas
+            ref={canvas}
+            width={W}
+            height={H}
+            role="img"
+            aria-label={digits ? `digit classes: ${alive} of ${K} produced at generation ${shares.length}` : `mode survival: ${alive} of ${K} modes covered at generation ${shares.length}`}
+          />
+          <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
+            <rect x={0} y={0} width={W} height={H} fill="none" stroke="#bbbbbb" />
+            {tMark > 0 && <line x1={(tMark - 0.5) * (W / T)} x2={(tMark - 0.5) * (W / T)} y1={0} y2={H} stroke="#333333" strokeDasharray="2 2" />}
+          </svg>
+        </div>
       </div>
     </figure>
   );
 });
 
-/** The mode survival as a table: each mode's share now and the last generation that covered it. */
+/** The chart as a table: each mode's (digit's) share now and the last generation that covered it. */
 export function ModeTable({ record }: { record: RunRecord }) {
   const shares = record.modeShares;
-  const K = record.modes ? record.modes.centers.length / 2 : 0;
+  const { count: K, digits } = rowsOf(record);
   return (
-    <table>
-      <caption>Share of the fair number of samples per mode (replicate 0); covered at ≥ {COVERED}</caption>
+    <table data-testid="survival-table">
+      <caption>
+        {digits
+          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 0); produced at ≥ ${COVERED}`
+          : `Share of the fair number of samples per mode (replicate 0); covered at ≥ ${COVERED}`}
+      </caption>
       <thead>
         <tr>
-          <th scope="col">mode</th>
+          <th scope="col">{digits ? 'digit' : 'mode'}</th>
           <th scope="col">share at t = {shares.length}</th>
-          <th scope="col">last generation covered</th>
+          <th scope="col">last generation {digits ? 'produced' : 'covered'}</th>
         </tr>
       </thead>
       <tbody>
@@ -86,7 +119,7 @@ export function ModeTable({ record }: { record: RunRecord }) {
           });
           return (
             <tr key={k}>
-              <th scope="row">{k + 1}</th>
+              <th scope="row">{digits ? k : k + 1}</th>
               <td>{shares.length > 0 ? shares[shares.length - 1][k].toFixed(2) : '–'}</td>
               <td>{last || 'never'}</td>
             </tr>

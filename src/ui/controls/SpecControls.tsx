@@ -6,7 +6,7 @@
  * to the compare section.
  */
 import { useState } from 'react';
-import { type Field, type Spec, type SpecKey, fieldApplies, isNeural, specFields } from '../../engine/spec/schema';
+import { DIGIT_LEARNERS, type Field, LEARNERS, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../engine/spec/schema';
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { type SliderRange, SpecField } from './SpecField';
 
@@ -24,8 +24,8 @@ const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
 const GROUPS: { title: string; keys: SpecKey[]; neuralOnly?: boolean }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
-  // Eight settings that matter only for the neural learners: shown only when a run uses one.
-  { title: 'Neural network', keys: ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'], neuralOnly: true },
+  // Settings that matter only for the neural learners: shown only when a run uses one.
+  { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'], neuralOnly: true },
   { title: 'Loop', keys: ['loop', 'nIni', 'nReal', 'nSyn', 'lambda'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];
@@ -35,7 +35,10 @@ interface Props {
   runs: RunOverrides[];
   hidden: string[];
   onChange: (patch: Partial<Spec>) => void;
-  dataInput: React.ReactNode;
+  /** Shown under the data field: what a switch of data kind changed, and the point-set input. */
+  dataExtra: React.ReactNode;
+  /** Whether MNIST is offered (the explorer's sweeps run the closed-form learners only). */
+  digits?: boolean;
 }
 
 function whenText(key: SpecKey): string {
@@ -45,7 +48,7 @@ function whenText(key: SpecKey): string {
     .join(', ');
 }
 
-export function SpecControls({ base, runs, hidden, onChange, dataInput }: Props) {
+export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits = true }: Props) {
   const [mixByFraction, setMixByFraction] = useState(false);
   const overridden = overriddenKeys(runs);
   const isHidden = (key: SpecKey) => hidden.includes(specFields[key].flag);
@@ -68,9 +71,9 @@ export function SpecControls({ base, runs, hidden, onChange, dataInput }: Props)
         value={base[key]}
         note={noteFor(key)}
         slider={SLIDERS[key]}
-        hideOptions={key === 'data' ? ['points'] : []}
+        hideOptions={hiddenOptions(key, base, digits)}
         onCommit={(value) => onChange({ [key]: value } as Partial<Spec>)}
-        extra={key === 'data' ? dataInput : key === 'seed' ? <NewSeed onSeed={(seed) => onChange({ seed })} /> : null}
+        extra={key === 'data' ? dataExtra : key === 'seed' ? <NewSeed onSeed={(seed) => onChange({ seed })} /> : null}
       />
     );
   };
@@ -90,6 +93,16 @@ export function SpecControls({ base, runs, hidden, onChange, dataInput }: Props)
       ))}
     </div>
   );
+}
+
+/**
+ * Menu options that cannot be picked: points need drawing first (the data input does that), and
+ * the learners offered are those of the data kind (digit generators for MNIST, the others for points).
+ */
+function hiddenOptions(key: SpecKey, base: Spec, digits: boolean): string[] {
+  if (key === 'data') return digits ? ['points'] : ['points', 'mnist'];
+  if (key === 'learner') return base.data === 'mnist' ? LEARNERS.filter((l) => !isDigitLearner(l)) : [...DIGIT_LEARNERS];
+  return [];
 }
 
 function NewSeed({ onSeed }: { onSeed: (seed: number) => void }) {

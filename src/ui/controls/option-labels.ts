@@ -9,6 +9,7 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     grid: '5×5 grid of 25',
     moons: 'two moons',
     points: 'your own points',
+    mnist: 'MNIST digits (images)',
   } satisfies Record<DataKind, string>,
   learner: {
     gaussian: 'Gaussian',
@@ -16,6 +17,9 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     kde: 'kernel density (KDE)',
     gan: 'GAN (neural, TensorFlow.js)',
     diffusion: 'diffusion model (DDPM, TensorFlow.js)',
+    vae: 'VAE (digits, TensorFlow.js)',
+    cvae: 'class-conditional VAE (digits; λ = guidance)',
+    'conv-gan': 'convolutional GAN (digits, TensorFlow.js)',
   } satisfies Record<LearnerKind, string>,
   warmStart: {
     off: 'off: train from scratch',

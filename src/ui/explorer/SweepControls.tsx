@@ -84,7 +84,8 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
         runs={[]}
         hidden={[sweep.x.field, sweep.y.field].map((f) => axisFields[f].flag)}
         onChange={(patch) => apply({ base: patch })}
-        dataInput={null}
+        dataExtra={null}
+        digits={false}
       />
     </div>
   );

@@ -182,13 +182,17 @@ export class RunController {
         break;
       case 'generation': {
         record.rows.push({ t: message.t, summary: message.summary, iterations: message.iterations });
-        record.snapshots = keepSnapshot(record.snapshots, { t: message.t, samples: message.samples, density: message.density });
+        record.snapshots = keepSnapshot(record.snapshots, { t: message.t, samples: message.samples, density: message.density, digits: message.digits });
         if (message.modeShare) record.modeShares.push(message.modeShare);
         const n = record.rows.length;
         record.computeMs += (message.computeMs - record.computeMs) / n;
         record.rate = (1000 * n) / Math.max(1, performance.now() - record.startedAt);
         break;
       }
+      case 'real-digits':
+        record.realDigits = message.images;
+        record.baseline = message.baseline;
+        break;
       case 'backend': {
         const { backend, detail, skipped, forced, fallback } = message;
         record.backend = { backend, detail, skipped, forced };

@@ -1,7 +1,8 @@
 /**
  * Everything the page keeps of one run: the stream of per-generation summaries (all of them, for
- * the curves and the table) and pictures of G^t (samples, density grid) for a bounded number of
- * generations, thinned evenly once the budget is reached so long runs stay within memory.
+ * the curves and the table) and pictures of G^t (samples and density grid, or for MNIST a grid of
+ * digits) for a bounded number of generations, thinned evenly once the budget is reached so long
+ * runs stay within memory.
  */
 import type { MetricName } from '../../engine/metrics/registry';
 import type { Summary } from '../../engine/metrics/summary';
@@ -20,6 +21,8 @@ export interface Snapshot {
   t: number;
   samples: Float64Array;
   density: Float64Array | null;
+  /** MNIST: replicate 0's digits of G^t, n×784 grey levels. */
+  digits: Uint8Array | null;
 }
 
 export interface RunRecord {
@@ -37,6 +40,10 @@ export interface RunRecord {
   real: Float64Array | null;
   view: View | null;
   modes: { centers: Float64Array; sigma: number } | null;
+  /** MNIST: real training digits for the first panel, n×784 grey levels (null until loaded). */
+  realDigits: Uint8Array | null;
+  /** MNIST: the metrics of real digits against the held-out reference, the level of a perfect generator. */
+  baseline: Partial<Record<MetricName, number>> | null;
   rows: GenerationRow[];
   snapshots: Snapshot[];
   /** Per generation t (index t − 1): replicate 0's share of each mode. */
@@ -64,7 +71,7 @@ export function snapshotBudget(bytesPerSnapshot: number): number {
 /** Appends, then drops every other snapshot between the first and the last when over budget. */
 export function keepSnapshot(snapshots: Snapshot[], next: Snapshot): Snapshot[] {
   snapshots.push(next);
-  const bytes = next.samples.byteLength + (next.density?.byteLength ?? 0);
+  const bytes = next.samples.byteLength + (next.density?.byteLength ?? 0) + (next.digits?.byteLength ?? 0);
   if (snapshots.length <= snapshotBudget(bytes)) return snapshots;
   return snapshots.filter((_, i) => i === 0 || i === snapshots.length - 1 || i % 2 === 0);
 }
@@ -98,6 +105,8 @@ export function emptyRecord(runId: number, spec: Spec, label: string, colour: st
     real: null,
     view: null,
     modes: null,
+    realDigits: null,
+    baseline: null,
     rows: [],
     snapshots: [],
     modeShares: [],

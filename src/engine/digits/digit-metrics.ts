@@ -1,0 +1,79 @@
+/**
+ * MNIST metrics as in the paper: Fréchet distance and k-NN precision/recall (k = 5) in the
+ * feature space of a fixed LeNet classifier (its "FID"), and the classifier's view of the classes
+ * a generator still produces: the class histogram, its coverage and its entropy.
+ */
+import { frechetDistance } from '../metrics/frechet';
+import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
+import { meanAndScatter } from '../linalg/matrix';
+import { DIGIT_CLASSES, type DigitEmbedding } from './digits';
+
+/** A class is covered when it holds at least this share of its fair share 1/10 (as modes.ts). */
+export const CLASS_COVERED = 0.1;
+
+/** Held-out real digits as the metrics see them: feature moments and k-NN manifold. */
+export interface DigitReference {
+  readonly mean: Float64Array;
+  readonly cov: Float64Array;
+  readonly manifold: KnnManifold;
+  readonly dim: number;
+}
+
+function moments(features: Float64Array, n: number, dim: number): { mean: Float64Array; cov: Float64Array } {
+  const { mean, scatter } = meanAndScatter(features, n, dim);
+  // Unbiased covariance, as FID implementations use (numpy.cov).
+  for (let i = 0; i < scatter.length; i++) scatter[i] /= n - 1;
+  return { mean, cov: scatter };
+}
+
+export function digitReference(embedding: DigitEmbedding, n: number): DigitReference {
+  const { features, dim } = embedding;
+  return { ...moments(features, n, dim), manifold: new KnnManifold(features, n, dim, MAD_K), dim };
+}
+
+/** Share of the n samples that the classifier puts in each class. */
+export function classHistogram(classes: Uint8Array, n: number): Float64Array {
+  const share = new Float64Array(DIGIT_CLASSES);
+  for (let i = 0; i < n; i++) share[classes[i]] += 1;
+  return share.map((count) => count / n);
+}
+
+/** Share of the classes that hold at least CLASS_COVERED of their fair share (1/10 of the samples). */
+export function classCoverage(share: Float64Array): number {
+  let covered = 0;
+  for (const s of share) if (s * DIGIT_CLASSES >= CLASS_COVERED) covered++;
+  return covered / DIGIT_CLASSES;
+}
+
+/** Entropy of a class histogram in bits. */
+export function classEntropy(share: Float64Array): number {
+  let h = 0;
+  for (const s of share) if (s > 0) h -= s * Math.log2(s);
+  return h;
+}
+
+export interface DigitMeasures {
+  fd: number;
+  precision: number;
+  recall: number;
+  classes: number;
+  entropy: number;
+  /** Per class: its share of the samples divided by the fair share 1/10 (1 = as often as in MNIST's uniform ideal). */
+  classShare: Float64Array;
+}
+
+/** Measures n generated digits, given their embedding, against the real reference. */
+export function digitMeasures(reference: DigitReference, embedding: DigitEmbedding, n: number): DigitMeasures {
+  if (embedding.dim !== reference.dim) throw new Error(`digitMeasures: features of dimension ${embedding.dim}, reference ${reference.dim}`);
+  const { mean, cov } = moments(embedding.features, n, embedding.dim);
+  const { precision, recall } = precisionRecall(reference.manifold, embedding.features, n, embedding.dim, MAD_K);
+  const share = classHistogram(embedding.classes, n);
+  return {
+    fd: frechetDistance(mean, cov, reference.mean, reference.cov, embedding.dim),
+    precision,
+    recall,
+    classes: classCoverage(share),
+    entropy: classEntropy(share),
+    classShare: share.map((s) => s * DIGIT_CLASSES),
+  };
+}

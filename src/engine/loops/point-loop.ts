@@ -1,0 +1,46 @@
+/**
+ * The loop over points in R^d (the Gaussians, mixtures, moons and point sets): the learner's model
+ * is measured by its moments against P_r's exact ones, and by k-NN precision/recall and mode
+ * coverage of its samples against a real evaluation set.
+ */
+import type { Distribution } from '../data/distribution';
+import type { Learner, Model } from '../learners/model';
+import { logDet, trace } from '../linalg/matrix';
+import { frechetDistance } from '../metrics/frechet';
+import { modeCoverage } from '../metrics/modes';
+import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
+import type { MetricName } from '../metrics/registry';
+import type { Spec } from '../spec/schema';
+import type { LoopParts } from './replicate';
+
+export function pointLoop(spec: Spec, real: Distribution, learner: Learner): LoopParts<Model, KnnManifold> {
+  const d = real.dim;
+  return {
+    width: d,
+    real: (rng, n) => real.sample(rng, n),
+    fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
+    reference: (rng) => new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K),
+    async evaluate(model, reference, rng) {
+      const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
+      const { precision, recall } = precisionRecall(reference, evaluation, spec.nEval, d, MAD_K);
+      let sq = 0;
+      for (let j = 0; j < d; j++) sq += (model.mean[j] - real.mean[j]) ** 2;
+      const metrics = {
+        fd: frechetDistance(model.mean, model.cov, real.mean, real.cov, d),
+        meanSq: sq,
+        trace: trace(model.cov, d),
+        logdet: logDet(model.cov, d),
+        precision,
+        recall,
+      } as Record<MetricName, number>;
+      let modeShare: Float64Array | null = null;
+      if (real.modes) {
+        const coverage = modeCoverage(evaluation, spec.nEval, real.modes);
+        metrics.modes = coverage.covered;
+        metrics.modeVar = coverage.modeVariance;
+        modeShare = coverage.share;
+      }
+      return { evaluation, metrics, modeShare };
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * MNIST in the built page: tiny VAE and class-conditional VAE runs draw grids of digits (the real
+ * panel first), fill the metrics table with the MNIST metrics, show one row per digit class and
+ * the "real vs real" level, credit the data set (in embeds too) and export the digits; switching
+ * the data to MNIST in the controls moves the learner and the sizes with a notice; every MNIST
+ * scenario shows what its text promises. Screenshots go to test-results/screenshots/mnist-*.png.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserSession, screenshot } from './browser';
+import { PRESETS } from '../../src/ui/presets';
+import { type Table, lastValue, open, readTables, searchParams, waitForRuns } from './lab-page';
+
+/** A few network steps on a few hundred digits: the pipeline end to end, in seconds. */
+const TINY = 'data=mnist&n-ini=200&n-syn=200&n-real=200&epochs=1&replicates=1&n-eval=100&speed=max&cmp=base';
+const METRICS = ['t', 'fd', 'precision', 'recall', 'classes', 'entropy'];
+/** Loading MNIST and LeNet, then training: slower than the 2-D runs. */
+const RUN_TIMEOUT = 180_000;
+const TEST_TIMEOUT = 240_000;
+
+const session = browserSession();
+let page: Page;
+
+beforeEach(async () => {
+  page = await session.newPage();
+});
+
+interface Panel {
+  label: string;
+  /** Variance of the grey levels over the whole canvas. */
+  variance: number;
+  /** Share of pixels darker than the gutters between digits: ink, not background. */
+  ink: number;
+}
+
+async function digitPanels(p: Page): Promise<Panel[]> {
+  return p.$$eval('[data-testid=film-strip] canvas[data-testid=digit-panel]', (canvases) =>
+    (canvases as HTMLCanvasElement[]).map((canvas) => {
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let sum = 0;
+      let sq = 0;
+      let ink = 0;
+      const n = data.length / 4;
+      for (let q = 0; q < data.length; q += 4) {
+        sum += data[q];
+        sq += data[q] * data[q];
+        if (data[q] < 200) ink++;
+      }
+      return { label: canvas.getAttribute('aria-label') ?? '', variance: sq / n - (sum / n) ** 2, ink: ink / n };
+    }),
+  );
+}
+
+function expectDrawn(panels: Panel[], generations: number[]): void {
+  expect(panels.map((p) => p.label.split(':')[0])).toEqual(['real digits (training split)', ...generations.map((t) => `t = ${t}`)]);
+  for (const panel of panels) {
+    expect(panel.variance, panel.label).toBeGreaterThan(0);
+    expect(panel.ink, panel.label).toBeGreaterThan(0.01);
+  }
+}
+
+describe('MNIST runs in the page', () => {
+  it('a VAE run draws real and generated digits, fills the MNIST metrics, the class rows and real vs real, and exports them', async () => {
+    await open(page, `${TINY}&learner=vae&generations=2`);
+    await waitForRuns(page, 'done', RUN_TIMEOUT);
+    expectDrawn(await digitPanels(page), [1, 2]);
+
+    const [table] = await readTables(page);
+    expect(table.headers).toEqual(METRICS);
+    expect(table.rows.map((r) => r[0])).toEqual(['1', '2']);
+    for (const row of table.rows) for (const value of row.slice(1)) expect(Number.isFinite(Number(value)), `${row}`).toBe(true);
+
+    const survival = page.getByTestId('mode-survival');
+    expect(await survival.locator('figcaption').textContent()).toMatch(/^Digit classes produced by Gᵗ \(LeNet labels, replicate 0\): \d+ of 10 at t = 2$/);
+    expect(await survival.locator('[data-testid=class-labels] li').allTextContents()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(await page.getByTestId('chart-fd').locator('svg').textContent()).toContain('real vs real');
+    expect(await page.getByTestId('mnist-credit').textContent()).toContain('Yann LeCun, Corinna Cortes, Christopher J. C. Burges');
+    expect(await page.locator('.page-footer').textContent()).toContain('CC BY-SA 3.0');
+
+    // The film strip's SVG export embeds the digit grids as images beside their captions.
+    const strip = page.locator('.run-panel .chart-card').first();
+    const [svg] = await Promise.all([page.waitForEvent('download'), strip.getByRole('button', { name: 'SVG' }).click()]);
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText.match(/<image /g)).toHaveLength(3);
+    for (const word of ['>real ', '>digits ', '>(training ', '>split)<']) expect(svgText).toContain(word);
+    const classes = page.locator('.run-panel .chart-card').nth(1);
+    const [classSvg] = await Promise.all([page.waitForEvent('download'), classes.getByRole('button', { name: 'SVG' }).click()]);
+    expect(classSvg.suggestedFilename()).toBe('classes-run1.svg');
+    expect(readFileSync(await classSvg.path(), 'utf8')).toContain('>9</text>');
+    await screenshot(page, 'mnist-vae');
+  }, TEST_TIMEOUT);
+
+  it('a class-conditional VAE generation with guidance runs in an embed, credited', async () => {
+    await open(page, `${TINY}&learner=cvae&lambda=0.5&generations=1&embed=1&hide=lambda`);
+    await waitForRuns(page, 'done', RUN_TIMEOUT);
+    expectDrawn(await digitPanels(page), [1]);
+    const [table] = await readTables(page);
+    expect(table.headers).toEqual(METRICS);
+    expect(table.rows.map((r) => r[0])).toEqual(['1']);
+    expect(await page.locator('h1').count()).toBe(0);
+    expect(await page.getByTestId('mnist-credit').isVisible()).toBe(true);
+    await screenshot(page, 'mnist-cvae-embed');
+  }, TEST_TIMEOUT);
+
+  it('choosing MNIST in the controls switches the learner and the sizes, says so, and switches back', async () => {
+    await open(page, 'speed=max&generations=5&replicates=2');
+    const data = page.locator('.spec-controls [data-field=data] select');
+    await data.selectOption('mnist');
+    const notice = page.getByTestId('switch-notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const text = (await notice.textContent()) ?? '';
+    for (const fragment of ['Switched to MNIST digits', 'learner: Gaussian mixture (EM) → VAE', 'n_ini: 100 → 1000', 'generations T: 5 → 10', 'replicates R: 2 → 1'])
+      expect(text).toContain(fragment);
+    const learner = page.locator('.spec-controls [data-field=learner] select');
+    expect(await learner.inputValue()).toBe('vae');
+    expect(await learner.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['vae', 'cvae', 'conv-gan']);
+    // Settings of the 2-D networks stay visible but dimmed, with the reason.
+    expect(await page.locator('.spec-controls [data-field=hidden]').getAttribute('class')).toContain('disabled');
+    expect(await page.locator('.spec-controls [data-field=epochs]').getAttribute('class')).not.toContain('disabled');
+    const params = searchParams(page);
+    expect(params.get('data')).toBe('mnist');
+    expect(params.has('learner')).toBe(false);
+    expect(params.get('generations')).toBeNull();
+    await expect.poll(() => page.getByTestId('mnist-credit').isVisible()).toBe(true);
+    await screenshot(page, 'mnist-switch');
+
+    await data.selectOption('moons');
+    await expect.poll(async () => (await notice.textContent()) ?? '').toContain('learner: VAE (digits, TensorFlow.js) → Gaussian mixture (EM)');
+    expect(await learner.inputValue()).toBe('gmm');
+    await waitForRuns(page, 'done', RUN_TIMEOUT);
+    expect(await page.getByTestId('mnist-credit').count()).toBe(0);
+  }, TEST_TIMEOUT);
+});
+
+const first = (t: Table, metric: string) => Number(t.rows[0][t.headers.indexOf(metric)]);
+
+/** What each MNIST scenario must show at t = 10 (measured values in presets.ts), with wide margins. */
+const CHECKS: Record<string, (tables: Table[]) => void> = {
+  'mnist-mad': ([t]) => {
+    expect(lastValue(t, 'fd')).toBeGreaterThan(first(t, 'fd') + 100);
+    expect(lastValue(t, 'classes')).toBeLessThanOrEqual(first(t, 'classes') - 0.3);
+    expect(lastValue(t, 'entropy')).toBeLessThan(first(t, 'entropy') - 0.8);
+  },
+  'mnist-fresh': ([synthetic, fresh]) => expectHeld(synthetic, fresh),
+  'mnist-augmentation': ([synthetic, augmentation]) => expectHeld(synthetic, augmentation),
+};
+
+/** The loop with real data keeps every class and stays far closer to the real digits than the fully synthetic one. */
+function expectHeld(synthetic: Table, anchored: Table): void {
+  expect(lastValue(anchored, 'classes')).toBeGreaterThanOrEqual(0.9);
+  expect(lastValue(synthetic, 'classes')).toBeLessThanOrEqual(0.7);
+  expect(lastValue(anchored, 'fd')).toBeLessThan(lastValue(synthetic, 'fd') - 150);
+}
+
+describe('MNIST scenarios', () => {
+  for (const preset of PRESETS.filter((p) => p.base.data === 'mnist'))
+    it(
+      `${preset.id}: ${preset.title}`,
+      async () => {
+        await open(page, 'speed=max');
+        await page.getByTestId(`preset-${preset.id}`).click();
+        await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
+        await waitForRuns(page, 'done', 240_000);
+        expect(searchParams(page).get('preset')).toBe(preset.id);
+        expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
+        expectDrawn(await digitPanels(page).then((panels) => panels.slice(0, 5)), [1, 4, 7, 10]);
+        CHECKS[preset.id](await readTables(page));
+        await screenshot(page, `mnist-preset-${preset.id}`);
+      },
+      300_000,
+    );
+});
