@@ -9,13 +9,17 @@
  * to its last, so page load, tfjs start-up and the fit-time summary sample are excluded. WebGPU runs
  * on the SwiftShader fallback adapter here (--enable-unsafe-webgpu), WebGL on SwiftShader: forced,
  * since the page skips both on a machine without a GPU. Steps per backend are sized to take a few
- * seconds each.
+ * seconds each. The MNIST generators (vae, conv-gan) train on 1000 digits at their default batch,
+ * reported as training digits per second (steps/s × batch), the VAE against the same VAE in
+ * PyTorch (bench/vae_torch.py).
  */
 import type { Browser } from 'playwright-core';
 import { preview } from 'vite';
+import { normaliseSpec } from '../src/engine/spec/validate';
 import { specFields } from '../src/engine/spec/schema';
 import type { BackendName } from '../src/worker/protocol';
 import { launch } from '../tests/browser/browser';
+import { runVaeTorch } from './digits.bench';
 import { runTorch } from './neural.bench';
 import type { BenchResult } from './result';
 
@@ -24,10 +28,17 @@ type Kind = 'gan' | 'diffusion';
 const STEPS: Record<BackendName, number> = { webgpu: 40, webgl: 300, wasm: 3000, cpu: 300 };
 const TIMEOUT_MS = 300_000;
 
-async function stepsPerSecond(browser: Browser, base: string, kind: Kind, backend: BackendName): Promise<{ rate: number; used: string }> {
+/** Digit generators: epochs of 1000 MNIST digits per backend, sized like STEPS (≥ 3 progress reports). */
+type DigitKind = 'vae' | 'conv-gan';
+const EPOCHS: Record<DigitKind, Record<BackendName, number>> = {
+  vae: { webgpu: 3, webgl: 5, wasm: 15, cpu: 3 },
+  'conv-gan': { webgpu: 1, webgl: 1, wasm: 2, cpu: 1 },
+};
+
+async function stepsPerSecond(browser: Browser, base: string, query: string, backend: BackendName): Promise<{ rate: number; used: string }> {
   const page = await browser.newPage();
   try {
-    await page.goto(`${base}?learner=${kind}&backend=${backend}&steps=${STEPS[backend]}&n-ini=1000&generations=1&replicates=1&n-eval=100&cmp=base&speed=max`);
+    await page.goto(`${base}?${query}&backend=${backend}&n-ini=1000&generations=1&replicates=1&n-eval=100&cmp=base&speed=max`);
     await page.waitForFunction(() => document.querySelector('[data-testid=run-status]')?.getAttribute('data-state') === 'done', null, {
       timeout: TIMEOUT_MS,
       polling: 200,
@@ -41,6 +52,13 @@ async function stepsPerSecond(browser: Browser, base: string, kind: Kind, backen
 
 const fixed = (v: number, digits = 0) => v.toFixed(digits);
 
+/** The batch size a digit generator trains with by default (the page's link leaves it out). */
+function digitBatch(kind: DigitKind): number {
+  const checked = normaliseSpec({ data: 'mnist', learner: kind });
+  if (!checked.ok) throw new Error(checked.issues[0].message);
+  return checked.value.batchSize;
+}
+
 export async function benchNeuralBrowser(): Promise<BenchResult> {
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const address = server.httpServer.address();
@@ -48,15 +66,22 @@ export async function benchNeuralBrowser(): Promise<BenchResult> {
   const base = `http://127.0.0.1:${address.port}/`;
   const rows: [string, string][] = [];
   const wasm: Record<Kind, number> = { gan: 0, diffusion: 0 };
+  let wasmVaeDigits = 0;
   try {
     for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
       const browser = await launch(backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : []);
       try {
+        const label = backend === 'webgpu' ? 'webgpu (SwiftShader fallback adapter)' : backend === 'webgl' ? 'webgl (SwiftShader)' : backend;
         for (const kind of ['gan', 'diffusion'] as const) {
-          const { rate, used } = await stepsPerSecond(browser, base, kind, backend);
+          const { rate, used } = await stepsPerSecond(browser, base, `learner=${kind}&steps=${STEPS[backend]}`, backend);
           if (backend === 'wasm') wasm[kind] = rate;
-          const label = backend === 'webgpu' ? 'webgpu (SwiftShader fallback adapter)' : backend === 'webgl' ? 'webgl (SwiftShader)' : backend;
           rows.push([`${kind}: ${label} training steps / s`, used === backend ? fixed(rate, rate < 10 ? 1 : 0) : `ran on ${used} instead`]);
+        }
+        for (const kind of ['vae', 'conv-gan'] as const) {
+          const { rate, used } = await stepsPerSecond(browser, base, `data=mnist&learner=${kind}&epochs=${EPOCHS[kind][backend]}`, backend);
+          const batch = digitBatch(kind);
+          if (backend === 'wasm' && kind === 'vae') wasmVaeDigits = rate * batch;
+          rows.push([`MNIST ${kind}: ${label} training digits / s (batch ${batch})`, used === backend ? fixed(rate * batch) : `ran on ${used} instead`]);
         }
       } finally {
         await browser.close();
@@ -64,6 +89,15 @@ export async function benchNeuralBrowser(): Promise<BenchResult> {
     }
   } finally {
     await server.close();
+  }
+  const vaePeer = runVaeTorch();
+  if ('skipped' in vaePeer) rows.push(['MNIST vae: PyTorch CPU peer', `skipped: ${vaePeer.skipped}`]);
+  else {
+    const torch = vaePeer.samplesPerSecond['1'];
+    rows.push(
+      [`MNIST vae: PyTorch ${vaePeer.torch} CPU (1 thread) training digits / s`, fixed(torch)],
+      ['MNIST vae: page wasm / PyTorch time per digit', `${fixed(torch / wasmVaeDigits, 2)}×`],
+    );
   }
   const peer = runTorch();
   if ('skipped' in peer) rows.push(['PyTorch CPU peer', `skipped: ${peer.skipped}`]);

@@ -7,7 +7,7 @@
  * defaults, drops compared runs' overrides that no longer fit, and lists each change so the page
  * can say what it did instead of leaving the runs on settings the engine rejects.
  */
-import { SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../engine/spec/schema';
 import { normaliseSpec } from '../engine/spec/validate';
 import { OPTION_LABELS } from './controls/option-labels';
 import { MNIST_PAGE_DEFAULTS, PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
@@ -29,7 +29,7 @@ export function changeBase(base: Spec, runs: RunOverrides[], patch: Partial<Spec
   const next: Spec = { ...base, ...patch };
   // A drawn point set belongs to data = points only; leaving it keeps the spec valid.
   if (next.data !== 'points') next.points = null;
-  if ((base.data === 'mnist') === (next.data === 'mnist')) return { base: next, runs, notice: null };
+  if ((base.data === 'mnist') === (next.data === 'mnist')) return switchLearner(base, next, runs);
 
   const defaults = pageDefaults(next.data);
   const items: string[] = [];
@@ -54,4 +54,20 @@ export function changeBase(base: Spec, runs: RunOverrides[], patch: Partial<Spec
       ? 'only the digit generators (VAE, conditional VAE, convolutional GAN) make images, and each generation trains a network, so runs are smaller'
       : 'the digit generators make only images; the 2-D learners get the page’s usual sizes';
   return { base: next, runs: fitted, notice: { title: `Switched to ${shown('data', next.data)}: ${why}. Changed with it:`, items } };
+}
+
+/**
+ * A new learner takes its own training defaults where it has them (the convolutional GAN trains
+ * with smaller batches, a lower learning rate and fewer epochs than the VAEs), said in a notice.
+ */
+function switchLearner(base: Spec, next: Spec, runs: RunOverrides[]): BaseChange {
+  if (next.learner === base.learner) return { base: next, runs, notice: null };
+  const items: string[] = [];
+  for (const [key, value] of Object.entries(learnerDefaults(next.learner)) as [SpecKey, unknown][])
+    if (next[key] !== value) {
+      items.push(`${specFields[key].label}: ${shown(key, next[key])} → ${shown(key, value)}`);
+      (next as Record<SpecKey, unknown>)[key] = value;
+    }
+  const notice = items.length > 0 ? { title: `Switched to ${shown('learner', next.learner)}, with its own training defaults:`, items } : null;
+  return { base: next, runs, notice };
 }

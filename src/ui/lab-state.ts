@@ -2,7 +2,7 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type DataKind, type Spec, type SpecKey, defaultSpec } from '../engine/spec/schema';
+import { type DataKind, type LearnerKind, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../engine/spec/schema';
 import { assertSpec, normaliseSpec, type SpecIssue } from '../engine/spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
@@ -56,9 +56,13 @@ export const MNIST_PAGE_DEFAULTS: Spec = assertSpec({
   replicates: 1,
 });
 
-/** The defaults a link's missing fields take: links of MNIST runs leave out the MNIST-sized ones. */
-export function pageDefaults(data: DataKind): Spec {
-  return data === 'mnist' ? MNIST_PAGE_DEFAULTS : PAGE_DEFAULTS;
+/**
+ * The defaults a link's missing fields take: links of MNIST runs leave out the MNIST-sized ones,
+ * and a learner with its own training defaults (the convolutional GAN's batch size) leaves those out.
+ */
+export function pageDefaults(data: DataKind, learner?: LearnerKind): Spec {
+  const base = data === 'mnist' ? MNIST_PAGE_DEFAULTS : PAGE_DEFAULTS;
+  return learner ? { ...base, ...learnerDefaults(learner) } : base;
 }
 
 export const DEFAULT_RUNS: RunOverrides[] = [{ loop: 'fully-synthetic' }, { loop: 'fresh' }];

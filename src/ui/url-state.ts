@@ -19,7 +19,7 @@
  *
  * Reading never fails: each bad value is named in a notice and its field keeps the page default.
  */
-import { type DataKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
 import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
 import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
 import { PRESETS } from './presets';
@@ -92,9 +92,10 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   if (version !== null && version !== String(URL_VERSION))
     notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
-  // The data kind picks the defaults of every other field, so it is read first.
+  // The data kind and the learner pick the defaults of every other field, so they are read first.
   const data = parseField('data', params.get('data') ?? PAGE_DEFAULTS.data);
-  const defaults = pageDefaults(data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data);
+  const learner = params.get('learner') === null ? null : parseField('learner', params.get('learner')!);
+  const defaults = pageDefaults(data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
   const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
   for (const [name, value] of params) {
@@ -171,7 +172,7 @@ function encodeRun(overrides: RunOverrides): string {
 export function writeUrl(state: LabState): string {
   const pairs: [string, string][] = [['v', String(URL_VERSION)]];
   // data itself against the page's default data, the rest against the defaults of that data.
-  const defaults = { ...pageDefaults(state.base.data), data: PAGE_DEFAULTS.data };
+  const defaults = { ...pageDefaults(state.base.data, state.base.learner), data: PAGE_DEFAULTS.data, learner: pageDefaults(state.base.data).learner };
   for (const key of SPEC_KEYS) if (state.base[key] !== defaults[key]) pairs.push([flagOf(key), String(state.base[key])]);
   if (state.base.data === 'points' && state.base.points) pairs.push(['pts', encodePoints(state.base.points)]);
   if (!sameOverrides(state.runs, DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);

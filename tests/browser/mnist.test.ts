@@ -103,6 +103,18 @@ describe('MNIST runs in the page', () => {
     await screenshot(page, 'mnist-cvae-embed');
   }, TEST_TIMEOUT);
 
+  it('survives its backend failing mid-run: LeNet and the generator move to CPU and the run completes from generation 1', async () => {
+    await open(page, `${TINY}&learner=vae&generations=2&fail-backend-at=2`);
+    await waitForRuns(page, 'done', RUN_TIMEOUT);
+    const training = page.getByTestId('training');
+    expect(await training.getAttribute('data-backend')).toBe('cpu');
+    expect(await training.textContent()).toContain('WASM failed (simulated failure, fail-backend-at=2); switched to CPU, and this run computes generation 2 from the state after generation 1');
+    const [table] = await readTables(page);
+    expect(table.rows.map((r) => r[0])).toEqual(['1', '2']);
+    for (const row of table.rows) for (const cell of row.slice(1)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+    expectDrawn(await digitPanels(page), [1, 2]);
+  }, TEST_TIMEOUT);
+
   it('choosing MNIST in the controls switches the learner and the sizes, says so, and switches back', async () => {
     await open(page, 'speed=max&generations=5&replicates=2');
     const data = page.locator('.spec-controls [data-field=data] select');

@@ -96,4 +96,20 @@ describe('MNIST in the link and the controls', () => {
     expect(back.notice!.items.join('\n')).toContain('learner: VAE');
     expect(changeBase(PAGE_DEFAULTS, DEFAULT_RUNS, { data: 'moons' }).notice).toBeNull();
   });
+
+  it("gives a learner its own training defaults, in the controls and in links, and says so", () => {
+    const gan = changeBase(MNIST_PAGE_DEFAULTS, DEFAULT_RUNS, { learner: 'conv-gan' });
+    expect(gan.base).toMatchObject({ learner: 'conv-gan', epochs: 5, batchSize: 32, learningRate: 2e-3 });
+    expect(gan.notice!.items).toEqual(['epochs: 30 → 5', 'learning rate: 0.003 → 0.002', 'batch size: 128 → 32']);
+    const back = changeBase(gan.base, DEFAULT_RUNS, { learner: 'cvae' });
+    expect(back.base).toEqual({ ...MNIST_PAGE_DEFAULTS, learner: 'cvae' });
+    // Between learners with the same defaults nothing else changes.
+    expect(changeBase(MNIST_PAGE_DEFAULTS, DEFAULT_RUNS, { learner: 'cvae' }).notice).toBeNull();
+
+    const link = readUrl('?data=mnist&learner=conv-gan');
+    expect(link.notices).toEqual([]);
+    expect(link.state.base).toEqual(gan.base);
+    expect(writeUrl(link.state)).toBe('v=1&data=mnist&learner=conv-gan');
+    expect(readUrl('?data=mnist&learner=conv-gan&batch-size=64').state.base.batchSize).toBe(64);
+  });
 });

@@ -100,3 +100,36 @@ describe('spec schema', () => {
     expect(fieldApplies('diffusionSteps', { ...spec, learner: 'diffusion' })).toBe(true);
   });
 });
+
+describe('MNIST specs', () => {
+  it('a missing training field takes the learner’s own default; a given one is kept', () => {
+    const gan = normaliseSpec({ data: 'mnist', learner: 'conv-gan' });
+    expect(gan.ok && [gan.value.epochs, gan.value.batchSize, gan.value.learningRate]).toEqual([5, 32, 2e-3]);
+    const vae = normaliseSpec({ data: 'mnist', learner: 'vae' });
+    expect(vae.ok && [vae.value.epochs, vae.value.batchSize, vae.value.learningRate]).toEqual([30, 128, 3e-3]);
+    const given = normaliseSpec({ data: 'mnist', learner: 'conv-gan', batchSize: 64 });
+    expect(given.ok && given.value.batchSize).toBe(64);
+    expect(fieldApplies('epochs', { ...defaultSpec(), learner: 'cvae' })).toBe(true);
+    expect(fieldApplies('epochs', { ...defaultSpec(), learner: 'gan' })).toBe(false);
+    expect(fieldApplies('hidden', { ...defaultSpec(), learner: 'vae' })).toBe(false);
+  });
+
+  it('pairs digits with digit generators, and keeps draws within the splits', () => {
+    const messages = (input: Record<string, unknown>) => {
+      const checked = normaliseSpec(input);
+      return checked.ok ? [] : checked.issues.map((i) => i.message);
+    };
+    expect(messages({ data: 'mnist', learner: 'kde' })).toEqual([
+      'learner (--learner): kde does not generate images; with data=mnist use one of vae | cvae | conv-gan',
+    ]);
+    expect(messages({ data: 'moons', learner: 'cvae' })[0]).toContain('cvae generates MNIST digits; use data=mnist');
+    expect(messages({ data: 'mnist', learner: 'vae', nIni: 60_001, nReal: 60_000, nEval: 10_001 })).toEqual([
+      'n_ini (--n-ini): 60001 is more than MNIST has; allowed with data=mnist: 1..60000 (60000 training digits)',
+      'n_eval (--n-eval): 10001 is more than MNIST has; allowed with data=mnist: 1..10000 (10000 held-out test digits)',
+    ]);
+    expect(messages({ data: 'mnist', learner: 'vae', loop: 'fully-synthetic', nSyn: 5 })[0]).toContain('the vae learner needs at least 10');
+    expect(messages({ data: 'mnist', learner: 'vae', loop: 'accumulate', nIni: 2000, nSyn: 2000, nReal: 2000, generations: 30, replicates: 2 })[0]).toContain(
+      '· 785 (28×28 pixels and a label) · R',
+    );
+  });
+});

@@ -151,6 +151,8 @@ function crossCheck(spec: Spec): SpecIssue[] {
       field: 'learner',
       message: `${fieldName('learner')}: ${spec.learner} generates MNIST digits; use data=mnist, or for data=${spec.data} a learner of points (gaussian, gmm, kde, gan, diffusion)`,
     });
+  // Sizes are judged for a learner that fits the data; for a mismatched pair that one message is enough.
+  if ((spec.data === 'mnist') !== isDigitLearner(spec.learner)) return issues;
   if (spec.data === 'mnist') issues.push(...mnistSizes(spec));
   if (isNeural(spec.learner) && !isDigitLearner(spec.learner) && spec.data !== 'mnist' && d !== 2)
     issues.push({

@@ -150,21 +150,43 @@ export function lenetWeights(bytes: ArrayBuffer | Uint8Array, source = 'LeNet we
   return out;
 }
 
-/** The fixed classifier with its weights on the active tfjs backend. `dispose()` frees them. */
+/**
+ * The fixed classifier with its weights on the active tfjs backend. `dispose()` frees them. It
+ * keeps its weights on the JavaScript heap too: when the worker moves to another backend (the
+ * one in use failed), the next call loads them there, so a run resumes with the same classifier.
+ */
 export class LeNet implements DigitFeatures {
   readonly dim = LENET_FEATURES;
-  private readonly params: LeNetParams;
+  private tensors: { backend: string; params: LeNetParams } | null = null;
   private disposed = false;
 
   /** From the flat weight vector (LENET_PARAMS numbers, LENET_LAYOUT's order). */
-  constructor(weights: Float32Array) {
+  constructor(private readonly weights: Float32Array) {
     if (weights.length !== LENET_PARAMS) throw new Error(`LeNet: ${weights.length} weights, expected ${LENET_PARAMS}`);
+    this.tensors = { backend: tf.getBackend(), params: LeNet.upload(weights) };
+  }
+
+  private static upload(weights: Float32Array): LeNetParams {
     const theta = tf.tensor1d(weights);
     try {
-      this.params = tf.tidy(() => unpackLenet(theta) as unknown as tf.TensorContainer) as unknown as LeNetParams;
+      return tf.tidy(() => unpackLenet(theta) as unknown as tf.TensorContainer) as unknown as LeNetParams;
     } finally {
       theta.dispose();
     }
+  }
+
+  /** The weights on the backend in use, uploaded again after a backend switch. */
+  private get params(): LeNetParams {
+    const backend = tf.getBackend();
+    if (this.tensors?.backend !== backend) {
+      try {
+        if (this.tensors) tf.dispose(Object.values(this.tensors.params));
+      } catch {
+        // Their memory went with the failed backend.
+      }
+      this.tensors = { backend, params: LeNet.upload(this.weights) };
+    }
+    return this.tensors.params;
   }
 
   /** From the bytes of lenet.bin. */
@@ -243,7 +265,8 @@ export class LeNet implements DigitFeatures {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    tf.dispose(Object.values(this.params));
+    if (this.tensors) tf.dispose(Object.values(this.tensors.params));
+    this.tensors = null;
   }
 }
 
