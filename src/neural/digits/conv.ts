@@ -204,7 +204,7 @@ function nativeFilterGradient(): boolean {
 }
 
 /**
- * conv2d with the im2col filter gradient on every backend. x [B, H, W, C],
+ * conv2d with this file's filter and input gradients on every backend. x [B, H, W, C],
  * filter [kh, kw, C, O] → [B, OH, OW, O].
  */
 export function customConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, strides: Strides, pad: Padding, options: ConvOptions = {}): tf.Tensor4D {
@@ -236,7 +236,7 @@ export function customConv2d(x: tf.Tensor4D, filter: tf.Tensor4D, strides: Strid
 }
 
 /**
- * conv2dTranspose with the im2col filter gradient on every backend. x [B, h, w, C_in],
+ * conv2dTranspose with this file's filter and input gradients on every backend. x [B, h, w, C_in],
  * filter [kh, kw, C_out, C_in], outputShape [B, H, W, C_out] (the shape whose conv2d with this
  * filter, strides and pad has x's shape).
  */
