@@ -3,7 +3,8 @@
  * taken out here; everything else is a spec flag for the base (or --threads, --help) and goes
  * through the `run` parser, so both commands accept the same spec flags with the same messages.
  */
-import { AXIS_FIELDS, type AxisField, MAX_AXIS_VALUES, axisFields, axisRange, defaultSweep } from '../engine/admissibility/sweep';
+import { FIELD_CHOICES, RANGE_FORM, parseAxisRange, parseAxisValues } from '../engine/admissibility/axis-values';
+import { AXIS_FIELDS, type AxisField, axisFields, defaultSweep } from '../engine/admissibility/sweep';
 import type { SpecKey } from '../engine/spec/schema';
 import type { SpecIssue } from '../engine/spec/validate';
 import { parseArgs } from './args';
@@ -21,35 +22,13 @@ export type ParsedSweepArgs =
 const AXIS_FLAGS = ['x', 'x-values', 'x-range', 'y', 'y-values', 'y-range'] as const;
 type AxisFlag = (typeof AXIS_FLAGS)[number];
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-export const FIELD_CHOICES = AXIS_FIELDS.map((f) => axisFields[f].flag).join(' | ');
-export const RANGE_FORM = 'lo:hi:count or lo:hi:count:log';
-
 function fieldFromText(text: string): AxisField | undefined {
   return AXIS_FIELDS.find((f) => axisFields[f].flag === text || f === text);
 }
 
-function parseValues(flag: string, text: string): number[] | SpecIssue {
-  const items = text.split(',').map((s) => s.trim());
-  const bad = items.find((s) => !PLAIN_NUMBER.test(s));
-  if (bad !== undefined)
-    return { field: flag, message: `--${flag}: ${JSON.stringify(bad)} is not a number; allowed: comma-separated numbers such as 10,100,1000` };
-  return items.map(Number);
-}
-
-function parseRange(flag: string, field: AxisField, text: string): number[] | SpecIssue {
-  const fail = (why: string): SpecIssue => ({ field: flag, message: `--${flag}: ${JSON.stringify(text)} ${why}; allowed: ${RANGE_FORM} (count 1..${MAX_AXIS_VALUES})` });
-  const parts = text.split(':').map((s) => s.trim());
-  if (parts.length < 3 || parts.length > 4) return fail('is not a range');
-  const [lo, hi, count] = parts.slice(0, 3);
-  const scale = parts[3] ?? 'linear';
-  if (![lo, hi, count].every((s) => PLAIN_NUMBER.test(s))) return fail('has a part that is not a number');
-  if (scale !== 'linear' && scale !== 'log') return fail(`ends in ${JSON.stringify(scale)}, not log or linear`);
-  const n = Number(count);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_AXIS_VALUES) return fail('has a bad count');
-  if (scale === 'log' && !(Number(lo) > 0 && Number(hi) > 0)) return fail('is on a log scale, which needs lo > 0 and hi > 0');
-  return axisRange(field, Number(lo), Number(hi), n, scale);
+/** The axis values of a flag, or an issue naming the flag. */
+function issueOr(flag: string, parsed: number[] | string): number[] | SpecIssue {
+  return typeof parsed === 'string' ? { field: flag, message: `--${flag}: ${parsed}` } : parsed;
 }
 
 export function parseSweepArgs(argv: string[]): ParsedSweepArgs {
@@ -89,8 +68,8 @@ export function parseSweepArgs(argv: string[]): ParsedSweepArgs {
       continue;
     }
     let values: number[] | SpecIssue;
-    if (valuesText !== undefined) values = parseValues(`${which}-values`, valuesText);
-    else if (rangeText !== undefined) values = parseRange(`${which}-range`, field, rangeText);
+    if (valuesText !== undefined) values = issueOr(`${which}-values`, parseAxisValues(valuesText));
+    else if (rangeText !== undefined) values = issueOr(`${which}-range`, parseAxisRange(field, rangeText));
     else if (field === defaults[which].field) values = defaults[which].values;
     else {
       issues.push({ field: which, message: `--${which} ${axisFields[field].flag} needs its values: --${which}-values a,b,c or --${which}-range ${RANGE_FORM}` });

@@ -2,7 +2,7 @@
 import { AXIS_FIELDS, MAX_AXIS_VALUES, axisFields, defaultSweep } from '../engine/admissibility/sweep';
 import { SPEC_KEYS, specFields } from '../engine/spec/schema';
 import { THREADS, describeFlag } from './args';
-import { FIELD_CHOICES, RANGE_FORM } from './sweep-args';
+import { FIELD_CHOICES, RANGE_FORM } from '../engine/admissibility/axis-values';
 
 export function sweepHelpText(): string {
   const { base, x, y } = defaultSweep();

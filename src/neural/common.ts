@@ -68,6 +68,47 @@ export function checkOptions<T extends Record<string, unknown>>(
   }
 }
 
+/** What both networks of 2-D points (GAN, DDPM) take besides their own sizes. */
+export interface PointNetworkOptions {
+  /** Units per hidden layer (capacity). */
+  hidden: number;
+  /** Hidden layers. */
+  layers: number;
+  /** Training steps (minibatch updates) per generation. */
+  steps: number;
+  /** Adam learning rate. */
+  learningRate: number;
+  /** Minibatch size B. */
+  batchSize: number;
+  /** Continue from G^{t−1} instead of training from scratch. */
+  warmStart: boolean;
+  /** onProgress is called every this many steps (not a spec field). */
+  progressEvery: number;
+  /** Size of the fit-time sample behind mean/cov (not a spec field; tests lower it). */
+  summarySamples: number;
+}
+
+/** The shared options that are spec fields (same names, ranges and defaults). */
+const POINT_NETWORK_FIELDS = ['hidden', 'layers', 'steps', 'learningRate', 'batchSize'] as const;
+
+/** Defaults and ranges of a network of points whose own spec-field options are `own`. */
+export function pointNetworkSettings<K extends NumericSpecKey>(
+  own: readonly K[],
+): { defaults: PointNetworkOptions & Record<K, number>; ranges: Record<string, OptionRange> } {
+  const fields = [...POINT_NETWORK_FIELDS, ...own];
+  const numbers = specDefaults(fields) as Record<(typeof POINT_NETWORK_FIELDS)[number] | K, number>;
+  return { defaults: { ...numbers, warmStart: false, progressEvery: 10, summarySamples: SUMMARY_SAMPLES }, ranges: specRanges(fields) };
+}
+
+/** The options given over the defaults, checked (RangeError naming the learner and the option). */
+export function pointNetworkOptions<T extends PointNetworkOptions>(name: string, defaults: T, ranges: Record<string, OptionRange>, given: Partial<T>): T {
+  const o: T = { ...defaults, ...given };
+  checkOptions(name, o as unknown as Record<string, unknown>, ranges);
+  if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${name}: progressEvery must be a positive integer`);
+  if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${name}: summarySamples must be an integer ≥ 16`);
+  return o;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cancellation, progress and yielding
 

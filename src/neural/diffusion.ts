@@ -42,56 +42,31 @@ import {
   abortError,
   checkAlive,
   checkData,
-  checkOptions,
   denormalise,
   fitNormaliser,
   fitStreams,
   FlatAdam,
   Mlp,
   normalise,
-  normals32,
   type Normaliser,
+  normals32,
+  type PointNetworkOptions,
+  pointNetworkOptions,
+  pointNetworkSettings,
   runSteps,
   settled,
-  specDefaults,
-  specRanges,
-  SUMMARY_SAMPLES,
   summariseSample,
   YIELD_EVERY_MS,
   yieldToEventLoop,
 } from './common';
 
-export interface DiffusionOptions {
-  /** Units per hidden layer of the denoiser (capacity). */
-  hidden: number;
-  /** Hidden layers of the denoiser. */
-  layers: number;
-  /** Training steps (minibatch updates) per generation. */
-  steps: number;
-  /** Adam learning rate. */
-  learningRate: number;
-  /** Minibatch size. */
-  batchSize: number;
+export interface DiffusionOptions extends PointNetworkOptions {
   /** Number T of diffusion (noise) steps; sampling runs T denoiser passes. */
   diffusionSteps: number;
-  /** Continue from G^{t−1} instead of training from scratch. */
-  warmStart: boolean;
-  /** onProgress is called every this many steps (not a spec field). */
-  progressEvery: number;
-  /** Size of the fit-time sample behind mean/cov (not a spec field; tests lower it). */
-  summarySamples: number;
 }
 
-/** The options that are spec fields (same names, ranges and defaults: src/engine/spec/schema.ts). */
-const SPEC_OPTIONS = ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'diffusionSteps'] as const;
-const RANGES = specRanges(SPEC_OPTIONS);
-
-export const DIFFUSION_DEFAULTS: DiffusionOptions = {
-  ...specDefaults(SPEC_OPTIONS),
-  warmStart: false,
-  progressEvery: 10,
-  summarySamples: SUMMARY_SAMPLES,
-};
+const SETTINGS = pointNetworkSettings(['diffusionSteps']);
+export const DIFFUSION_DEFAULTS: DiffusionOptions = SETTINGS.defaults;
 
 const NAME = 'diffusionLearner';
 /** Features of the sinusoidal time embedding. */
@@ -252,10 +227,7 @@ function clipBound(x: Float32Array): number {
 }
 
 export function diffusionLearner(options: Partial<DiffusionOptions> = {}): Learner {
-  const o: DiffusionOptions = { ...DIFFUSION_DEFAULTS, ...options };
-  checkOptions(NAME, o as unknown as Record<string, unknown>, RANGES);
-  if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${NAME}: progressEvery must be a positive integer`);
-  if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${NAME}: summarySamples must be an integer ≥ 16`);
+  const o = pointNetworkOptions(NAME, DIFFUSION_DEFAULTS, SETTINGS.ranges, options);
   const schedule = cosineSchedule(o.diffusionSteps);
   const table = embeddingTable(o.diffusionSteps);
 

@@ -39,7 +39,6 @@ import {
   abortError,
   checkAlive,
   checkData,
-  checkOptions,
   denormalise,
   fitNormaliser,
   fitStreams,
@@ -47,47 +46,23 @@ import {
   minibatch,
   Mlp,
   normalise,
-  normals32,
   type Normaliser,
+  normals32,
+  type PointNetworkOptions,
+  pointNetworkOptions,
+  pointNetworkSettings,
   runSteps,
   settled,
-  specDefaults,
-  specRanges,
-  SUMMARY_SAMPLES,
   summariseSample,
 } from './common';
 
-export interface GanOptions {
-  /** Units per hidden layer (capacity), both networks. */
-  hidden: number;
-  /** Hidden layers, both networks. */
-  layers: number;
-  /** Training steps per generation (one D and one G update each). */
-  steps: number;
-  /** Adam learning rate, both networks. */
-  learningRate: number;
-  /** Minibatch size B (B real and B generated points per discriminator update). */
-  batchSize: number;
+export interface GanOptions extends PointNetworkOptions {
   /** Dimension of the latent z. */
   latentDim: number;
-  /** Continue from G^{t−1} instead of training from scratch. */
-  warmStart: boolean;
-  /** onProgress is called every this many steps (not a spec field). */
-  progressEvery: number;
-  /** Size of the fit-time sample behind mean/cov (not a spec field; tests lower it). */
-  summarySamples: number;
 }
 
-/** The options that are spec fields (same names, ranges and defaults: src/engine/spec/schema.ts). */
-const SPEC_OPTIONS = ['hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim'] as const;
-const RANGES = specRanges(SPEC_OPTIONS);
-
-export const GAN_DEFAULTS: GanOptions = {
-  ...specDefaults(SPEC_OPTIONS),
-  warmStart: false,
-  progressEvery: 10,
-  summarySamples: SUMMARY_SAMPLES,
-};
+const SETTINGS = pointNetworkSettings(['latentDim']);
+export const GAN_DEFAULTS: GanOptions = SETTINGS.defaults;
 
 const NAME = 'ganLearner';
 /** Rows per generator call when sampling, to bound the size of the intermediate tensors. */
@@ -162,10 +137,7 @@ export class GanModel implements Model {
 }
 
 export function ganLearner(options: Partial<GanOptions> = {}): Learner {
-  const o: GanOptions = { ...GAN_DEFAULTS, ...options };
-  checkOptions(NAME, o as unknown as Record<string, unknown>, RANGES);
-  if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${NAME}: progressEvery must be a positive integer`);
-  if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${NAME}: summarySamples must be an integer ≥ 16`);
+  const o = pointNetworkOptions(NAME, GAN_DEFAULTS, SETTINGS.ranges, options);
 
   return {
     async fit(data: Float64Array, n: number, rng: Rng, fitOptions?: FitOptions): Promise<GanModel> {

@@ -4,9 +4,7 @@ import { DIGIT_PIXELS, DIGIT_ROW } from '../engine/digits/digits';
 import { Rng, mixKey } from '../engine/random/prng';
 import type { Spec } from '../engine/spec/schema';
 import { DIGIT_GRID, type RealDigitsMessage } from './protocol';
-
-/** Fixed key so the real panel is the same picture for every run of a spec. */
-const REAL_PANEL_KEY = 0x7ea1;
+import { REAL_PANEL_KEY } from './view';
 
 /** The first min(DIGIT_GRID, n) of n digit rows as grey levels 0..255 (labels dropped). */
 export function digitGrid(rows: Float64Array, n: number): Uint8Array {

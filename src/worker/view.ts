@@ -4,8 +4,8 @@ import { Rng, mixKey } from '../engine/random/prng';
 import type { Spec } from '../engine/spec/schema';
 import type { View } from './protocol';
 
-/** Fixed key so the real panel is the same picture for every run of a spec. */
-const REAL_PANEL_KEY = 0x7ea1;
+/** Fixed key so the real panel is the same picture for every run of a spec (digit runs too). */
+export const REAL_PANEL_KEY = 0x7ea1;
 
 /**
  * n×2 points to draw. 1-D data get a vertical spread by index (a strip plot), not a second

@@ -3,11 +3,9 @@
  * (e.g. "x,y"), blank lines and lines starting with '#' are skipped. Errors name the line.
  */
 import type { PointSet } from '../spec/schema';
-import { checkPoints } from '../spec/validate';
+import { PLAIN_NUMBER, checkPoints } from '../spec/validate';
 
 export type CsvResult = { ok: true; points: PointSet } | { ok: false; message: string };
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export function parsePointsCsv(text: string): CsvResult {
   const points: [number, number][] = [];
@@ -17,7 +15,7 @@ export function parsePointsCsv(text: string): CsvResult {
     const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
     const cells = line.split(/[,;\t]/).map((c) => c.trim());
-    const numeric = cells.length === 2 && cells.every((c) => NUMBER.test(c));
+    const numeric = cells.length === 2 && cells.every((c) => PLAIN_NUMBER.test(c));
     if (!numeric) {
       const isHeader = !seenData && cells.length === 2 && cells.every((c) => /^[A-Za-z_"'][\w "']*$/.test(c));
       if (isHeader) {

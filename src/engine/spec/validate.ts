@@ -64,13 +64,15 @@ export function checkField(key: SpecKey, value: unknown): Checked<Spec[SpecKey]>
   return { ok: true, value: value as Spec[SpecKey] };
 }
 
+/** Plain decimal notation: Number('') is 0 and Number('0x10') is 16, which no one means. */
+export const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Parses the text form of a field (CLI flag value, URL parameter). */
 export function parseField(key: SpecKey, text: string): Checked<Spec[SpecKey]> {
   const field = specFields[key];
   if (field.kind === 'enum') return checkField(key, text);
   const trimmed = text.trim();
-  // Number('') is 0 and Number('0x10') is 16: accept only plain decimal notation.
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
+  if (!PLAIN_NUMBER.test(trimmed)) {
     const why = trimmed === '' ? 'is empty' : 'is not a number';
     return {
       ok: false,

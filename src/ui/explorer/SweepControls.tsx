@@ -10,7 +10,8 @@ import type { Spec } from '../../engine/spec/schema';
 import { SpecControls } from '../controls/SpecControls';
 import { AXIS_STARTS, COLOUR_BY, COLOUR_LABELS, type ColourBy } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
-import { RANGE_FORM, axisText, parseAxisText } from './axis-text';
+import { RANGE_FORM } from '../../engine/admissibility/axis-values';
+import { axisText, parseAxisText } from './axis-text';
 import { AXIS_TITLES } from './sweep-labels';
 
 interface Props {

@@ -22,13 +22,13 @@ import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } fro
 import { SPEC_KEYS, type SpecKey, specFields } from '../../engine/spec/schema';
 import { parseField } from '../../engine/spec/validate';
 import { URL_VERSION, decodePoints, encode, encodePoints } from '../url-state';
-import { axisText, parseRangeText, parseValuesText } from './axis-text';
+import { FIELD_CHOICES, parseAxisRange, parseAxisValues } from '../../engine/admissibility/axis-values';
+import { axisText } from './axis-text';
 import { COLOUR_BY, type ColourBy, type ExplorerState, MAX_WORKERS, defaultExplorerState } from './explorer-state';
 
 const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
 const AXIS_PARAMS = ['x', 'x-values', 'x-range', 'y', 'y-values', 'y-range'];
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'colour', 'workers', 'embed', ...AXIS_PARAMS]);
-const FIELD_CHOICES = AXIS_FIELDS.map((f) => axisFields[f].flag).join(' | ');
 
 /** Engine messages name CLI flags ("(--n-real)", "--x n-syn"); a link's reader wants its parameters. */
 function forUrl(message: string): string {
@@ -49,8 +49,8 @@ function readAxis(which: 'x' | 'y', params: URLSearchParams, notices: string[]):
   if (!field) return drop(`${which}: ${JSON.stringify(fieldText)} is not a sweep field; allowed: ${FIELD_CHOICES}`);
   if (valuesText !== null && rangeText !== null) return drop(`${which}-values and ${which}-range both give the ${which} axis values; give one`);
   let values: number[] | string;
-  if (valuesText !== null) values = parseValuesText(valuesText);
-  else if (rangeText !== null) values = parseRangeText(field, rangeText);
+  if (valuesText !== null) values = parseAxisValues(valuesText);
+  else if (rangeText !== null) values = parseAxisRange(field, rangeText);
   else if (field === fallback.field) values = fallback.values;
   else return drop(`${which}=${axisFields[field].flag} needs its values: ${which}-values=a,b,c or ${which}-range=lo:hi:count[:log]`);
   if (typeof values === 'string') return drop(`${valuesText !== null ? `${which}-values` : `${which}-range`}: ${values}`);
