@@ -13,7 +13,13 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Two forks on two cores: training tests are CPU-bound and independent, and with one core
+          // taken by other work the pair still shares what is left.
+          maxWorkers: 2,
+          // Quiet-machine times times three at least: the suite stays green on a machine twice as
+          // slow. Tests that train longer name their own budget.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

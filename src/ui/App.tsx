@@ -2,6 +2,10 @@
  * The lab page. React state holds what the URL holds (LabState); the runs themselves live in the
  * run store, fed by the workers and read once per animation frame. Whenever the settings change,
  * the affected runs restart and the address bar is rewritten, so it is always a share link.
+ *
+ * One screen tells the story: the scenario's text and the loop's controls on the left; the run
+ * controls, each run's loop and film strip, and the headline chart on the right. The full metric
+ * grid, tables, survival charts and exports follow below.
  */
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
@@ -10,18 +14,20 @@ import type { Spec, SpecKey } from '../engine/spec/schema';
 import { ExportPanel } from './ExportPanel';
 import { Header } from './Header';
 import { Notices } from './Notices';
-import { RunPanel } from './RunPanel';
+import { RunPanel, RunSurvival } from './RunPanel';
+import { HeadlineCharts, defaultHeadline } from './charts/HeadlineCharts';
 import { MetricsGrid } from './charts/MetricsGrid';
 import { MetricsTable } from './charts/MetricsTable';
 import { CompareEditor } from './controls/CompareEditor';
 import { DataInput } from './controls/DataInput';
-import { PresetBar } from './controls/PresetBar';
+import { PresetBar, ScenarioText } from './controls/PresetBar';
 import { SpecControls } from './controls/SpecControls';
 import { Transport } from './controls/Transport';
 import { type BaseChange, changeBase } from './data-switch';
 import { type LabState, type RunOverrides, SPEEDS, runSpecs } from './lab-state';
 import { runColour } from './palette';
-import type { Preset } from './presets';
+import { type Preset, presetById } from './presets';
+import type { MetricName } from '../engine/metrics/registry';
 import { runLabel } from './run-label';
 import { RunController, type WantedRun } from './runs/run-controller';
 import { RunStore } from './runs/run-store';
@@ -59,11 +65,13 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const [switchNotice, setSwitchNotice] = useState<BaseChange['notice']>(null);
   const [scrub, setScrub] = useState<number | null>(null);
   const [paused, setPaused] = useState(false);
+  const [chosenChart, setChosenChart] = useState<MetricName[] | null>(null);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const [store] = useState(() => new RunStore());
   const [controller] = useState(() => new RunController(store, SPEEDS[initial.speed]));
   const version = useRunsVersion(store);
-  // On phones and in embeds the settings fold away so the runs come first.
-  const compact = useMediaQuery('(max-width: 900px)') || lab.embed;
+  // On phones, in embeds and on a projector the settings fold away so the runs come first.
+  const compact = useMediaQuery('(max-width: 900px)') || lab.embed || lab.projector;
 
   const specs = useMemo(() => runSpecs(lab), [lab.base, lab.runs]);
   const wanted = useMemo<WantedRun[]>(
@@ -80,6 +88,8 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     controller.sync(wanted);
     setScrub(null);
   }, [controller, wanted]);
+  // A new scenario brings its own headline chart.
+  useEffect(() => setChosenChart(null), [lab.preset]);
   useEffect(() => controller.setDelay(SPEEDS[lab.speed]), [controller, lab.speed]);
   useEffect(() => () => controller.dispose(), [controller]);
 
@@ -117,7 +127,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
 
   const setBase = (patch: Partial<Spec>) => {
     const change = changeBase(lab.base, lab.runs, patch);
-    if ('data' in patch) setSwitchNotice(change.notice);
+    if ('data' in patch || 'learner' in patch) setSwitchNotice(change.notice);
     setLab((l) => ({ ...l, base: change.base, runs: change.runs, preset: null }));
   };
   const setRuns = (runs: RunOverrides[]) => setLab((l) => ({ ...l, runs, preset: null }));
@@ -146,6 +156,9 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const denseClouds = Math.max(...records.map((r) => r.spec.nEval ?? 0)) > 3000;
   const pointRadius = (denseClouds ? 1 : 2) + (lab.projector ? 1 : 0);
 
+  const scenario = presetById(lab.preset);
+  const headlineMetrics = chosenChart ?? scenario?.headline ?? defaultHeadline(records);
+  const scenarioText = !lab.embed && <ScenarioText active={lab.preset} mnist={mnist} />;
   const controls = (
     <>
       <SpecControls
@@ -153,79 +166,107 @@ export function App({ initial, notices, onExplorer, note }: Props) {
         runs={lab.runs}
         hidden={lab.hidden}
         onChange={setBase}
-        dataExtra={
-          <>
-            {switchNotice && <Notices title={switchNotice.title} notices={switchNotice.items} onDismiss={() => setSwitchNotice(null)} testId="switch-notice" />}
-            {!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
-          </>
-        }
+        dataExtra={null}
+        part="loop"
+        onRun={(i, patch) => setRuns(lab.runs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
       />
+      <details className="more-settings" data-testid="more-settings">
+        <summary>All settings: data, learner, run</summary>
+        <SpecControls
+          base={lab.base}
+          runs={lab.runs}
+          hidden={lab.hidden}
+          onChange={setBase}
+          part="rest"
+          dataExtra={!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
+        />
+      </details>
       {tooManyPoints && <p className="help">This point set has more than {MAX_LINK_POINTS} points, too many for a link: share the run file instead (Save and load).</p>}
       {!hidden('compare') && (
-        <section aria-labelledby="compare-title">
-          <h2 id="compare-title">Compare</h2>
+        <details className="compare-section">
+          <summary id="compare-title">Compare runs ({lab.runs.length})</summary>
           <CompareEditor base={lab.base} runs={lab.runs} labels={wanted.map((w) => w.label)} hidden={lab.hidden} onChange={setRuns} />
-        </section>
+        </details>
       )}
     </>
   );
+  // A switch of data kind changes other settings: its notice is shown above the runs, where the eye is.
+  const switchBanner = switchNotice && <Notices title={switchNotice.title} notices={switchNotice.items} onDismiss={() => setSwitchNotice(null)} testId="switch-notice" />;
 
   return (
     <div className={`lab${lab.embed ? ' embed' : ''}${lab.projector ? ' projector' : ''}`}>
+      <a className="skip-link" href="#run-controls" onClick={(e) => {
+        e.preventDefault();
+        document.querySelector<HTMLElement>('[data-testid=play-pause]')?.focus();
+      }}>
+        Skip to the run controls
+      </a>
       {!lab.embed && (
         <Header view="lab" onView={() => onExplorer(lab)} projector={lab.projector} onProjector={(projector) => setLab((l) => ({ ...l, projector }))} />
       )}
       <Notices title="Some settings in this link could not be used:" notices={linkNotices} onDismiss={() => setLinkNotices([])} testId="url-notice" />
       {note?.(() => onExplorer(lab))}
-      {!hidden('presets') && <PresetBar active={lab.preset} onPick={pickPreset} />}
+      {!hidden('presets') && !lab.embed && <PresetBar active={lab.preset} onPick={pickPreset} />}
       <div className="layout">
-        {compact ? (
-          <details className="controls compact-controls">
-            <summary>Settings</summary>
-            {controls}
-          </details>
-        ) : (
-          <aside className="controls" aria-label="Experiment settings">
+        {compact ? null : (
+          <aside className="controls" aria-label="Scenario and experiment settings">
+            {scenarioText}
             {controls}
           </aside>
         )}
         <main className="results">
-          {!lab.embed &&
-            (mnist ? (
-              <p className="intro">
-                Each generation t, a network G<sup>t</sup> is trained on its training data, and the next generation learns from digits drawn from it. The first panel
-                shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.
-              </p>
-            ) : (
-              <p className="intro">
-                Each generation t, a model G<sup>t</sup> is fit to its training data, and the next generation learns from samples drawn from it. Grey crosses mark the
-                modes of the real data: watch what each loop keeps of them.
-              </p>
-            ))}
-          <Transport
-            paused={paused}
-            finished={records.length > 0 && records.every((r) => r.state === 'done' || r.state === 'error')}
-            onPlay={play}
-            onPause={pause}
-            onStep={step}
-            onReset={() => controller.reset()}
-            speed={lab.speed}
-            onSpeed={(speed) => setLab((l) => ({ ...l, speed }))}
-            latest={latest}
-            scrub={scrub}
-            onScrub={setScrub}
-          />
-          <div className={`runs runs-${records.length}`}>
-            {records.map((r, i) => (
-              <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} version={version} />
-            ))}
+          <div id="run-controls">
+            <Transport
+              paused={paused}
+              finished={records.length > 0 && records.every((r) => r.state === 'done' || r.state === 'error')}
+              onPlay={play}
+              onPause={pause}
+              onStep={step}
+              onReset={() => controller.reset()}
+              speed={lab.speed}
+              onSpeed={(speed) => setLab((l) => ({ ...l, speed }))}
+              latest={latest}
+              scrub={scrub}
+              onScrub={setScrub}
+              compact={lab.embed}
+            />
+          </div>
+          {switchBanner}
+          <div className={`stage stage-runs-${records.length}`}>
+            <div className={`runs runs-${records.length}`}>
+              {records.map((r, i) => (
+                <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} version={version} animate={!reducedMotion && lab.speed !== 'max'} />
+              ))}
+            </div>
+            <HeadlineCharts
+              records={records.filter((r) => r.state !== 'error')}
+              metrics={headlineMetrics}
+              onMetrics={setChosenChart}
+              tMark={shown}
+              fontSize={fontSize}
+              version={version}
+            />
           </div>
           {mnist && (
             <p className="credit" data-testid="mnist-credit">
               {mnistCredit}
             </p>
           )}
-          <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={scrub ?? 0} fontSize={fontSize} version={version} />
+          {compact && (
+            <>
+              {scenarioText}
+              <details className="controls compact-controls">
+                <summary>Settings</summary>
+                {controls}
+              </details>
+            </>
+          )}
+          <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={shown} fontSize={fontSize} version={version} />
+          <section className="survival" aria-label="Which modes or classes survive, run by run">
+            {records.map((r, i) => (
+              <RunSurvival key={i} record={r} index={i} t={shown} />
+            ))}
+          </section>
           <section className={`tables${hidden('tables') ? ' visually-hidden' : ''}`} aria-labelledby="tables-title">
             <h2 id="tables-title">Metrics per generation</h2>
             {records.map((r, i) => (

@@ -38,20 +38,19 @@ export function Header({ view, onView, projector, onProjector }: Props) {
       <div>
         <h1>MAD Lab</h1>
         <p className="tagline">
-          What happens when generative models are trained on their own output, generation after generation? They go MAD: <em>Model Autophagy Disorder</em>{' '}
-          (Alemohammad et al., ICLR 2024).
+          Models trained on their own output, generation after generation, go MAD: <em>Model Autophagy Disorder</em> (Alemohammad et al., ICLR 2024).
         </p>
       </div>
       <div className="header-tools">
         <button type="button" data-testid="copy-link" onClick={() => share('link')}>
           Copy link
         </button>
-        <button type="button" onClick={() => share('embed')}>
-          Copy embed code
+        <button type="button" className="desktop-only" onClick={() => share('embed')}>
+          Embed
         </button>
         {onProjector && (
-          <button type="button" aria-pressed={projector} onClick={() => onProjector(!projector)}>
-            Projector mode
+          <button type="button" className="desktop-only" aria-pressed={projector} onClick={() => onProjector(!projector)}>
+            Projector
           </button>
         )}
         <span className="copied" role="status">

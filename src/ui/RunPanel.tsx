@@ -1,14 +1,15 @@
 /**
- * One run: its status, what its loop does, its film strip and, for mixtures and MNIST, which
- * modes or digit classes survive.
+ * One run: its status with the figures at the generation shown, a picture of its loop, and its
+ * film strip (real data, then G^t early, midway and at the generation shown). Which modes or digit
+ * classes survive is drawn per run further down (RunSurvival).
  */
 import { memo } from 'react';
 import { DIGIT_PIXELS } from '../engine/digits/digits';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
+import { LoopDiagram } from './charts/LoopDiagram';
 import { ModeSurvival, ModeTable } from './charts/ModeSurvival';
 import { formatNumber } from './format';
-import { loopStory } from './run-label';
 import { RunStatus } from './RunStatus';
 import { type RunRecord, snapshotAt } from './runs/run-record';
 
@@ -18,6 +19,8 @@ interface Props {
   t: number;
   pointRadius: number;
   version: number;
+  /** Whether the loop diagram moves (not under reduced motion). */
+  animate: boolean;
 }
 
 function moments(points: Float64Array): string {
@@ -83,43 +86,58 @@ function FilmTable({ record, t }: { record: RunRecord; t: number }) {
   );
 }
 
-export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius }: Props) {
+export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, animate }: Props) {
   const shown = Math.min(t, record.rows.length);
   const digits = record.spec.data === 'mnist';
   return (
     <article className="run-panel" style={{ borderColor: record.colour }} aria-label={`Run ${index + 1}: ${record.label}`}>
-      <RunStatus record={record} index={index} />
-      {record.state !== 'error' && record.spec.loop && <p className="story">{loopStory(record.spec)}.</p>}
+      <RunStatus record={record} index={index} shown={shown} />
       {record.state !== 'error' && (
-        <ChartCard
-          name={`film-strip-run${index + 1}`}
-          title={
-            digits ? (
-              <>
-                Digits sampled from G<sup>t</sup>
-              </>
-            ) : (
-              <>
-                Samples of G<sup>t</sup> and its density contours
-              </>
-            )
-          }
-          help={
-            digits
-              ? 'Each panel shows the first 100 evaluation samples of replicate 0’s model; the first shows real training digits.'
-              : "Contours enclose 50, 80 and 95% of the model's mass; dots grow where many samples pile up on one spot."
-          }
-          table={() => <FilmTable record={record} t={shown} />}
-        >
-          <FilmStrip record={record} t={shown} pointRadius={pointRadius} />
-        </ChartCard>
-      )}
-      {/* A loaded MNIST run has no class shares: only runs computed here get the chart. */}
-      {(record.modes || (digits && record.source === 'worker')) && record.state !== 'error' && (
-        <ChartCard name={`${digits ? 'classes' : 'modes'}-run${index + 1}`} title={digits ? 'Which digit classes survive' : 'Which modes survive'} table={() => <ModeTable record={record} />}>
-          <ModeSurvival record={record} tMark={shown} version={record.rows.length} />
-        </ChartCard>
+        <div className="run-body">
+          {record.spec.loop && <LoopDiagram spec={record.spec} colour={record.colour} t={shown} latest={record.rows.length} animate={animate} />}
+          <ChartCard
+            name={`film-strip-run${index + 1}`}
+            title={
+              digits ? (
+                <>
+                  Run {index + 1} ({record.label}): digits sampled from G<sup>t</sup>
+                </>
+              ) : (
+                <>
+                  Run {index + 1} ({record.label}): samples of G<sup>t</sup>
+                </>
+              )
+            }
+            help={
+              digits
+                ? 'Each panel shows the first 100 evaluation samples of replicate 1’s model; the first shows real training digits.'
+                : record.spec.data === 'gaussian' && record.spec.dim === 1
+                  ? 'Replicate 1’s samples as a histogram, with the real density N(0, 1) in grey.'
+                  : "Replicate 1’s samples; contours enclose 50, 80 and 95% of the model's mass; dots grow where many samples pile up on one spot."
+            }
+            table={() => <FilmTable record={record} t={shown} />}
+          >
+            <FilmStrip record={record} t={shown} pointRadius={pointRadius} />
+          </ChartCard>
+        </div>
       )}
     </article>
   );
 });
+
+/** Which modes of a mixture, or which digit classes, replicate 1 of a run keeps, generation by generation. */
+export function RunSurvival({ record, index, t }: { record: RunRecord; index: number; t: number }) {
+  const digits = record.spec.data === 'mnist';
+  // A loaded MNIST run has no class shares: only runs computed here get the chart.
+  if (!(record.modes || (digits && record.source === 'worker')) || record.state === 'error') return null;
+  return (
+    <ChartCard
+      name={`${digits ? 'classes' : 'modes'}-run${index + 1}`}
+      title={`Run ${index + 1} (${record.label}): which ${digits ? 'digit classes' : 'modes'} survive`}
+      table={() => <ModeTable record={record} />}
+      testId={`survival-run${index + 1}`}
+    >
+      <ModeSurvival record={record} tMark={Math.min(t, record.rows.length)} version={record.rows.length} />
+    </ChartCard>
+  );
+}

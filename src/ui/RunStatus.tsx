@@ -9,23 +9,38 @@ import { isNeural } from '../engine/spec/schema';
 import type { RunRecord } from './runs/run-record';
 import { TrainingStatus } from './TrainingStatus';
 
-/** The numbers that tell the story at a glance, replicate means at the latest generation. */
-const HEADLINE: [MetricName, string, (x: number) => string][] = [
+/** "12 ms", "8.4 s": a neural generation takes seconds, and "0.0 gen/s" said nothing. */
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The numbers that tell the story at a glance, three per run: replicate means at the generation shown. */
+const FIGURES: [MetricName, string, (x: number) => string][] = [
   ['modes', 'modes', (x) => x.toFixed(1)],
   // The engine's share of the ten classes, read as a count like the modes.
   ['classes', 'classes', (x) => `${(x * DIGIT_CLASSES).toFixed(1)} of ${DIGIT_CLASSES}`],
+  ['fd', 'FD', (x) => (Math.abs(x) < 1e4 ? x.toPrecision(2) : x.toExponential(1))],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
-  ['fd', 'FD', (x) => (Math.abs(x) < 1e4 ? x.toPrecision(2) : x.toExponential(1))],
 ];
 
-function headline(record: RunRecord): string {
-  const last = record.rows[record.rows.length - 1];
-  if (!last) return '';
+/** Surviving modes or classes first; the distance only where there are no modes to count (digits, Gaussians, moons). */
+function figuresOf(record: RunRecord): typeof FIGURES {
+  const has = (m: MetricName) => record.metrics.includes(m);
+  return FIGURES.filter(([m]) => has(m) && !(m === 'fd' && has('modes'))).slice(0, 3);
+}
+
+/** "t = 37, mean of 10 replicates: modes 1.7 of 8 · recall 0.00": what the figures are, and when. */
+export function headline(record: RunRecord, t: number): string {
+  const row = record.rows[Math.min(t, record.rows.length) - 1];
+  if (!row) return '';
   const K = record.modes ? record.modes.centers.length / 2 : 0;
-  return HEADLINE.filter(([m]) => last.summary[m])
-    .map(([m, word, format]) => `${word} ${format(last.summary[m]!.mean)}${m === 'modes' && K ? ` of ${K}` : ''}`)
+  const R = record.spec.replicates;
+  const figures = figuresOf(record)
+    .filter(([m]) => row.summary[m])
+    .map(([m, word, format]) => `${word} ${format(row.summary[m]!.mean)}${m === 'modes' && K ? ` of ${K}` : ''}`)
     .join(' · ');
+  return `t = ${row.t}, ${R === 1 ? 'one replicate' : `mean of ${R} replicates`}: ${figures}`;
 }
 
 export function hookState(record: RunRecord): 'idle' | 'running' | 'done' | 'error' {
@@ -34,7 +49,8 @@ export function hookState(record: RunRecord): 'idle' | 'running' | 'done' | 'err
 
 const WORDS = { idle: 'ready', running: 'running', paused: 'paused', done: 'done', error: 'error' } as const;
 
-export function RunStatus({ record, index }: { record: RunRecord; index: number }) {
+/** `shown`: the generation under the scrubber (the latest unless it moved). */
+export function RunStatus({ record, index, shown }: { record: RunRecord; index: number; shown: number }) {
   const t = record.rows.length;
   const T = record.spec.generations ?? 0;
   const state = hookState(record);
@@ -55,20 +71,12 @@ export function RunStatus({ record, index }: { record: RunRecord; index: number 
         <>
           <span className="progress-text">
             generation {t} of {T}
+            {record.source === 'document' ? ' · loaded from a file' : t > 0 && <span title="Worker time per generation">{` · ${formatDuration(record.computeMs)} each`}</span>}
           </span>
-          <progress max={T} value={t} aria-label={`Run ${index + 1} progress`} />
+          {record.state !== 'done' && <progress max={T} value={t} aria-label={`Run ${index + 1} progress`} />}
           <span className="headline" data-testid="run-headline">
-            {headline(record)}
+            {headline(record, shown)}
           </span>
-          {record.source === 'document' ? (
-            <span className="speed-text">loaded from a file</span>
-          ) : (
-            t > 0 && (
-              <span className="speed-text" title="Worker time per generation; generations per second including the chosen delay">
-                {record.computeMs.toFixed(1)} ms/generation in the worker · {record.rate.toFixed(1)} gen/s
-              </span>
-            )
-          )}
           {record.source === 'worker' && isNeural(record.spec.learner) && <TrainingStatus record={record} index={index} />}
         </>
       )}

@@ -13,6 +13,17 @@ function timeLeft(seconds: number): string {
   return `about ${Math.round(seconds / 60)} min left`;
 }
 
+/**
+ * The worker counts training steps summed over the replicates, which train one after another:
+ * "step 340 of 1000 · replicate 3 of 10" says what the count is.
+ */
+export function replicateStep(step: number, steps: number, replicates: number): string {
+  if (replicates <= 1) return `training step ${step} of ${steps}`;
+  const perReplicate = steps / replicates;
+  const r = Math.min(replicates, Math.floor(step / perReplicate) + 1);
+  return `training step ${Math.round(step - (r - 1) * perReplicate)} of ${Math.round(perReplicate)} · replicate ${r} of ${replicates}`;
+}
+
 export function TrainingStatus({ record, index }: { record: RunRecord; index: number }) {
   const { backend, training } = record;
   const rate = training?.stepsPerSecond ?? 0;
@@ -26,8 +37,8 @@ export function TrainingStatus({ record, index }: { record: RunRecord; index: nu
       </span>
       {inFlight && (
         <>
-          <span className="progress-text">
-            generation {training.t}: step {training.step} of {training.steps}
+          <span className="progress-text" data-testid="training-progress">
+            generation {training.t}: {replicateStep(training.step, training.steps, record.spec.replicates)}
             {rate > 0 && training.step < training.steps && ` · ${timeLeft((training.steps - training.step) / rate)}`}
           </span>
           <progress max={training.steps} value={training.step} aria-label={`Run ${index + 1} training progress of generation ${training.t}`} />

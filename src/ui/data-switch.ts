@@ -1,40 +1,47 @@
 /**
- * A change of the base settings, made safe across the line between 2-D points and MNIST digits.
- * The engine rejects a point learner on digits and a digit learner on points, and sizes that suit
- * the mixtures train far too long on digits (and the reverse leaves the mixtures with too few
- * generations to show anything). Crossing that line therefore moves every field whose page
- * defaults differ between the two kinds (the learner and the run's sizes) to the new kind's
- * defaults, drops compared runs' overrides that no longer fit, and lists each change so the page
- * can say what it did instead of leaving the runs on settings the engine rejects.
+ * A change of the base settings, made safe across the lines between closed-form learners on 2-D
+ * points, neural networks on points and MNIST digits. The engine rejects a point learner on digits
+ * and a digit learner on points; sizes that suit the mixtures train a network for hours (a GAN at
+ * R = 10, T = 100), and the reverse leaves the mixtures with too few generations to show anything.
+ * Crossing a line therefore moves every field whose page defaults differ between the two kinds
+ * (the learner and the run's sizes) to the new kind's defaults, drops compared runs' overrides
+ * that no longer fit, and lists each change so the page can say what it did.
  */
 import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../engine/spec/schema';
 import { normaliseSpec } from '../engine/spec/validate';
 import { OPTION_LABELS } from './controls/option-labels';
-import { MNIST_PAGE_DEFAULTS, PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
-
-/** The fields that follow the data kind: where the MNIST page defaults differ from the mixtures'. */
-const KIND_KEYS = SPEC_KEYS.filter((k) => k !== 'data' && MNIST_PAGE_DEFAULTS[k] !== PAGE_DEFAULTS[k]);
+import { type PageKind, type RunOverrides, pageDefaults, pageKind } from './lab-state';
 
 export interface BaseChange {
   base: Spec;
   runs: RunOverrides[];
-  /** Set when the change crossed between points and digits: what else changed with it. */
+  /** Set when the change crossed between kinds of page sizes, or gave a learner its own defaults: what else changed with it. */
   notice: { title: string; items: string[] } | null;
 }
 
 const shown = (key: SpecKey, value: unknown) => OPTION_LABELS[key]?.[String(value)] ?? String(value);
 
-/** The base with `patch` applied, and the runs, valid again where the patch crossed data kinds. */
+const WHY: Record<PageKind, (spec: Spec) => string> = {
+  digits: () => 'only the digit generators (VAE, conditional VAE, convolutional GAN) make images, and each generation trains a network, so runs are smaller',
+  neural: (spec) => `each generation trains a network for every replicate, so runs are smaller: the first generation takes seconds, not minutes (${shown('learner', spec.learner)})`,
+  points: () => 'the closed-form learners get the page’s usual sizes',
+};
+
+/** The base with `patch` applied, and the runs, valid again where the patch crossed kinds of page sizes. */
 export function changeBase(base: Spec, runs: RunOverrides[], patch: Partial<Spec>): BaseChange {
   const next: Spec = { ...base, ...patch };
   // A drawn point set belongs to data = points only; leaving it keeps the spec valid.
   if (next.data !== 'points') next.points = null;
-  if ((base.data === 'mnist') === (next.data === 'mnist')) return switchLearner(base, next, runs);
+  const from = pageKind(base.data, base.learner);
+  const to = pageKind(next.data, next.data === 'mnist' && base.data !== 'mnist' ? undefined : next.learner);
+  if (from === to) return switchLearner(base, next, runs);
 
-  const defaults = pageDefaults(next.data);
+  // Every field whose page default differs between the two kinds follows the new kind, except what the patch itself set.
+  const before = pageDefaults(base.data, from === 'neural' ? base.learner : undefined);
+  const defaults = pageDefaults(next.data, to === 'neural' ? next.learner : undefined);
   const items: string[] = [];
-  for (const key of KIND_KEYS)
-    if (next[key] !== defaults[key]) {
+  for (const key of SPEC_KEYS)
+    if (key !== 'data' && !(key in patch) && before[key] !== defaults[key] && next[key] !== defaults[key]) {
       items.push(`${specFields[key].label}: ${shown(key, next[key])} → ${shown(key, defaults[key])}`);
       (next as Record<SpecKey, unknown>)[key] = defaults[key];
     }
@@ -49,11 +56,8 @@ export function changeBase(base: Spec, runs: RunOverrides[], patch: Partial<Spec
         }
     return kept as RunOverrides;
   });
-  const why =
-    next.data === 'mnist'
-      ? 'only the digit generators (VAE, conditional VAE, convolutional GAN) make images, and each generation trains a network, so runs are smaller'
-      : 'the digit generators make only images; the 2-D learners get the page’s usual sizes';
-  return { base: next, runs: fitted, notice: { title: `Switched to ${shown('data', next.data)}: ${why}. Changed with it:`, items } };
+  const what = 'learner' in patch ? shown('learner', next.learner) : shown('data', next.data);
+  return { base: next, runs: fitted, notice: items.length > 0 ? { title: `Switched to ${what}: ${WHY[to](next)}. Changed with it:`, items } : null };
 }
 
 /**

@@ -2,7 +2,7 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type DataKind, type LearnerKind, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../engine/spec/schema';
+import { type DataKind, type LearnerKind, type Spec, type SpecKey, defaultSpec, isNeural, learnerDefaults } from '../engine/spec/schema';
 import { assertSpec, normaliseSpec, type SpecIssue } from '../engine/spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
@@ -57,11 +57,41 @@ export const MNIST_PAGE_DEFAULTS: Spec = assertSpec({
 });
 
 /**
- * The defaults a link's missing fields take: links of MNIST runs leave out the MNIST-sized ones,
- * and a learner with its own training defaults (the convolutional GAN's batch size) leaves those out.
+ * The 2-D neural learners train a network per generation and replicate: sizes whose first
+ * generation is drawn within seconds on WASM (one replicate of a network of 32 units trained for
+ * 1000 steps on 400 points; the README's "Neural learners" gives the figures), ten generations.
+ */
+export const NEURAL_PAGE_DEFAULTS: Spec = assertSpec({
+  ...PAGE_DEFAULTS,
+  learner: 'diffusion',
+  hidden: 32,
+  steps: 1000,
+  diffusionSteps: 40,
+  nIni: 400,
+  nReal: 400,
+  nSyn: 200,
+  nEval: 500,
+  generations: 10,
+  replicates: 1,
+});
+
+/** The page's sizes come in three kinds: closed-form learners on points, neural networks on points, digit generators. */
+export type PageKind = 'points' | 'neural' | 'digits';
+
+export function pageKind(data: DataKind, learner?: LearnerKind): PageKind {
+  if (data === 'mnist') return 'digits';
+  return learner && isNeural(learner) ? 'neural' : 'points';
+}
+
+const KIND_DEFAULTS: Record<PageKind, Spec> = { points: PAGE_DEFAULTS, neural: NEURAL_PAGE_DEFAULTS, digits: MNIST_PAGE_DEFAULTS };
+
+/**
+ * The defaults a link's missing fields take: the sizes of the page kind (MNIST runs and neural
+ * learners leave out their smaller sizes), and a learner with its own training defaults (the
+ * convolutional GAN's batch size) leaves those out.
  */
 export function pageDefaults(data: DataKind, learner?: LearnerKind): Spec {
-  const base = data === 'mnist' ? MNIST_PAGE_DEFAULTS : PAGE_DEFAULTS;
+  const base = KIND_DEFAULTS[pageKind(data, learner)];
   return learner ? { ...base, ...learnerDefaults(learner) } : base;
 }
 

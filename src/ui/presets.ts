@@ -3,6 +3,7 @@
  * plain-language explanation and the paper's finding it shows. Sizes were chosen by running the
  * loops with the CLI so that the effect is visible within the scenario's generations.
  */
+import type { MetricName } from '../engine/metrics/registry';
 import type { Spec } from '../engine/spec/schema';
 import { assertSpec } from '../engine/spec/validate';
 import { PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
@@ -14,6 +15,8 @@ export interface Preset {
   explanation: string;
   /** The paper's finding, with where it is shown. */
   finding: string;
+  /** The metric(s) that carry the scenario's point: its headline chart. */
+  headline?: MetricName[];
   base: Spec;
   runs: RunOverrides[];
 }

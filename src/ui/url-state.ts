@@ -10,7 +10,8 @@
  *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
  *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none
  *   speed=slow|normal|fast|max
- *   preset=<id>              scenario whose explanation is shown
+ *   preset=<id>              a scenario: its settings are the defaults of every field, and its
+ *                            explanation is shown while the settings are its own
  *   embed=1                  compact view without page chrome
  *   theme=projector          large type
  *   hide=<flag>,<section>,…  or <flag>_hide=1: controls and sections a teacher hides
@@ -22,7 +23,7 @@
 import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
 import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
 import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
-import { PRESETS } from './presets';
+import { PRESETS, type Preset, presetById } from './presets';
 
 export const URL_VERSION = 1;
 export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
@@ -92,10 +93,14 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   if (version !== null && version !== String(URL_VERSION))
     notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
-  // The data kind and the learner pick the defaults of every other field, so they are read first.
-  const data = parseField('data', params.get('data') ?? PAGE_DEFAULTS.data);
+  // A scenario's link carries only what differs from the scenario, so it is read first.
+  const presetId = params.get('preset');
+  const scenario = PRESETS.find((p) => p.id === presetId) ?? null;
+  if (presetId !== null && !scenario) notices.push(`preset: ${JSON.stringify(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
+  // The data kind and the learner pick the defaults of every other field, so they are read next.
+  const data = parseField('data', params.get('data') ?? scenario?.base.data ?? PAGE_DEFAULTS.data);
   const learner = params.get('learner') === null ? null : parseField('learner', params.get('learner')!);
-  const defaults = pageDefaults(data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
+  const defaults = linkDefaults(scenario, data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
   const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
   for (const [name, value] of params) {
@@ -119,7 +124,7 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   if (input.data !== 'points' && input.points) input.points = null;
   const base = repair(input, defaults, notices);
 
-  let runs = DEFAULT_RUNS;
+  let runs = scenario?.runs ?? DEFAULT_RUNS;
   const cmp = params.get('cmp');
   if (cmp !== null) {
     const parts = cmp.split(',').filter(Boolean);
@@ -134,12 +139,8 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
     if (speedText in SPEEDS) speed = speedText as Speed;
     else notices.push(`speed: ${JSON.stringify(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
   }
-  const presetId = params.get('preset');
-  let preset: string | null = null;
-  if (presetId !== null) {
-    if (PRESETS.some((p) => p.id === presetId)) preset = presetId;
-    else notices.push(`preset: ${JSON.stringify(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
-  }
+  // The scenario's text is shown only while the settings are the scenario's.
+  const preset = scenario && specKey(base) === specKey(scenario.base) && sameOverrides(runs, scenario.runs) ? scenario.id : null;
   const knownHides = new Set<string>([...SPEC_KEYS.map(flagOf), ...SECTIONS]);
   for (const h of hidden)
     if (!knownHides.has(h)) {
@@ -169,13 +170,26 @@ function encodeRun(overrides: RunOverrides): string {
   return parts.length > 0 ? parts.join(';') : 'base';
 }
 
+/**
+ * What a link's missing fields mean: a scenario's own settings, else the page defaults of the data
+ * kind (and of the learner, for its training defaults).
+ */
+function linkDefaults(scenario: Preset | null, data: DataKind, learner?: LearnerKind): Spec {
+  if (scenario && data === scenario.base.data && (learner === undefined || learner === scenario.base.learner)) return scenario.base;
+  return pageDefaults(data, learner);
+}
+
+const specKey = (spec: Spec) => JSON.stringify(SPEC_KEYS.map((k) => spec[k]));
+
 export function writeUrl(state: LabState): string {
   const pairs: [string, string][] = [['v', String(URL_VERSION)]];
-  // data itself against the page's default data, the rest against the defaults of that data.
-  const defaults = { ...pageDefaults(state.base.data, state.base.learner), data: PAGE_DEFAULTS.data, learner: pageDefaults(state.base.data).learner };
+  const scenario = presetById(state.preset);
+  // data itself against the scenario's or the page's default data, the rest against the defaults of that data.
+  const dataDefault = scenario?.base.data ?? PAGE_DEFAULTS.data;
+  const defaults = { ...linkDefaults(scenario, state.base.data, state.base.learner), data: dataDefault, learner: linkDefaults(scenario, state.base.data).learner };
   for (const key of SPEC_KEYS) if (state.base[key] !== defaults[key]) pairs.push([flagOf(key), String(state.base[key])]);
   if (state.base.data === 'points' && state.base.points) pairs.push(['pts', encodePoints(state.base.points)]);
-  if (!sameOverrides(state.runs, DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);
+  if (!sameOverrides(state.runs, scenario?.runs ?? DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);
   if (state.speed !== defaultSpeed()) pairs.push(['speed', state.speed]);
   if (state.preset) pairs.push(['preset', state.preset]);
   if (state.embed) pairs.push(['embed', '1']);

@@ -10,9 +10,13 @@ describe('accessibility', () => {
   it('works from the keyboard: tab to controls, move sliders, pick a scenario, play and pause', async () => {
     const page = await newPage();
     await open(page, 'speed=fast&generations=30&replicates=4');
-    // Tabbing from the top reaches the header buttons, then the scenarios.
+    // The first Tab reaches the skip link; Enter on it puts Play under the keyboard; the next Tab goes on to Step.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy link');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the run controls');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('play-pause');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('step');
     // Every input, select and button has an accessible name.
     const unnamed = await page.$$eval('input, select, button, textarea', (els) =>
       els.filter((el) => {
@@ -72,11 +76,11 @@ describe('accessibility', () => {
         for (const e of list.getEntries()) w.longTasks.push(e.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
-    await open(page, 'speed=max&generations=200&replicates=10');
+    await open(page, 'speed=max&generations=200&replicates=4');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) >= 1);
     const during = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.length);
-    // While the workers compute, a click is answered at once: pausing takes effect right away.
-    await page.waitForTimeout(1000);
+    // While the workers compute (a few generations in), a click is answered at once: pausing takes effect right away.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) >= 5);
     const clicked = Date.now();
     await page.getByTestId('play-pause').click();
     await waitForRuns(page, 'idle', 5000);

@@ -49,3 +49,18 @@ export function lastValue(table: Table, metric: string): number {
 export function searchParams(page: Page): URLSearchParams {
   return new URL(page.url()).searchParams;
 }
+
+/** Opens the settings folded away so that the story comes first: all settings (data, learner, network, run) and Compare. */
+export async function openSettings(page: Page): Promise<void> {
+  for (const selector of ['details.compact-controls', 'details.more-settings', 'details.compare-section']) {
+    const details = page.locator(selector);
+    if ((await details.count()) > 0 && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('> summary').click();
+  }
+}
+
+/** Whether an element's box lies wholly inside the viewport, as the page first shows it (no scrolling). */
+export async function inViewport(page: Page, selector: string): Promise<{ selector: string; inside: boolean; box: [number, number, number, number] }[]> {
+  const { width, height } = page.viewportSize()!;
+  const boxes = await page.$$eval(selector, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] as [number, number, number, number]; }));
+  return boxes.map((box) => ({ selector, inside: box[0] >= 0 && box[1] >= 0 && box[2] <= width + 0.5 && box[3] <= height + 0.5 && box[2] > box[0] && box[3] > box[1], box }));
+}

@@ -67,10 +67,19 @@ describe('the lab page', () => {
     await page.click('[data-testid=play-pause]');
     await waitForRuns(page, 'idle');
     const t0 = Number(await page.getAttribute('[data-testid=run-status]', 'data-t'));
-    await page.waitForTimeout(600);
-    expect(Number(await page.getAttribute('[data-testid=run-status]', 'data-t'))).toBe(t0);
-    await page.click('[data-testid=step]');
-    await page.waitForFunction((t) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) === t + 1, t0);
+    // Every generation the page shows from now on is recorded: a paused run shows only those stepped.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { seenT: number[] }).seenT = seen;
+      const status = document.querySelector('[data-testid=run-status]')!;
+      new MutationObserver(() => seen.push(Number(status.getAttribute('data-t')))).observe(status, { attributes: true, attributeFilter: ['data-t'] });
+    });
+    for (const k of [1, 2]) {
+      await page.click('[data-testid=step]');
+      await page.waitForFunction((t) => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) === t, t0 + k);
+      await waitForRuns(page, 'idle');
+    }
+    expect(await page.evaluate(() => (window as unknown as { seenT: number[] }).seenT)).toEqual([t0 + 1, t0 + 2]);
     await page.click('[data-testid=play-pause]');
     await waitForRuns(page, 'running');
     await page.click('[data-testid=reset]');

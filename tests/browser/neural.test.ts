@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession, screenshot } from './browser';
-import { open, readTables, waitForRuns } from './lab-page';
+import { open, openSettings, readTables, waitForRuns } from './lab-page';
 
 /** One tiny generation: a few training steps of a small network. */
 const TINY = 'steps=40&hidden=8&layers=1&batch-size=32&diffusion-steps=10&n-ini=100&n-syn=100&n-real=100&n-eval=100&replicates=1&speed=max';
@@ -78,6 +78,7 @@ describe('neural learners in the page (no GPU flags)', () => {
   it('shows training step k of N while a long generation trains, and drops it when cancelled', async () => {
     await open(page, `learner=gan&generations=2&cmp=base&${TINY.replace('steps=40', 'steps=20000')}`);
     await page.waitForFunction(() => /step \d+ of 20000 · /.test(document.querySelector('[data-testid=training]')?.textContent ?? ''));
+    await openSettings(page);
     const box = page.locator('.spec-controls [data-field=steps] input.number-box');
     await box.fill('40');
     await box.press('Enter');
@@ -92,10 +93,10 @@ describe('neural learners in the page (no GPU flags)', () => {
 
   it('GAN and diffusion runs draw their samples and contours (screenshots)', async () => {
     for (const learner of ['gan', 'diffusion']) {
-      await open(page, `learner=${learner}&hidden=32&steps=600&diffusion-steps=40&n-ini=400&n-syn=200&n-real=400&generations=3&replicates=1&n-eval=500&speed=max`);
+      await open(page, `learner=${learner}&hidden=32&steps=300&diffusion-steps=40&n-ini=400&n-syn=200&n-real=400&generations=2&replicates=1&n-eval=500&speed=max`);
       await waitForRuns(page);
       await page.waitForSelector('[data-testid=film-strip] canvas');
-      expect((await readTables(page)).map((t) => t.rows.length)).toEqual([3, 3]);
+      expect((await readTables(page)).map((t) => t.rows.length)).toEqual([2, 2]);
       await screenshot(page, `neural-${learner}`);
     }
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession, collectErrors, screenshot } from './browser';
-import { open, readTables, searchParams, waitForRuns } from './lab-page';
+import { open, openSettings, readTables, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession([], { width: 1280, height: 900 });
 let page: Page;
@@ -15,6 +15,7 @@ beforeEach(async () => {
 describe('share links', () => {
   it('reproduce identical metrics from the address bar alone', async () => {
     await open(page, 'speed=max&generations=20&replicates=5');
+    await openSettings(page);
     await page.locator('.spec-controls [data-field=lambda] input.number-box').fill('0.8');
     await page.locator('.spec-controls [data-field=lambda] input.number-box').press('Enter');
     await page.locator('.spec-controls [data-field=seed] input.number-box').fill('7');
@@ -109,6 +110,7 @@ describe('files', () => {
 
   it('runs on points pasted as CSV, and explains a bad CSV line', async () => {
     await open(page, 'speed=max&generations=8&replicates=3');
+    await openSettings(page);
     await page.locator('[data-testid=data-input] summary').click();
     const csv = page.getByLabel('CSV of points (x,y per line)');
     await csv.fill('x,y\n1,2\nthree,4\n');
@@ -126,6 +128,7 @@ describe('files', () => {
 
   it('runs on points drawn on the canvas, carried in the link', async () => {
     await open(page, 'speed=max&generations=10&replicates=3');
+    await openSettings(page);
     await page.locator('[data-testid=data-input] summary').click();
     const canvas = page.getByTestId('draw-canvas');
     const box = (await canvas.boundingBox())!;

@@ -9,6 +9,8 @@ interface FieldBase {
   readonly flag: string;
   /** Short label in the paper's vocabulary, for the page and for messages. */
   readonly label: string;
+  /** The field in plain words, for a visitor who has not read the paper (shown on hover and focus). */
+  readonly plain?: string;
   readonly help: string;
   /** When the field matters (every listed field must hold one of its values); used to dim controls
    * and to warn about CLI flags that have no effect. */
@@ -230,6 +232,7 @@ export const specFields = {
     default: 'fully-synthetic',
     flag: 'loop',
     label: 'loop',
+    plain: 'where each generation’s training data come from: only the previous model, a fixed real set plus it, new real data plus it, or everything so far',
     help: 'training set for t ≥ 2: n_s synthetic only; fixed real set + n_s; n_r fresh real + n_s; or all data so far + n_s (+ n_r)',
   } satisfies EnumField<typeof LOOPS>,
   nIni: {
@@ -239,6 +242,7 @@ export const specFields = {
     default: 500,
     flag: 'n-ini',
     label: 'n_ini',
+    plain: 'how many real samples the first model learns from',
     help: 'real samples that generation 1 is fit on (also the fixed real set of the augmentation loop)',
   } satisfies IntField,
   nReal: {
@@ -248,6 +252,7 @@ export const specFields = {
     default: 250,
     flag: 'n-real',
     label: 'n_r',
+    plain: 'how many new real samples each later generation gets',
     help: 'fresh real samples drawn each generation t ≥ 2',
     appliesWhen: { loop: ['fresh', 'accumulate'] },
   } satisfies IntField,
@@ -258,6 +263,7 @@ export const specFields = {
     default: 500,
     flag: 'n-syn',
     label: 'n_s',
+    plain: 'how many samples of the previous model each generation learns from',
     help: 'synthetic samples drawn from G^(t−1) each generation t ≥ 2',
   } satisfies IntField,
   lambda: {
@@ -268,6 +274,7 @@ export const specFields = {
     default: 1,
     flag: 'lambda',
     label: 'λ',
+    plain: 'sampling bias: below 1, synthetic samples are drawn closer to the typical ones (like truncation or guidance), trading diversity for quality',
     help: 'sampling bias of synthetic data: 1 = unbiased; smaller = higher quality, lower diversity',
   } satisfies NumberField,
   generations: {
@@ -277,6 +284,7 @@ export const specFields = {
     default: 50,
     flag: 'generations',
     label: 'generations T',
+    plain: 'how many models are trained one after another',
     help: 'number of fits; t = 1 is the fit on real data',
   } satisfies IntField,
   replicates: {
@@ -286,6 +294,7 @@ export const specFields = {
     default: 20,
     flag: 'replicates',
     label: 'replicates R',
+    plain: 'how many times the whole loop is repeated with different random draws; charts show their mean and spread',
     help: 'independent runs summarised per generation (mean, sd, median, 5% and 95% quantiles)',
   } satisfies IntField,
   seed: {

@@ -9,7 +9,8 @@ import { REAL_COLOUR } from '../palette';
 import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
 
-export const FRAMES = 4;
+/** Generations after the real panel: early, midway and the one shown. */
+export const FRAMES = 3;
 
 /** Generations shown for a strip ending at t: 1, …, t, evenly spaced, without repeats. */
 export function frameGenerations(t: number): number[] {
@@ -35,11 +36,11 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunRecord; t: nu
       {digits ? (
         <DigitPanel title={REAL_DIGITS_TITLE} images={realDigits} what="real handwritten digits from the MNIST training split" model={false} />
       ) : (
-        <FilmPanel title="real data P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
+        <FilmPanel title="real P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
       )}
       {frames.map((snap, i) =>
         !snap ? null : digits ? (
-          <DigitPanel key={i} title={`t = ${snap.t}`} images={snap.digits} what={`digits sampled from the model of generation ${snap.t} (replicate 0)`} model />
+          <DigitPanel key={i} title={`t = ${snap.t}`} images={snap.digits} what={`digits sampled from the model of generation ${snap.t} (replicate 1)`} model />
         ) : (
           <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view!} colour={record.colour} modes={modes} model pointRadius={pointRadius} />
         ),

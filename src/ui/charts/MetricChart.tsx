@@ -1,6 +1,7 @@
 /**
  * One metric over generations for every run on shared axes: the 5–95% band of the replicates,
- * their median, the closed-form expectation where the engine has one (dashed), and for MNIST the
+ * their mean (the quantity the closed forms predict, and the one the headline figures and tables
+ * report), the closed-form expectation where the engine has one (dashed), and for MNIST the
  * level of real digits against the held-out ones ("real vs real", dashed grey), which a perfect
  * generator would reach.
  */
@@ -37,7 +38,7 @@ function dataDomain(metric: MetricName, records: RunRecord[]): [number, number] 
   for (const r of records) {
     for (const row of r.rows) {
       const s = row.summary[metric];
-      if (s) [s.q05, s.q95, s.median].forEach(take);
+      if (s) [s.q05, s.q95, s.mean].forEach(take);
     }
     r.theory?.[metric]?.forEach(take);
   }
@@ -77,10 +78,10 @@ export const MetricChart = memo(function MetricChart({ metric, records, tMax, tM
     .x((r) => x(r.t))
     .y0((r) => y(r.summary[metric]!.q05))
     .y1((r) => y(r.summary[metric]!.q95));
-  const median = line<RunRecord['rows'][number]>()
-    .defined((r) => finite(r.summary[metric]?.median))
+  const mean = line<RunRecord['rows'][number]>()
+    .defined((r) => finite(r.summary[metric]?.mean))
     .x((r) => x(r.t))
-    .y((r) => y(r.summary[metric]!.median));
+    .y((r) => y(r.summary[metric]!.mean));
   const theoryLine = line<number>()
     .defined((v) => Number.isFinite(v))
     .x((_, i) => x(i + 1))
@@ -127,13 +128,13 @@ export const MetricChart = memo(function MetricChart({ metric, records, tMax, tM
           <line key={`baseline${v}`} x1={m.left} x2={CHART_W - m.right} y1={y(v)} y2={y(v)} stroke={BASELINE_COLOUR} strokeWidth={1.5} strokeDasharray="6 4" />
         ))}
         {records.map((r, i) => (
-          <path key={`median${i}`} d={median(r.rows) ?? ''} fill="none" stroke={r.colour} strokeWidth={fontSize > 12 ? 3.5 : 2.2} />
+          <path key={`mean${i}`} d={mean(r.rows) ?? ''} fill="none" stroke={r.colour} strokeWidth={fontSize > 12 ? 3.5 : 2.2} />
         ))}
       </g>
-      {/* The latest median as a dot (outside the clip, which would halve it at t = T): a run of one generation has no line to draw. */}
+      {/* The latest mean as a dot (outside the clip, which would halve it at t = T): a run of one generation has no line to draw. */}
       {records.map((r, i) => {
         const last = r.rows[r.rows.length - 1];
-        const v = last?.summary[metric]?.median;
+        const v = last?.summary[metric]?.mean;
         return finite(v) ? <circle key={`latest${i}`} cx={x(last.t)} cy={y(v)} r={fontSize > 12 ? 4.5 : 3} fill={r.colour} /> : null;
       })}
       {baselines(metric, records)

@@ -1,7 +1,7 @@
 /**
  * Which modes of a mixture, or which digit classes of MNIST, survive generation by generation:
  * one row per mode of P_r (per digit 0..9, by LeNet's labels), one column per generation, filled
- * where replicate 0's model still covers it (at least 10% of its fair share of samples: within 3σ
+ * where replicate 1's model (the engine's replicate 0) still covers it (at least 10% of its fair share of samples: within 3σ
  * of the mode, or labelled as the digit), darker the closer the share is to fair.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
@@ -58,12 +58,14 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
     painted.current.columns = shares.length;
   });
   if (K === 0) return null;
-  const alive = shares.length > 0 ? Array.from(shares[shares.length - 1]).filter((s) => s >= COVERED).length : K;
+  // The generation under the scrubber, like every other figure on the page.
+  const at = Math.min(tMark > 0 ? tMark : shares.length, shares.length);
+  const alive = at > 0 ? Array.from(shares[at - 1]).filter((s) => s >= COVERED).length : K;
   const rowPx = digits ? CSS_ROW_PX.digits : CSS_ROW_PX.modes;
   return (
     <figure className="mode-survival" data-export-block data-testid="mode-survival">
       <figcaption data-export-text>
-        {digits ? 'Digit classes produced by Gᵗ (LeNet labels, replicate 0)' : 'Modes of P_r covered by Gᵗ (replicate 0)'}: {alive} of {K} at t = {shares.length}
+        {digits ? 'Digit classes produced by Gᵗ (LeNet labels, replicate 1)' : 'Modes of P_r covered by Gᵗ (replicate 1)'}: {alive} of {K} at t = {at}
       </figcaption>
       <div className="survival-rows">
         {digits && (
@@ -101,8 +103,8 @@ export function ModeTable({ record }: { record: RunRecord }) {
     <table data-testid="survival-table">
       <caption>
         {digits
-          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 0); produced at ≥ ${COVERED}`
-          : `Share of the fair number of samples per mode (replicate 0); covered at ≥ ${COVERED}`}
+          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at ≥ ${COVERED}`
+          : `Share of the fair number of samples per mode (replicate 1); covered at ≥ ${COVERED}`}
       </caption>
       <thead>
         <tr>

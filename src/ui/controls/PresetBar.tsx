@@ -1,7 +1,7 @@
-/** The teaching scenarios as buttons, and the active one's explanation and finding. */
+/** The teaching scenarios as buttons; and the active one's explanation and finding (ScenarioText). */
 import { PRESETS, type Preset, presetById } from '../presets';
 
-/** 2-D scenarios first, then those on MNIST digits, each group on a line of its own. */
+/** 2-D scenarios first, then those on MNIST digits, each group led by its name. */
 const GROUPS: [string, Preset[]][] = [
   ['Scenarios:', PRESETS.filter((p) => p.base.data !== 'mnist')],
   ['Digits (MNIST):', PRESETS.filter((p) => p.base.data === 'mnist')],
@@ -13,30 +13,46 @@ interface Props {
 }
 
 export function PresetBar({ active, onPick }: Props) {
-  const preset = presetById(active);
   return (
     <section className="presets" aria-labelledby="presets-title">
-      <h2 id="presets-title" className="visually-hidden">Scenarios</h2>
-      {GROUPS.map(([lead, presets]) => (
-        <div key={lead} className="preset-buttons">
-          <span className="preset-lead" aria-hidden="true">
+      <h2 id="presets-title" className="visually-hidden">
+        Scenarios
+      </h2>
+      <div className="preset-buttons">
+        {GROUPS.map(([lead, presets]) => [
+          <span key={lead} className="preset-lead" aria-hidden="true">
             {lead}
-          </span>
-          {presets.map((p) => (
+          </span>,
+          ...presets.map((p) => (
             <button key={p.id} type="button" data-testid={`preset-${p.id}`} aria-pressed={p.id === active} onClick={() => onPick(p)}>
               {p.title}
             </button>
-          ))}
-        </div>
-      ))}
-      {preset && (
-        <div className="preset-text" data-testid="preset-text">
-          <p>{preset.explanation}</p>
-          <p className="finding">
-            <strong>The paper’s finding:</strong> {preset.finding}
-          </p>
-        </div>
-      )}
+          )),
+        ])}
+      </div>
     </section>
+  );
+}
+
+/** What the active scenario shows and the paper's finding behind it; without one, what the page shows. */
+export function ScenarioText({ active, mnist }: { active: string | null; mnist: boolean }) {
+  const preset = presetById(active);
+  if (!preset)
+    return (
+      <div className="preset-text intro">
+        <p>
+          Each generation t, a model G<sup>t</sup> is {mnist ? 'trained' : 'fit'} on its training data D<sup>t</sup>, and the next generation learns from{' '}
+          {mnist ? 'digits' : 'samples'} drawn from it. {mnist ? 'The first panel shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.' : 'Grey crosses mark the clusters of the real data: watch what each loop keeps of them.'}
+        </p>
+      </div>
+    );
+  return (
+    <div className="preset-text" data-testid="preset-text">
+      <h2 className="scenario-title">{preset.title}</h2>
+      <p>{preset.explanation}</p>
+      <p className="finding">
+        <strong>The paper’s finding:</strong> {preset.finding}
+      </p>
+    </div>
   );
 }

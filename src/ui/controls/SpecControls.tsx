@@ -1,14 +1,15 @@
 /**
- * The experiment's settings in the paper's vocabulary, grouped as the loop is built: the real
- * distribution, the learner (and its network, for the neural learners), the loop and its sample
- * sizes, the run. Generated from the schema; a field with no effect in this spec is disabled with
- * the reason, and a field that the compared runs set individually is disabled here with a pointer
- * to the compare section.
+ * The experiment's settings in the paper's vocabulary, generated from the schema, in two parts: the
+ * loop a visitor moves most (the loop, the real : synthetic mix, n_ini, λ) and everything else,
+ * grouped as the loop is built (real data, learner, network, run). A field with no effect in this
+ * spec is not shown; a field that the compared runs set individually is disabled here with a
+ * pointer to the compare section.
  */
-import { useState } from 'react';
-import { DIGIT_LEARNERS, type Field, LEARNERS, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../engine/spec/schema';
+import { DIGIT_LEARNERS, LEARNERS, LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../engine/spec/schema';
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { type SliderRange, SpecField } from './SpecField';
+import { OPTION_LABELS } from './option-labels';
+import { runColour } from '../palette';
 
 const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
   nIni: { min: 10, max: 1000, step: 10 },
@@ -21,12 +22,14 @@ const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
   steps: { min: 50, max: 5000, step: 50 },
 };
 
+/** The loop's own settings, shown first and always open. */
+export const LOOP_KEYS: SpecKey[] = ['loop', 'nReal', 'nSyn', 'nIni', 'lambda'];
+
 const GROUPS: { title: string; keys: SpecKey[]; neuralOnly?: boolean }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
   // Settings that matter only for the neural learners: shown only when a run uses one.
   { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'], neuralOnly: true },
-  { title: 'Loop', keys: ['loop', 'nIni', 'nReal', 'nSyn', 'lambda'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];
 
@@ -39,37 +42,28 @@ interface Props {
   dataExtra: React.ReactNode;
   /** Whether MNIST is offered (the explorer's sweeps run the closed-form learners only). */
   digits?: boolean;
+  /** 'loop': the loop, its mix of real and synthetic data and λ; 'rest': every other group; 'all' (default): both. */
+  part?: 'loop' | 'rest' | 'all';
+  /** Sets a compared run's own loop, where the runs set theirs: each run then gets its menu here. */
+  onRun?: (index: number, patch: RunOverrides) => void;
 }
 
-function whenText(key: SpecKey): string {
-  const when = (specFields[key] as Field).appliesWhen ?? {};
-  return Object.entries(when)
-    .map(([k, v]) => `${k} = ${(v as readonly string[]).join(' or ')}`)
-    .join(', ');
-}
-
-export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits = true }: Props) {
-  const [mixByFraction, setMixByFraction] = useState(false);
+export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits = true, part = 'all', onRun }: Props) {
   const overridden = overriddenKeys(runs);
   const isHidden = (key: SpecKey) => hidden.includes(specFields[key].flag);
-  const noteFor = (key: SpecKey): string | null => {
-    if (overridden.has(key)) return 'Set per run in Compare below.';
-    // A field applies if it matters for the base spec or for any compared run.
-    const applies = [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => fieldApplies(key, s));
-    return applies ? null : `No effect unless ${whenText(key)}.`;
-  };
-  const mixApplies = !overridden.has('nReal') && !overridden.has('nSyn') && noteFor('nReal') === null;
+  // A field applies if it matters for the base spec or for any compared run.
+  const applies = (key: SpecKey) => [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => fieldApplies(key, s));
+  const mixApplies = !overridden.has('nReal') && !overridden.has('nSyn') && applies('nReal') && !isHidden('nReal') && !isHidden('nSyn');
   const neural = [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => isNeural(s.learner));
 
   const field = (key: SpecKey) => {
-    if (isHidden(key)) return null;
-    if (mixByFraction && mixApplies && (key === 'nReal' || key === 'nSyn')) return key === 'nReal' ? <MixByFraction key="mix" base={base} onChange={onChange} /> : null;
+    if (isHidden(key) || (!overridden.has(key) && !applies(key))) return null;
     return (
       <SpecField
         key={key}
         fieldKey={key}
         value={base[key]}
-        note={noteFor(key)}
+        note={overridden.has(key) ? 'Set per run in Compare below.' : null}
         slider={SLIDERS[key]}
         hideOptions={hiddenOptions(key, base, digits)}
         onCommit={(value) => onChange({ [key]: value } as Partial<Spec>)}
@@ -79,18 +73,22 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
   };
 
   return (
-    <div className="spec-controls">
-      {GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => (
-        <fieldset key={g.title}>
-          <legend>{g.title}</legend>
-          {g.keys.map(field)}
-          {g.title === 'Loop' && mixApplies && !isHidden('nReal') && !isHidden('nSyn') && (
-            <label className="inline-check">
-              <input type="checkbox" checked={mixByFraction} onChange={(e) => setMixByFraction(e.target.checked)} /> set as total n and real fraction p
-            </label>
-          )}
+    <div className={`spec-controls spec-controls-${part}`}>
+      {part !== 'rest' && (
+        <fieldset className="loop-controls">
+          <legend>The loop</legend>
+          {overridden.has('loop') && onRun && !isHidden('loop') ? <RunLoops base={base} runs={runs} onRun={onRun} /> : field('loop')}
+          {mixApplies && <Mix base={base} onChange={onChange} />}
+          {LOOP_KEYS.filter((k) => k !== 'loop').map(field)}
         </fieldset>
-      ))}
+      )}
+      {part !== 'loop' &&
+        GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => (
+          <fieldset key={g.title}>
+            <legend>{g.title}</legend>
+            {g.keys.map(field)}
+          </fieldset>
+        ))}
     </div>
   );
 }
@@ -113,22 +111,52 @@ function NewSeed({ onSeed }: { onSeed: (seed: number) => void }) {
   );
 }
 
-/** n = n_r + n_s and p = n_r / n, the paper's "real data are a fraction p of the pool" (§5). */
-function MixByFraction({ base, onChange }: { base: Spec; onChange: (patch: Partial<Spec>) => void }) {
+/** One loop menu per compared run, in the run's colour: the comparison the page is about. */
+function RunLoops({ base, runs, onRun }: { base: Spec; runs: RunOverrides[]; onRun: (index: number, patch: RunOverrides) => void }) {
+  return (
+    <div className="field run-loops" data-field="run-loops">
+      <span className="field-title">{specFields.loop.label} of each run</span>
+      {runs.map((run, i) => (
+        <label key={i} className="run-loop">
+          <span className="swatch" style={{ background: runColour(i) }} aria-hidden="true" /> Run {i + 1}
+          <select value={run.loop ?? base.loop} onChange={(e) => onRun(i, { loop: e.target.value as LoopKind })}>
+            {LOOPS.map((l) => (
+              <option key={l} value={l}>
+                {OPTION_LABELS.loop?.[l] ?? l}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <small className="help">{specFields.loop.help}</small>
+    </div>
+  );
+}
+
+/**
+ * The real : synthetic mix of each generation's training set, p = n_r / (n_r + n_s) at a fixed
+ * total (the paper's "real data are a fraction p of the pool", §5): the control that decides
+ * between collapse and a steady state.
+ */
+function Mix({ base, onChange }: { base: Spec; onChange: (patch: Partial<Spec>) => void }) {
   const n = base.nReal + base.nSyn;
   const p = n > 0 ? base.nReal / n : 0;
-  const set = (total: number, fraction: number) => {
-    const nReal = Math.round(total * fraction);
-    onChange({ nReal, nSyn: total - nReal });
+  const set = (fraction: number) => {
+    const nReal = Math.round(n * fraction);
+    onChange({ nReal, nSyn: n - nReal });
   };
   return (
-    <div className="field" data-field="mix">
-      <label htmlFor="mix-n">total n = n_r + n_s: {n}</label>
-      <input id="mix-n" type="range" min={10} max={2000} step={10} value={n} onChange={(e) => set(Number(e.target.value), p)} />
-      <label htmlFor="mix-p">real fraction p = n_r / n: {p.toFixed(2)}</label>
-      <input id="mix-p" type="range" min={0} max={1} step={0.05} value={p} onChange={(e) => set(n, Number(e.target.value))} />
+    <div className="field mix" data-field="mix">
+      <label htmlFor="mix-p">
+        Real : synthetic mix <span className="mix-value">{Math.round(100 * p)}% real</span>
+      </label>
+      <div className="mix-row">
+        <span aria-hidden="true">synthetic</span>
+        <input id="mix-p" type="range" min={0} max={1} step={0.05} value={p} disabled={n === 0} aria-valuetext={`${Math.round(100 * p)}% real: n_r = ${base.nReal}, n_s = ${base.nSyn}`} onChange={(e) => set(Number(e.target.value))} />
+        <span aria-hidden="true">real</span>
+      </div>
       <small className="help">
-        n_r = {base.nReal} fresh real and n_s = {base.nSyn} synthetic samples per generation.
+        Each generation after the first learns from n_r = {base.nReal} new real and n_s = {base.nSyn} synthetic samples (total {n} kept).
       </small>
     </div>
   );

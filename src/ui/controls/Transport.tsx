@@ -15,11 +15,13 @@ interface Props {
   latest: number;
   scrub: number | null;
   onScrub: (t: number | null) => void;
+  /** Embeds: the buttons and the scrubber only. */
+  compact?: boolean;
 }
 
 const SPEED_LABELS: Record<Speed, string> = { slow: 'slow', normal: 'normal', fast: 'fast', max: 'as fast as possible' };
 
-export function Transport({ paused, finished, onPlay, onPause, onStep, onReset, speed, onSpeed, latest, scrub, onScrub }: Props) {
+export function Transport({ paused, finished, onPlay, onPause, onStep, onReset, speed, onSpeed, latest, scrub, onScrub, compact = false }: Props) {
   const shown = scrub ?? latest;
   return (
     <div className="transport" role="group" aria-label="Run controls">
@@ -33,16 +35,18 @@ export function Transport({ paused, finished, onPlay, onPause, onStep, onReset, 
         <button type="button" data-testid="reset" aria-keyshortcuts="r" onClick={onReset} title="Restart every run from t = 1 with the same seed">
           Reset
         </button>
-        <label className="speed">
-          Speed{' '}
-          <select value={speed} data-testid="speed" onChange={(e) => onSpeed(e.target.value as Speed)}>
-            {(Object.keys(SPEEDS) as Speed[]).map((s) => (
-              <option key={s} value={s}>
-                {SPEED_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!compact && (
+          <label className="speed">
+            Speed{' '}
+            <select value={speed} data-testid="speed" onChange={(e) => onSpeed(e.target.value as Speed)}>
+              {(Object.keys(SPEEDS) as Speed[]).map((s) => (
+                <option key={s} value={s}>
+                  {SPEED_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="scrubber">
         <label htmlFor="scrubber">
@@ -62,9 +66,11 @@ export function Transport({ paused, finished, onPlay, onPause, onStep, onReset, 
             onScrub(t >= latest ? null : t);
           }}
         />
-        <label className="inline-check">
-          <input type="checkbox" checked={scrub === null} onChange={(e) => onScrub(e.target.checked ? null : latest)} /> follow latest
-        </label>
+        {!compact && (
+          <label className="inline-check">
+            <input type="checkbox" checked={scrub === null} onChange={(e) => onScrub(e.target.checked ? null : latest)} /> follow latest
+          </label>
+        )}
       </div>
     </div>
   );

@@ -92,7 +92,6 @@ export class RunController {
     this.cancel(slot);
     const record = emptyRecord(this.nextId++, spec, label, colour, 'worker');
     record.state = this.paused ? 'idle' : 'running';
-    record.startedAt = performance.now();
     this.store.records[slot] = record;
     this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused, runtime: PAGE_RUNTIME.runtime });
   }
@@ -186,7 +185,6 @@ export class RunController {
         if (message.modeShare) record.modeShares.push(message.modeShare);
         const n = record.rows.length;
         record.computeMs += (message.computeMs - record.computeMs) / n;
-        record.rate = (1000 * n) / Math.max(1, performance.now() - record.startedAt);
         break;
       }
       case 'real-digits':

@@ -48,10 +48,8 @@ export interface RunRecord {
   snapshots: Snapshot[];
   /** Per generation t (index t − 1): replicate 0's share of each mode. */
   modeShares: Float64Array[];
-  /** Mean worker milliseconds per generation and generations per second of wall clock. */
+  /** Mean worker milliseconds per generation. */
   computeMs: number;
-  rate: number;
-  startedAt: number;
   /** Neural runs: the TensorFlow.js backend they train on (null until the first generation starts). */
   backend: Omit<BackendMessage, 'type' | 'runId' | 'fallback'> | null;
   /** Neural runs: training progress of the latest generation reported. */
@@ -111,8 +109,6 @@ export function emptyRecord(runId: number, spec: Spec, label: string, colour: st
     snapshots: [],
     modeShares: [],
     computeMs: 0,
-    rate: 0,
-    startedAt: 0,
     backend: null,
     training: null,
     backendNotices: [],

@@ -1,0 +1,110 @@
+/**
+ * The self-consuming loop of one run, drawn to scale: where the training set D^t of generation t
+ * comes from (real data — fresh each generation, one fixed set, or only at t = 1 — and samples of
+ * G^{t−1}), the bar's real and synthetic parts in proportion, and the model G^t that feeds the next
+ * generation. A dot travels the loop once per generation computed (not under reduced motion).
+ */
+import type { Spec } from '../../engine/spec/schema';
+import { REAL_COLOUR } from '../palette';
+import { LOOP_NAMES, loopStory } from '../run-label';
+
+/** Real and synthetic samples in D^t: t = 1 is the fit on n_ini real samples; accumulate grows its pool. */
+export function trainingSetAt(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): { real: number; synthetic: number } {
+  if (t <= 1) return { real: spec.nIni, synthetic: 0 };
+  switch (spec.loop) {
+    case 'fully-synthetic':
+      return { real: 0, synthetic: spec.nSyn };
+    case 'augmentation':
+      return { real: spec.nIni, synthetic: spec.nSyn };
+    case 'fresh':
+      return { real: spec.nReal, synthetic: spec.nSyn };
+    case 'accumulate':
+      return { real: spec.nIni + (t - 1) * spec.nReal, synthetic: (t - 1) * spec.nSyn };
+  }
+}
+
+const SOURCE: Record<Spec['loop'], string> = {
+  'fully-synthetic': 'only at t = 1',
+  augmentation: 'the same real set',
+  fresh: 'new real data',
+  accumulate: 'all data so far',
+};
+
+interface Props {
+  spec: Spec;
+  colour: string;
+  /** The generation shown: the bar's proportions are those of D^t. */
+  t: number;
+  /** Generations computed so far: each new one sends the dot round the loop. */
+  latest: number;
+  animate: boolean;
+}
+
+const W = 160;
+const H = 112;
+const BAR = { x: 2, y: 46, w: 108, h: 16 };
+const G = { x: 140, y: 54, r: 15 };
+const RETURN_PATH = `M${G.x},${G.y + G.r} V${H - 18} H${BAR.x + 60} V${BAR.y + BAR.h + 3}`;
+
+export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
+  const shownT = Math.max(1, t);
+  const { real, synthetic } = trainingSetAt(spec, shownT);
+  const total = Math.max(1, real + synthetic);
+  const realW = (BAR.w * real) / total;
+  const realFeeds = spec.loop !== 'fully-synthetic' || shownT <= 1;
+  const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
+  const marker = `arrow-${colour.slice(1)}`;
+  return (
+    <figure className="loop-diagram" data-testid="loop-diagram" data-real={real} data-synthetic={synthetic}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} fontFamily="system-ui, sans-serif" fontSize={10}>
+        <defs>
+          {/* In user units, so the arrow heads keep their size whatever the line's width. */}
+          <marker id={marker} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="#555555" />
+          </marker>
+        </defs>
+        <rect x={BAR.x} y={2} width={86} height={28} rx={4} fill="#ffffff" stroke={REAL_COLOUR} />
+        <text x={BAR.x + 43} y={14} textAnchor="middle" fill="#1a1a1a" fontWeight={600}>
+          real data
+        </text>
+        <text x={BAR.x + 43} y={26} textAnchor="middle" fill="#444444" fontSize={9}>
+          {SOURCE[spec.loop]}
+        </text>
+        <line x1={BAR.x + 22} y1={30} x2={BAR.x + 22} y2={BAR.y - 1} stroke="#555555" strokeWidth={1.5} strokeDasharray={realFeeds ? undefined : '2 3'} markerEnd={realFeeds ? `url(#${marker})` : undefined} />
+        <text x={BAR.x + 28} y={41} fill="#444444" fontSize={9}>
+          {shownT <= 1 ? `n_ini = ${spec.nIni}` : spec.loop === 'fully-synthetic' ? 'none' : spec.loop === 'augmentation' ? `n_ini = ${spec.nIni} (same)` : `n_r = ${spec.nReal} (new)`}
+        </text>
+        <rect x={BAR.x} y={BAR.y} width={BAR.w} height={BAR.h} fill="#ffffff" stroke="#888888" />
+        <rect x={BAR.x} y={BAR.y} width={realW} height={BAR.h} fill={REAL_COLOUR} data-part="real" />
+        <rect x={BAR.x + realW} y={BAR.y} width={BAR.w - realW} height={BAR.h} fill={colour} fillOpacity={0.75} data-part="synthetic" />
+        <text x={BAR.x + 2} y={BAR.y + 11.5} fill="#ffffff" fontSize={9} fontWeight={600}>
+          Dᵗ
+        </text>
+        <line x1={BAR.x + BAR.w + 1} y1={G.y} x2={G.x - G.r - 1} y2={G.y} stroke="#555555" strokeWidth={1.5} markerEnd={`url(#${marker})`} />
+        <circle cx={G.x} cy={G.y} r={G.r} fill={colour} />
+        <text x={G.x} y={G.y + 4} textAnchor="middle" fill="#ffffff" fontWeight={700} fontSize={12}>
+          Gᵗ
+        </text>
+        <path d={RETURN_PATH} fill="none" stroke={colour} strokeWidth={1 + 3 * (synthetic / total)} markerEnd={`url(#${marker})`} />
+        <text x={BAR.x + 66} y={H - 22} fill="#1a1a1a" fontSize={9}>
+          n_s = {spec.nSyn} samples
+        </text>
+        <text x={BAR.x} y={H - 3} fill="#444444" fontSize={9}>
+          Dᵗ: {real} real + {synthetic} synthetic
+        </text>
+        {spec.lambda < 1 && (
+          <text x={G.x + G.r} y={H - 22} textAnchor="end" fill="#1a1a1a" fontSize={9}>
+            λ = {spec.lambda}
+          </text>
+        )}
+        {animate && latest > 0 && (
+          // Keyed by the generation: a new element restarts the motion once per generation computed.
+          <circle key={latest} r={3.5} fill={colour} stroke="#ffffff" strokeWidth={1}>
+            <animateMotion dur="0.7s" repeatCount="1" fill="freeze" path={RETURN_PATH} />
+          </circle>
+        )}
+      </svg>
+      <figcaption className="visually-hidden">{summary}</figcaption>
+    </figure>
+  );
+}

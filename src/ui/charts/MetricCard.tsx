@@ -1,0 +1,106 @@
+/**
+ * One metric as a card: its name, which way is better and what it means in plain words, the chart
+ * of every run, a table view of the same numbers and PNG/SVG export; and the legend that says what
+ * the lines and bands are.
+ */
+import { METRICS, type MetricName } from '../../engine/metrics/registry';
+import { formatNumber } from '../format';
+import type { RunRecord } from '../runs/run-record';
+import { ChartCard } from './ChartCard';
+import { MetricChart, baselines } from './MetricChart';
+
+function ChartTable({ metric, records }: { metric: MetricName; records: RunRecord[] }) {
+  const T = Math.max(0, ...records.map((r) => r.rows.length));
+  return (
+    <table>
+      <caption>{METRICS[metric].label}: mean [5%, 95%] over replicates</caption>
+      <thead>
+        <tr>
+          <th scope="col">t</th>
+          {records.map((r, i) => (
+            <th key={i} scope="col">
+              {r.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: T }, (_, k) => (
+          <tr key={k}>
+            <th scope="row">{k + 1}</th>
+            {records.map((r, i) => {
+              const s = r.rows[k]?.summary[metric];
+              const theory = r.theory?.[metric]?.[k];
+              return (
+                <td key={i}>
+                  {s ? `${formatNumber(s.mean)} [${formatNumber(s.q05)}, ${formatNumber(s.q95)}]` : '–'}
+                  {theory !== undefined && ` (theory ${formatNumber(theory)})`}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        {baselines(metric, records).length > 0 && (
+          <tr>
+            <th scope="row">real vs real</th>
+            {records.map((r, i) => (
+              <td key={i}>{formatNumber(r.baseline?.[metric])}</td>
+            ))}
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+interface Props {
+  metric: MetricName;
+  records: RunRecord[];
+  tMark: number;
+  fontSize: number;
+  version: number;
+  testId: string;
+  /** The technical definition after the plain words (the full grid); the headline keeps to plain words. */
+  detailed?: boolean;
+}
+
+export function MetricCard({ metric, records, tMark, fontSize, version, testId, detailed = false }: Props) {
+  const info = METRICS[metric];
+  const tMax = Math.max(1, ...records.map((r) => r.spec.generations ?? 1));
+  return (
+    <ChartCard
+      name={`metric-${metric}`}
+      title={
+        <>
+          {info.label} <span className="better">({info.better} is better)</span>
+        </>
+      }
+      help={detailed ? `${info.plain}: ${info.help}.` : `${info.plain}.`}
+      table={() => <ChartTable metric={metric} records={records} />}
+      testId={testId}
+    >
+      <MetricChart metric={metric} records={records} tMax={tMax} tMark={tMark} fontSize={fontSize} version={version} />
+    </ChartCard>
+  );
+}
+
+/** The runs' colours, and what line, band and dashes mean. */
+export function ChartLegend({ records }: { records: RunRecord[] }) {
+  const R = [...new Set(records.map((r) => r.spec.replicates))].join(' / ');
+  const anyTheory = records.some((r) => r.theory);
+  const anyBaseline = records.some((r) => r.baseline);
+  return (
+    <p className="legend">
+      {records.map((r, i) => (
+        <span key={i} className="legend-item">
+          <span className="swatch" style={{ background: r.colour }} aria-hidden="true" /> {r.label}
+        </span>
+      ))}
+      <span className="legend-item">
+        {R === '1' ? 'line: the one replicate' : `line: mean of ${R} replicates; band: 5–95% of them`}
+        {anyTheory ? '; dashed: theory, the expected mean' : ''}
+        {anyBaseline ? '; dashed grey: real vs real (real training digits scored against held-out test digits: what a perfect generator reaches)' : ''}
+      </span>
+    </p>
+  );
+}
