@@ -20,8 +20,10 @@
  * Reading never fails: each bad value is named in a notice and its field keeps the page default.
  */
 import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
-import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
+import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../engine/spec/validate';
 import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
+import { linkParams } from './link-params';
+import { linkMessage } from './messages';
 import { PRESETS } from './presets';
 
 export const URL_VERSION = 1;
@@ -31,17 +33,26 @@ const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].f
 const flagOf = (key: SpecKey) => specFields[key].flag;
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', 'backend', 'fail-backend-at']);
 
-/** "n_ini (--n-ini): …" → "n_ini (n-ini=): …": messages name the URL parameter, not the CLI flag. */
 function forUrl(issue: SpecIssue): string {
-  return issue.message.replace(/\(--([a-z-]+)\)/g, '($1=)');
+  return linkMessage(issue.message);
 }
 
 export function encodePoints(points: PointSet): string {
   return points.map(([x, y]) => `${x},${y}`).join(';');
 }
 
+/** `pts=x,y;x,y;…`, each number in plain decimal notation (no 0x10, no empty cell read as 0). */
 export function decodePoints(text: string): { ok: true; points: PointSet } | { ok: false; message: string } {
-  const points = text.split(';').map((pair) => pair.split(',').map(Number));
+  const pairs = text.split(';');
+  const points: number[][] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const cells = pairs[i].split(',');
+    if (cells.length !== 2) return { ok: false, message: `points (pts=): point ${i + 1} is ${show(pairs[i])}; expected x,y` };
+    const values = cells.map(parsePlainNumber);
+    const bad = values.findIndex((v) => typeof v === 'string');
+    if (bad >= 0) return { ok: false, message: `points (pts=): point ${i + 1}: ${show(cells[bad])} ${values[bad]}` };
+    points.push(values as number[]);
+  }
   const checked = checkPoints(points);
   return checked.ok ? { ok: true, points: checked.value } : { ok: false, message: checked.issues[0].message };
 }
@@ -69,7 +80,7 @@ function parseRun(text: string, base: Spec, index: number, notices: string[]): R
     const colon = part.indexOf(':');
     const key = keyByFlag.get(part.slice(0, colon));
     if (colon < 0 || !key || key === 'data') {
-      notices.push(`compare run ${index + 1}: "${part}" is not a field:value pair of a spec field other than data; ignored`);
+      notices.push(`compare run ${index + 1}: ${show(part)} is not a field:value pair of a spec field other than data; ignored`);
       continue;
     }
     const parsed = parseField(key, part.slice(colon + 1));
@@ -86,15 +97,16 @@ function parseRun(text: string, base: Spec, index: number, notices: string[]): R
 }
 
 export function readUrl(search: string): { state: LabState; notices: string[] } {
-  const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const params = linkParams(search, notices);
   const version = params.get('v');
-  if (version !== null && version !== String(URL_VERSION))
-    notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
+  if (version !== undefined && version !== String(URL_VERSION))
+    notices.push(`this link is format version ${show(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
   // The data kind and the learner pick the defaults of every other field, so they are read first.
   const data = parseField('data', params.get('data') ?? PAGE_DEFAULTS.data);
-  const learner = params.get('learner') === null ? null : parseField('learner', params.get('learner')!);
+  const learnerText = params.get('learner');
+  const learner = learnerText === undefined ? null : parseField('learner', learnerText);
   const defaults = pageDefaults(data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
   const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
@@ -108,20 +120,26 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
       const parsed = parseField(key, value);
       if (parsed.ok) (input as Record<string, unknown>)[key] = parsed.value;
       else notices.push(`${forUrl(parsed.issues[0])}; using the default instead`);
-    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter "${name}" ignored`);
+    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored`);
   }
   const pts = params.get('pts');
-  if (pts !== null) {
+  if (pts !== undefined) {
     const decoded = decodePoints(pts);
-    if (decoded.ok) input.points = decoded.points;
-    else notices.push(`${decoded.message}; using the default distribution instead`);
+    if (!decoded.ok) notices.push(`${decoded.message}; using the default distribution instead`);
+    else if (input.data !== 'points') notices.push(`pts: ignored, because the link's data is ${input.data}; add data=points to use these ${decoded.points.length} points`);
+    else input.points = decoded.points;
+    // The notice above has said what happens to the distribution: no second one from the repair.
+    if (!decoded.ok && input.data === 'points') input.data = defaults.data;
+  } else if (input.data === 'points') {
+    notices.push('data=points: this link carries no points (pts=…), so the default distribution is used instead; a point set too large for a link travels as a run file (Export, then Load)');
+    input.data = defaults.data;
   }
-  if (input.data !== 'points' && input.points) input.points = null;
+  if (input.data !== 'points') input.points = null;
   const base = repair(input, defaults, notices);
 
   let runs = DEFAULT_RUNS;
   const cmp = params.get('cmp');
-  if (cmp !== null) {
+  if (cmp !== undefined) {
     const parts = cmp.split(',').filter(Boolean);
     if (parts.length > MAX_RUNS) notices.push(`cmp: ${parts.length} runs given; allowed: 1..${MAX_RUNS}; the first ${MAX_RUNS} are shown`);
     runs = parts.slice(0, MAX_RUNS).map((text, i) => parseRun(text, base, i, notices));
@@ -130,35 +148,40 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
 
   const speedText = params.get('speed');
   let speed: Speed = defaultSpeed();
-  if (speedText !== null) {
-    if (speedText in SPEEDS) speed = speedText as Speed;
-    else notices.push(`speed: ${JSON.stringify(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
+  if (speedText !== undefined) {
+    // Own keys only: `speedText in SPEEDS` also matched toString and constructor.
+    if (Object.hasOwn(SPEEDS, speedText)) speed = speedText as Speed;
+    else notices.push(`speed: ${show(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
   }
   const presetId = params.get('preset');
   let preset: string | null = null;
-  if (presetId !== null) {
+  if (presetId !== undefined) {
     if (PRESETS.some((p) => p.id === presetId)) preset = presetId;
-    else notices.push(`preset: ${JSON.stringify(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
+    else notices.push(`preset: ${show(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
   }
   const knownHides = new Set<string>([...SPEC_KEYS.map(flagOf), ...SECTIONS]);
   for (const h of hidden)
     if (!knownHides.has(h)) {
-      notices.push(`hide: "${h}" is not a control or section; allowed: ${[...knownHides].join(', ')}`);
+      notices.push(`hide: ${show(h)} is not a control or section; allowed: ${[...knownHides].join(', ')}`);
       hidden.delete(h);
     }
 
   return {
-    state: {
-      base,
-      runs,
-      speed,
-      preset,
-      hidden: [...hidden],
-      embed: params.get('embed') === '1',
-      projector: params.get('theme') === 'projector',
-    },
-    notices,
+    state: { base, runs, speed, preset, hidden: [...hidden], embed: readSwitch(params, 'embed', notices), projector: readSwitch(params, 'theme', notices) },
+    notices: [...new Set(notices)],
   };
+}
+
+const SWITCH_ON = { embed: '1', theme: 'projector' } as const;
+
+/** `embed=1`, `theme=projector`: a presentation switch that takes one value; any other is named, not ignored silently. */
+export function readSwitch(params: Map<string, string>, name: keyof typeof SWITCH_ON, notices: string[]): boolean {
+  const on = SWITCH_ON[name];
+  const value = params.get(name);
+  if (value === undefined || value === on) return value === on;
+  const off = name === 'embed' ? 'shown with the page around it' : 'shown in the normal theme';
+  notices.push(`${name}: ${show(value)} is not allowed; allowed: ${name}=${on}, or leave it out; ${off}`);
+  return false;
 }
 
 // Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
