@@ -57,7 +57,7 @@ describe('run-document loader', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors[0]).toContain('[0].generations[0].t: expected 1');
-      expect(bad.errors[1]).toContain('[1].spec: loop (--loop): "sideways" is not allowed');
+      expect(bad.errors[1]).toContain('[1].spec: loop: "sideways" is not allowed');
     }
     const notJson = loadRunDocuments('{');
     expect(notJson.ok || notJson.errors[0]).toContain('not JSON');
