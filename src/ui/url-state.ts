@@ -21,10 +21,11 @@
  */
 import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
 import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../engine/spec/validate';
-import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
+import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, runSpecs, sameOverrides } from './lab-state';
 import { linkParams } from './link-params';
 import { linkMessage } from './messages';
 import { PRESETS } from './presets';
+import { heavyRunNotice } from './run-estimate';
 
 export const URL_VERSION = 1;
 export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
@@ -131,7 +132,7 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
     // The notice above has said what happens to the distribution: no second one from the repair.
     if (!decoded.ok && input.data === 'points') input.data = defaults.data;
   } else if (input.data === 'points') {
-    notices.push('data=points: this link carries no points (pts=…), so the default distribution is used instead; a point set too large for a link travels as a run file (Export, then Load)');
+    notices.push('data=points: this link carries no points (pts=…), so the default distribution is used instead; a point set too large for a link travels as a run file instead (Save and load: Whole run, then Load a run)');
     input.data = defaults.data;
   }
   if (input.data !== 'points') input.points = null;
@@ -144,6 +145,11 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
     if (parts.length > MAX_RUNS) notices.push(`cmp: ${parts.length} runs given; allowed: 1..${MAX_RUNS}; the first ${MAX_RUNS} are shown`);
     runs = parts.slice(0, MAX_RUNS).map((text, i) => parseRun(text, base, i, notices));
     if (runs.length === 0) runs = [{}];
+  }
+
+  for (const [i, run] of runSpecs({ base, runs }).entries()) {
+    const heavy = run.ok ? heavyRunNotice(run.spec, runs.length > 1 ? `run ${i + 1}` : 'this run') : null;
+    if (heavy) notices.push(heavy);
   }
 
   const speedText = params.get('speed');
@@ -190,6 +196,25 @@ export const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').
 function encodeRun(overrides: RunOverrides): string {
   const parts = (Object.keys(overrides) as SpecKey[]).map((k) => `${flagOf(k)}:${overrides[k]}`);
   return parts.length > 0 ? parts.join(';') : 'base';
+}
+
+/**
+ * The longest address the page writes, origin and path included. Servers and proxies refuse
+ * request lines beyond 8 KB (some at 4 KB of headers in all); 6,000 characters leaves room for
+ * the rest. A drawn point set costs about 10 characters a point, so a few hundred fit.
+ */
+export const URL_BUDGET = 6000;
+
+/**
+ * The query of the share link for `state`, given the length of what precedes and follows it
+ * (origin, path, runtime parameters). A point set that would break the budget is left out (the
+ * link then says data=points without pts, which reopens with a notice saying so): such sets
+ * travel as run files (Save and load) instead.
+ */
+export function shareQuery(state: LabState, around: number): { query: string; pointsLeftOut: boolean } {
+  const query = writeUrl(state);
+  if (around + query.length <= URL_BUDGET || !state.base.points) return { query, pointsLeftOut: false };
+  return { query: writeUrl({ ...state, base: { ...state.base, points: null } }), pointsLeftOut: true };
 }
 
 export function writeUrl(state: LabState): string {

@@ -158,6 +158,20 @@ function mnistSizes(spec: Spec): SpecIssue[] {
     }));
 }
 
+/** |D^t| for t ≥ 2 and how the loop makes it (accumulate grows by n_s + n_r every generation). */
+export function laterTrainingSize(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): [number, string] {
+  switch (spec.loop) {
+    case 'fully-synthetic':
+      return [spec.nSyn, 'n_s'];
+    case 'augmentation':
+      return [spec.nIni + spec.nSyn, 'n_ini + n_s'];
+    case 'fresh':
+      return [spec.nReal + spec.nSyn, 'n_r + n_s'];
+    case 'accumulate':
+      return [spec.nIni + (t - 1) * (spec.nSyn + spec.nReal), t === 2 ? 'n_ini + n_s + n_r' : `n_ini + ${t - 1}(n_s + n_r)`];
+  }
+}
+
 /** Rules that involve several fields. */
 function crossCheck(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [];
@@ -198,13 +212,7 @@ function crossCheck(spec: Spec): SpecIssue[] {
   if (spec.nIni < need)
     issues.push({ field: 'nIni', message: `${fieldName('nIni')}: ${spec.nIni} is too small: ${who} needs at least ${need} samples` });
   if (spec.generations >= 2) {
-    const later: Record<Spec['loop'], [number, string]> = {
-      'fully-synthetic': [spec.nSyn, 'n_s'],
-      augmentation: [spec.nIni + spec.nSyn, 'n_ini + n_s'],
-      fresh: [spec.nReal + spec.nSyn, 'n_r + n_s'],
-      accumulate: [spec.nIni + spec.nSyn + spec.nReal, 'n_ini + n_s + n_r'],
-    };
-    const [size, formula] = later[spec.loop];
+    const [size, formula] = laterTrainingSize(spec, 2);
     if (size < need)
       issues.push({
         field: 'nSyn',
