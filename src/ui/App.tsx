@@ -10,6 +10,7 @@ import type { Spec, SpecKey } from '../engine/spec/schema';
 import { ExportPanel } from './ExportPanel';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { pageMessage } from './messages';
 import { RunPanel } from './RunPanel';
 import { MetricsGrid } from './charts/MetricsGrid';
 import { MetricsTable } from './charts/MetricsTable';
@@ -28,10 +29,7 @@ import { RunStore } from './runs/run-store';
 import { useRunsVersion } from './runs/use-runs';
 import { useMediaQuery } from './use-media-query';
 import { PAGE_RUNTIME, runtimeQuery } from './runtime-options';
-import { writeUrl } from './url-state';
-
-/** Point sets beyond this many points are not written into links (a URL stays under ~50 KB). */
-const MAX_LINK_POINTS = 3000;
+import { URL_BUDGET, shareQuery } from './url-state';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.closest('input, select, textarea, button, summary, a, [contenteditable]') !== null);
@@ -70,7 +68,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     () =>
       specs.map((s, i) => ({
         spec: s.ok ? s.spec : null,
-        error: s.ok ? null : s.issues.map((issue) => issue.message).join('; '),
+        error: s.ok ? null : s.issues.map((issue) => pageMessage(issue.message)).join('; '),
         label: s.ok ? runLabel(lab.runs[i], s.spec) : `run ${i + 1} (invalid settings)`,
         colour: runColour(i),
       })),
@@ -83,11 +81,11 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   useEffect(() => controller.setDelay(SPEEDS[lab.speed]), [controller, lab.speed]);
   useEffect(() => () => controller.dispose(), [controller]);
 
-  const tooManyPoints = (lab.base.points?.length ?? 0) > MAX_LINK_POINTS;
+  const runtimeParams = runtimeQuery(PAGE_RUNTIME.runtime);
+  const link = useMemo(() => shareQuery(lab, `${location.origin}${location.pathname}?`.length + runtimeParams.length), [lab, runtimeParams]);
   useEffect(() => {
-    const linkState = tooManyPoints ? { ...lab, base: { ...lab.base, points: null } } : lab;
-    history.replaceState(history.state, '', `${location.pathname}?${writeUrl(linkState)}${runtimeQuery(PAGE_RUNTIME.runtime)}`);
-  }, [lab, tooManyPoints]);
+    history.replaceState(history.state, '', `${location.pathname}?${link.query}${runtimeParams}`);
+  }, [link, runtimeParams]);
 
   const play = () => {
     controller.play();
@@ -160,7 +158,12 @@ export function App({ initial, notices, onExplorer, note }: Props) {
           </>
         }
       />
-      {tooManyPoints && <p className="help">This point set has more than {MAX_LINK_POINTS} points, too many for a link: share the run file instead (Save and load).</p>}
+      {link.pointsLeftOut && (
+        <p className="help" role="status" data-testid="points-not-in-link">
+          These {lab.base.points?.length} points are too many for a link (the address stays under {URL_BUDGET} characters), so the address bar leaves them out: share them as a run
+          file instead (Save and load: Whole run, then Load a run).
+        </p>
+      )}
       {!hidden('compare') && (
         <section aria-labelledby="compare-title">
           <h2 id="compare-title">Compare</h2>

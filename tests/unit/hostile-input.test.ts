@@ -25,7 +25,9 @@ import { PAGE_DEFAULTS } from '../../src/ui/lab-state';
 import { pageMessage } from '../../src/ui/messages';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
 import { readRuntime } from '../../src/ui/runtime-options';
-import { readUrl } from '../../src/ui/url-state';
+import { heavyRunNotice } from '../../src/ui/run-estimate';
+import { URL_BUDGET, readUrl, shareQuery, writeUrl } from '../../src/ui/url-state';
+import { defaultLabState } from '../../src/ui/lab-state';
 
 async function cli(...argv: string[]) {
   let out = '';
@@ -317,5 +319,75 @@ describe('--threads', () => {
     const run = await cli('run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '20', '--n-syn', '20', '--generations', '1', '--replicates', '1', '--n-eval', '20', '--threads', '256');
     expect(run.code).toBe(0);
     expect(run.err).toMatch(/^note: --threads 256 is more than the \d+ cores here; using \d+\n$/);
+  });
+});
+
+describe('drawn points in links', () => {
+  const withPoints = (n: number) => ({
+    ...defaultLabState(),
+    base: assertSpec({ ...PAGE_DEFAULTS, data: 'points', points: Array.from({ length: n }, (_, i) => [Math.round(100 * Math.cos(i)) / 100, Math.round(100 * Math.sin(i)) / 100]) }),
+  });
+  const around = 'https://example.org/mad-lab/?'.length;
+
+  it('keeps the whole address within the budget, leaving out a point set that does not fit', () => {
+    const small = shareQuery(withPoints(50), around);
+    expect(small.pointsLeftOut).toBe(false);
+    expect(small.query).toBe(writeUrl(withPoints(50)));
+    const large = shareQuery(withPoints(3000), around);
+    expect(large.pointsLeftOut).toBe(true);
+    expect(around + large.query.length).toBeLessThanOrEqual(URL_BUDGET);
+    expect(URL_BUDGET).toBeLessThan(8 * 1024);
+    // The link reopens on the default distribution, saying why, with the other settings kept.
+    const reopened = readUrl(`?${large.query}`);
+    expect(reopened.notices).toEqual([expect.stringContaining('data=points: this link carries no points')]);
+    expect(reopened.state.base.data).toBe(PAGE_DEFAULTS.data);
+  });
+
+  it('puts every point set that fits into the link', () => {
+    for (const n of [10, 100, 300]) {
+      const { query, pointsLeftOut } = shareQuery(withPoints(n), around);
+      if (pointsLeftOut) expect(around + writeUrl(withPoints(n)).length).toBeGreaterThan(URL_BUDGET);
+      else expect(readUrl(`?${query}`).state.base.points).toHaveLength(n);
+    }
+  });
+});
+
+describe('heavy runs', () => {
+  const heavy = '?replicates=10000&n-ini=100000&n-syn=100000&n-eval=100000&generations=3';
+
+  it('are named with an estimate before they start; ordinary links are not', () => {
+    const { notices } = readUrl(heavy);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/^run 1 is very large: about 9\.0e\+9 samples .* roughly [\d.]+ hours in this tab/);
+    expect(readUrl('').notices).toEqual([]);
+    expect(readUrl('?replicates=200&generations=200').notices).toEqual([]);
+    expect(heavyRunNotice(assertSpec({ learner: 'gan', replicates: 10000 }), 'run 1')).toBeNull();
+  });
+
+  it('yield between replicates and stop part-way when cancelled, with unchanged results otherwise', async () => {
+    const spec = assertSpec({ data: 'ring', learner: 'gmm', nIni: 100, nSyn: 100, nEval: 50, replicates: 3, generations: 2 });
+    const plain = new Experiment(spec);
+    const yielding = new Experiment(spec);
+    let turns = 0;
+    for (let t = 1; t <= 2; t++) {
+      const a = (await plain.next())!;
+      const b = (await yielding.next({ interleave: async () => void turns++ }))!;
+      expect(b.values).toEqual(a.values);
+    }
+    // After each replicate's fit, and between replicates.
+    expect(turns).toBe(2 * (2 * 3 - 1));
+
+    const cancelled = new Experiment(spec);
+    const abort = new AbortController();
+    let fits = 0;
+    const next = cancelled.next({
+      signal: abort.signal,
+      interleave: async () => {
+        fits++;
+        abort.abort();
+      },
+    });
+    await expect(next).rejects.toThrow(/aborted/i);
+    expect(fits).toBe(1);
   });
 });
