@@ -148,12 +148,16 @@ describe('fuzz: files', () => {
       const n = rng.int(40);
       for (let i = 0; i < n; i++) {
         const roll = rng.uniform();
-        if (roll < 0.75) lines.push(`${(rng.uniform() * 10).toFixed(3)},${(rng.uniform() * 10).toFixed(3)}`);
+        if (roll < 0.6) lines.push(`${(rng.uniform() * 10).toFixed(3)},${(rng.uniform() * 10).toFixed(3)}`);
         else if (roll < 0.9) lines.push(`${pick(rng, CELLS)}${pick(rng, [',', ';', '\t', ' '])}${pick(rng, CELLS)}`);
         else lines.push(pick(rng, ['', '# comment', 'a,b,c', ',,', pick(rng, CELLS)]));
       }
+      // Every third case: clean points and one number that float64 or the engine cannot take.
+      const extreme = c % 3 === 0 ? pick(rng, ['1e51,0', '0,-1e60', '1e-400,1', '2,1e999', '-1e309,3']) : null;
+      if (extreme) lines.splice(0, lines.length, ...Array.from({ length: 12 }, (_, i) => `${i},${i % 4}`), extreme);
       const text = lines.join(pick(rng, ['\n', '\r\n']));
       const result = timed(text, () => parsePointsCsv(text));
+      if (extreme) expect(result.ok ? 'accepted' : result.message, extreme).toMatch(/^(line 13: |points: point 13 )/);
       if (result.ok) {
         expect(result.points.length).toBeGreaterThanOrEqual(10);
         for (const p of result.points) for (const v of p) expect(Math.abs(v)).toBeLessThanOrEqual(1e50);
