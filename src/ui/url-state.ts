@@ -7,7 +7,8 @@
  *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
  *                            written only where it differs from the page default (for data=mnist
  *                            the MNIST page defaults: learner vae and MNIST-sized runs)
- *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
+ *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points), left
+ *                            out when the address would exceed URL_BUDGET
  *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none
  *   speed=slow|normal|fast|max
  *   preset=<id>              scenario whose explanation is shown
@@ -17,7 +18,8 @@
  *   backend=wasm             the neural learners' TensorFlow.js backend; fail-backend-at=K, a
  *                            test hook (both read by runtime-options.ts, kept as they came)
  *
- * Reading never fails: each bad value is named in a notice and its field keeps the page default.
+ * Reading never fails: each bad value is named in a notice (once, however often it occurs) and its
+ * field keeps the page default; a repeated parameter is read once, its first value (link-params.ts).
  */
 import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
 import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../engine/spec/validate';

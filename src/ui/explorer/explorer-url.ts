@@ -16,7 +16,7 @@
  * Axes and base fields are written only where they differ from the default sweep (`npm run cli --
  * sweep` without flags). Reading never fails: each bad value is named in a notice, through the
  * engine's checkSweep messages where the problem is between fields, and only that part of the
- * sweep falls back to the default.
+ * sweep falls back to the default, with one notice per distinct problem.
  */
 import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
 import { SPEC_KEYS, type SpecKey, specFields } from '../../engine/spec/schema';
