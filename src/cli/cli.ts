@@ -1,7 +1,8 @@
 /**
  * MAD Lab command line: `run` prints the run document of one experiment as JSON on stdout, `sweep`
  * the admissibility grid of many experiments, one per cell. On any error nothing is written to
- * stdout, the messages go to stderr and the exit code is 2.
+ * stdout and the messages go to stderr: exit code 2 for bad flags or values, 1 for a run that
+ * failed while computing.
  */
 import { availableParallelism } from 'node:os';
 import { checkSweep } from '../engine/admissibility/sweep';
@@ -23,6 +24,19 @@ export interface Io {
 }
 
 const USAGE_ERROR = 2;
+/** A valid run that failed while computing (a fit that cannot succeed on these numbers). */
+const RUN_FAILED = 1;
+
+/**
+ * Threads to use: as asked, but never more than the cores. Each thread holds its own copy of the
+ * engine, so threads beyond the cores only add memory and switching.
+ */
+export function threadsToUse(asked: number | null, fallback: number, io: Io, cores = availableParallelism()): number {
+  if (asked === null) return Math.min(fallback, cores);
+  if (asked <= cores) return asked;
+  io.err(`note: --threads ${asked} is more than the ${cores} cores here; using ${cores}\n`);
+  return cores;
+}
 
 function failure(io: Io, messages: string[]): number {
   io.err(`${messages.map((m) => `error: ${m}`).join('\n')}\n`);
@@ -42,7 +56,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const key of args.given)
     if (!fieldApplies(key, spec)) io.err(`note: --${specFields[key].flag} has no effect with --data ${spec.data} --learner ${spec.learner} --loop ${spec.loop}\n`);
 
-  const threads = args.threads ?? (spec.replicates >= THREAD_MIN_REPLICATES ? availableParallelism() : 1);
+  const threads = threadsToUse(args.threads, spec.replicates >= THREAD_MIN_REPLICATES ? availableParallelism() : 1, io);
   io.out(`${JSON.stringify(await runDocument(spec, threads))}\n`);
   return 0;
 }
@@ -62,14 +76,21 @@ async function sweep(argv: string[], io: Io): Promise<number> {
     if (swept.includes(key)) io.err(`note: --${specFields[key].flag} is overridden by the sweep's axes\n`);
     else if (!fieldApplies(key, base)) io.err(`note: --${specFields[key].flag} has no effect with --data ${base.data} --learner ${base.learner} --loop ${base.loop}\n`);
   }
-  io.out(`${JSON.stringify(await runSweepDocument(checked.value, args.threads ?? availableParallelism()))}\n`);
+  io.out(`${JSON.stringify(await runSweepDocument(checked.value, threadsToUse(args.threads, availableParallelism(), io)))}\n`);
   return 0;
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'run') return run(rest, io);
-  if (command === 'sweep') return sweep(rest, io);
+  if (command === 'run' || command === 'sweep') {
+    try {
+      return await (command === 'run' ? run(rest, io) : sweep(rest, io));
+    } catch (error) {
+      // The engine's message says what failed and why; a stack trace would only bury it.
+      io.err(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return RUN_FAILED;
+    }
+  }
   if (command === undefined || command === '--help' || command === '-h') {
     io.out(`${helpText()}\n\nnpm run --silent cli -- sweep [flags]: the admissibility phase diagram as JSON (sweep --help)\n`);
     return 0;

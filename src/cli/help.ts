@@ -25,7 +25,7 @@ export function helpText(): string {
     const own = f.learnerDefaults ? Object.entries(f.learnerDefaults).map(([learner, value]) => `; ${learner}: ${value}`).join('') : '';
     lines.push(`  ${''.padEnd(18)} default ${f.default}${own}; allowed: ${describeFlag(key)}`);
   }
-  lines.push(`  --threads          worker threads sharing the replicates; results are identical for any number`);
+  lines.push(`  --threads          worker threads sharing the replicates; at most one per core; results are identical for any number`);
   lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
   lines.push('  --help             this text');
   lines.push('', 'The gan and diffusion learners train with TensorFlow.js on its wasm backend; results are reproducible for one seed on one machine.');

@@ -36,7 +36,7 @@ export function sweepHelpText(): string {
     const note = key === 'dim' ? ' (2 with the 2-D data)' : '';
     lines.push(`  --${f.flag.padEnd(12)} ${f.label}: default ${base[key]}${note}; allowed: ${describeFlag(key)}`);
   }
-  lines.push('  --threads      worker threads sharing the cells; the output is identical for any number');
+  lines.push('  --threads      worker threads sharing the cells; at most one per core; the output is identical for any number');
   lines.push(`  ${''.padEnd(14)} default: all cores; allowed: an integer ${THREADS.min}..${THREADS.max}`);
   lines.push('  --help         this text');
   return lines.join('\n');

@@ -14,6 +14,7 @@ import type { Spec, SpecKey } from '../engine/spec/schema';
 import { ExportPanel } from './ExportPanel';
 import { Header } from './Header';
 import { Notices } from './Notices';
+import { pageMessage } from './messages';
 import { RunPanel, RunSurvival } from './RunPanel';
 import { HeadlineCharts, defaultHeadline } from './charts/HeadlineCharts';
 import { MetricsGrid } from './charts/MetricsGrid';
@@ -34,10 +35,7 @@ import { RunStore } from './runs/run-store';
 import { useRunsVersion } from './runs/use-runs';
 import { useMediaQuery } from './use-media-query';
 import { PAGE_RUNTIME, runtimeQuery } from './runtime-options';
-import { writeUrl } from './url-state';
-
-/** Point sets beyond this many points are not written into links (a URL stays under ~50 KB). */
-const MAX_LINK_POINTS = 3000;
+import { URL_BUDGET, shareQuery } from './url-state';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.closest('input, select, textarea, button, summary, a, [contenteditable]') !== null);
@@ -78,7 +76,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     () =>
       specs.map((s, i) => ({
         spec: s.ok ? s.spec : null,
-        error: s.ok ? null : s.issues.map((issue) => issue.message).join('; '),
+        error: s.ok ? null : s.issues.map((issue) => pageMessage(issue.message)).join('; '),
         label: s.ok ? runLabel(lab.runs[i], s.spec) : `run ${i + 1} (invalid settings)`,
         colour: runColour(i),
       })),
@@ -93,11 +91,11 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   useEffect(() => controller.setDelay(SPEEDS[lab.speed]), [controller, lab.speed]);
   useEffect(() => () => controller.dispose(), [controller]);
 
-  const tooManyPoints = (lab.base.points?.length ?? 0) > MAX_LINK_POINTS;
+  const runtimeParams = runtimeQuery(PAGE_RUNTIME.runtime);
+  const link = useMemo(() => shareQuery(lab, `${location.origin}${location.pathname}?`.length + runtimeParams.length), [lab, runtimeParams]);
   useEffect(() => {
-    const linkState = tooManyPoints ? { ...lab, base: { ...lab.base, points: null } } : lab;
-    history.replaceState(history.state, '', `${location.pathname}?${writeUrl(linkState)}${runtimeQuery(PAGE_RUNTIME.runtime)}`);
-  }, [lab, tooManyPoints]);
+    history.replaceState(history.state, '', `${location.pathname}?${link.query}${runtimeParams}`);
+  }, [link, runtimeParams]);
 
   const play = () => {
     controller.play();
@@ -181,7 +179,12 @@ export function App({ initial, notices, onExplorer, note }: Props) {
           dataExtra={!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
         />
       </details>
-      {tooManyPoints && <p className="help">This point set has more than {MAX_LINK_POINTS} points, too many for a link: share the run file instead (Save and load).</p>}
+      {link.pointsLeftOut && (
+        <p className="help" role="status" data-testid="points-not-in-link">
+          These {lab.base.points?.length} points are too many for a link (the address stays under {URL_BUDGET} characters), so the address bar leaves them out: share them as a run
+          file instead (Save and load: Whole run, then Load a run).
+        </p>
+      )}
       {!hidden('compare') && (
         <details className="compare-section">
           <summary id="compare-title">Compare runs ({lab.runs.length})</summary>

@@ -2,7 +2,7 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type DataKind, type LearnerKind, type Spec, type SpecKey, defaultSpec, isNeural, learnerDefaults } from '../engine/spec/schema';
+import { type DataKind, type LearnerKind, POINT_NEURAL_LEARNERS, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../engine/spec/schema';
 import { assertSpec, normaliseSpec, type SpecIssue } from '../engine/spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
@@ -80,7 +80,7 @@ export type PageKind = 'points' | 'neural' | 'digits';
 
 export function pageKind(data: DataKind, learner?: LearnerKind): PageKind {
   if (data === 'mnist') return 'digits';
-  return learner && isNeural(learner) ? 'neural' : 'points';
+  return learner && (POINT_NEURAL_LEARNERS as readonly string[]).includes(learner) ? 'neural' : 'points';
 }
 
 const KIND_DEFAULTS: Record<PageKind, Spec> = { points: PAGE_DEFAULTS, neural: NEURAL_PAGE_DEFAULTS, digits: MNIST_PAGE_DEFAULTS };

@@ -1,13 +1,20 @@
 /**
  * Reads run documents (the JSON the CLI prints and the page exports) back into the page. One
- * document or a list of up to four (a compare view). Every problem is reported with where it is.
- * JSON has no infinities: the CLI writes a collapsed ln det (−∞) as null, read back as NaN.
+ * document or a list of up to four (a compare view). Every problem is reported with where it is,
+ * and checked as a link is: names looked up as own keys only (a metric "toString" is unknown),
+ * every value within its metric's range (METRICS), a version this page reads, and at least one
+ * metric with a value to draw. JSON has no infinities: the CLI writes a collapsed ln det (−∞) as
+ * null, read back as NaN.
  */
-import { METRICS, type MetricName } from '../engine/metrics/registry';
+import { METRICS, METRIC_VALUE_LIMIT, type MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
 import type { GenerationEntry, RunDocument } from '../engine/report/run-document';
-import { normaliseSpec } from '../engine/spec/validate';
+import { normaliseSpec, show } from '../engine/spec/validate';
 import { MAX_RUNS } from './lab-state';
+import { pageMessage } from './messages';
+
+/** The run document's format: documents without `version` (all the CLI has written so far) are version 1. */
+export const RUN_DOCUMENT_VERSION = 1;
 
 export type Loaded = { ok: true; documents: RunDocument[] } | { ok: false, errors: string[] };
 
@@ -15,6 +22,14 @@ const SUMMARY_KEYS = ['mean', 'sd', 'median', 'q05', 'q95'] as const;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const numberOrNull = (x: unknown) => (typeof x === 'number' ? x : x === null ? NaN : undefined);
+const isMetric = (name: string): name is MetricName => Object.hasOwn(METRICS, name);
+
+/** Why a summary's value cannot be this metric's (out of its range), or null; NaN (null in JSON) is allowed. */
+function outOfRange(name: MetricName, key: string, value: number): string | null {
+  if (Number.isNaN(value)) return null;
+  const [lo, hi] = key === 'sd' ? [0, METRIC_VALUE_LIMIT] : METRICS[name].range;
+  return value >= lo && value <= hi ? null : `${value} is out of range; allowed: ${lo}..${hi} (or null)`;
+}
 
 function readGeneration(g: unknown, index: number, where: string, errors: string[]): GenerationEntry | null {
   const at = `${where}generations[${index}]`;
@@ -32,23 +47,45 @@ function readGeneration(g: unknown, index: number, where: string, errors: string
   }
   const metrics: Partial<Record<MetricName, Summary>> = {};
   for (const [name, summary] of Object.entries(g.metrics)) {
-    if (!(name in METRICS)) {
-      errors.push(`${at}.metrics: unknown metric "${name}"; known: ${Object.keys(METRICS).join(', ')}`);
+    if (!isMetric(name)) {
+      errors.push(`${at}.metrics: unknown metric ${show(name)}; known: ${Object.keys(METRICS).join(', ')}`);
       return null;
     }
     if (!isObject(summary) || SUMMARY_KEYS.some((k) => numberOrNull(summary[k]) === undefined)) {
       errors.push(`${at}.metrics.${name}: expected numbers ${SUMMARY_KEYS.join(', ')}`);
       return null;
     }
-    metrics[name as MetricName] = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, numberOrNull(summary[k])])) as unknown as Summary;
-  }
-  const entry: GenerationEntry = { t: index + 1, metrics, iterations: typeof g.iterations === 'number' ? g.iterations : 0 };
-  if (g.theory !== undefined) {
-    if (!isObject(g.theory) || Object.values(g.theory).some((v) => numberOrNull(v) === undefined)) {
-      errors.push(`${at}.theory: expected an object of numbers`);
-      return null;
+    for (const k of SUMMARY_KEYS) {
+      const why = outOfRange(name, k, numberOrNull(summary[k])!);
+      if (why) {
+        errors.push(`${at}.metrics.${name}.${k}: ${why}`);
+        return null;
+      }
     }
-    entry.theory = Object.fromEntries(Object.entries(g.theory).map(([k, v]) => [k, numberOrNull(v)]));
+    metrics[name] = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, numberOrNull(summary[k])])) as unknown as Summary;
+  }
+  if (Object.keys(metrics).length === 0) {
+    errors.push(`${at}.metrics: no metric; expected at least one of ${Object.keys(METRICS).join(', ')}`);
+    return null;
+  }
+  const iterations = g.iterations === undefined ? 0 : g.iterations;
+  if (typeof iterations !== 'number' || !(iterations >= 0 && iterations <= METRIC_VALUE_LIMIT)) {
+    errors.push(`${at}.iterations: ${show(g.iterations)} is not allowed; allowed: a number ≥ 0`);
+    return null;
+  }
+  const entry: GenerationEntry = { t: index + 1, metrics, iterations };
+  if (g.theory !== undefined) {
+    const theory: Partial<Record<MetricName, number>> = {};
+    for (const [name, v] of isObject(g.theory) ? Object.entries(g.theory) : [['', undefined] as const]) {
+      const value = numberOrNull(v);
+      const why = !isMetric(name) ? `unknown metric ${show(name)}` : value === undefined ? `${show(v)} is not a number` : outOfRange(name, 'mean', value);
+      if (why) {
+        errors.push(`${at}.theory${isMetric(name) ? `.${name}` : ''}: ${why}; expected an object of numbers by metric name`);
+        return null;
+      }
+      theory[name as MetricName] = value;
+    }
+    entry.theory = theory;
   }
   return entry;
 }
@@ -58,9 +95,13 @@ function readDocument(value: unknown, where: string, errors: string[]): RunDocum
     errors.push(`${where || 'the file'}: expected a run document {"spec": {…}, "generations": […]} as printed by the CLI or exported by this page`);
     return null;
   }
+  if (value.version !== undefined && value.version !== RUN_DOCUMENT_VERSION) {
+    errors.push(`${where}version: ${show(value.version)}; this page reads run documents of version ${RUN_DOCUMENT_VERSION}`);
+    return null;
+  }
   const checked = normaliseSpec(value.spec);
   if (!checked.ok) {
-    for (const issue of checked.issues) errors.push(`${where}spec: ${issue.message}`);
+    for (const issue of checked.issues) errors.push(`${where}spec: ${pageMessage(issue.message)}`);
     return null;
   }
   const spec = checked.value;
@@ -73,6 +114,12 @@ function readDocument(value: unknown, where: string, errors: string[]): RunDocum
     const entry = readGeneration(value.generations[i], i, where, errors);
     if (!entry) return null;
     generations.push(entry);
+  }
+  // Nulls throughout (every value non-finite) leave nothing to draw.
+  const drawable = generations.some((g) => Object.values(g.metrics).some((s) => Number.isFinite(s!.mean)));
+  if (!drawable) {
+    errors.push(`${where}generations: no metric has a value in any generation (all null); nothing to show`);
+    return null;
   }
   return { spec, generations };
 }

@@ -7,7 +7,8 @@
  *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
  *                            written only where it differs from the page default (for data=mnist
  *                            the MNIST page defaults: learner vae and MNIST-sized runs)
- *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points)
+ *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points), left
+ *                            out when the address would exceed URL_BUDGET
  *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none
  *   speed=slow|normal|fast|max
  *   preset=<id>              a scenario: its settings are the defaults of every field, and its
@@ -18,12 +19,16 @@
  *   backend=wasm             the neural learners' TensorFlow.js backend; fail-backend-at=K, a
  *                            test hook (both read by runtime-options.ts, kept as they came)
  *
- * Reading never fails: each bad value is named in a notice and its field keeps the page default.
+ * Reading never fails: each bad value is named in a notice (once, however often it occurs) and its
+ * field keeps the page default; a repeated parameter is read once, its first value (link-params.ts).
  */
 import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
-import { checkPoints, normaliseSpec, parseField, type SpecIssue } from '../engine/spec/validate';
-import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, sameOverrides } from './lab-state';
+import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../engine/spec/validate';
+import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, runSpecs, sameOverrides } from './lab-state';
+import { linkParams } from './link-params';
+import { linkMessage } from './messages';
 import { PRESETS, type Preset, presetById } from './presets';
+import { heavyRunNotice } from './run-estimate';
 
 export const URL_VERSION = 1;
 export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
@@ -32,17 +37,26 @@ const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].f
 const flagOf = (key: SpecKey) => specFields[key].flag;
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', 'backend', 'fail-backend-at']);
 
-/** "n_ini (--n-ini): …" → "n_ini (n-ini=): …": messages name the URL parameter, not the CLI flag. */
 function forUrl(issue: SpecIssue): string {
-  return issue.message.replace(/\(--([a-z-]+)\)/g, '($1=)');
+  return linkMessage(issue.message);
 }
 
 export function encodePoints(points: PointSet): string {
   return points.map(([x, y]) => `${x},${y}`).join(';');
 }
 
+/** `pts=x,y;x,y;…`, each number in plain decimal notation (no 0x10, no empty cell read as 0). */
 export function decodePoints(text: string): { ok: true; points: PointSet } | { ok: false; message: string } {
-  const points = text.split(';').map((pair) => pair.split(',').map(Number));
+  const pairs = text.split(';');
+  const points: number[][] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const cells = pairs[i].split(',');
+    if (cells.length !== 2) return { ok: false, message: `points (pts=): point ${i + 1} is ${show(pairs[i])}; expected x,y` };
+    const values = cells.map(parsePlainNumber);
+    const bad = values.findIndex((v) => typeof v === 'string');
+    if (bad >= 0) return { ok: false, message: `points (pts=): point ${i + 1}: ${show(cells[bad])} ${values[bad]}` };
+    points.push(values as number[]);
+  }
   const checked = checkPoints(points);
   return checked.ok ? { ok: true, points: checked.value } : { ok: false, message: checked.issues[0].message };
 }
@@ -70,7 +84,7 @@ function parseRun(text: string, base: Spec, index: number, notices: string[]): R
     const colon = part.indexOf(':');
     const key = keyByFlag.get(part.slice(0, colon));
     if (colon < 0 || !key || key === 'data') {
-      notices.push(`compare run ${index + 1}: "${part}" is not a field:value pair of a spec field other than data; ignored`);
+      notices.push(`compare run ${index + 1}: ${show(part)} is not a field:value pair of a spec field other than data; ignored`);
       continue;
     }
     const parsed = parseField(key, part.slice(colon + 1));
@@ -87,19 +101,20 @@ function parseRun(text: string, base: Spec, index: number, notices: string[]): R
 }
 
 export function readUrl(search: string): { state: LabState; notices: string[] } {
-  const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const params = linkParams(search, notices);
   const version = params.get('v');
-  if (version !== null && version !== String(URL_VERSION))
-    notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
+  if (version !== undefined && version !== String(URL_VERSION))
+    notices.push(`this link is format version ${show(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
   // A scenario's link carries only what differs from the scenario, so it is read first.
   const presetId = params.get('preset');
   const scenario = PRESETS.find((p) => p.id === presetId) ?? null;
-  if (presetId !== null && !scenario) notices.push(`preset: ${JSON.stringify(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
+  if (presetId !== undefined && !scenario) notices.push(`preset: ${show(presetId)} is not a scenario; allowed: ${PRESETS.map((p) => p.id).join(' | ')}`);
   // The data kind and the learner pick the defaults of every other field, so they are read next.
   const data = parseField('data', params.get('data') ?? scenario?.base.data ?? PAGE_DEFAULTS.data);
-  const learner = params.get('learner') === null ? null : parseField('learner', params.get('learner')!);
+  const learnerText = params.get('learner');
+  const learner = learnerText === undefined ? null : parseField('learner', learnerText);
   const defaults = linkDefaults(scenario, data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
   const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
@@ -113,53 +128,69 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
       const parsed = parseField(key, value);
       if (parsed.ok) (input as Record<string, unknown>)[key] = parsed.value;
       else notices.push(`${forUrl(parsed.issues[0])}; using the default instead`);
-    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter "${name}" ignored`);
+    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored`);
   }
   const pts = params.get('pts');
-  if (pts !== null) {
+  if (pts !== undefined) {
     const decoded = decodePoints(pts);
-    if (decoded.ok) input.points = decoded.points;
-    else notices.push(`${decoded.message}; using the default distribution instead`);
+    if (!decoded.ok) notices.push(`${decoded.message}; using the default distribution instead`);
+    else if (input.data !== 'points') notices.push(`pts: ignored, because the link's data is ${input.data}; add data=points to use these ${decoded.points.length} points`);
+    else input.points = decoded.points;
+    // The notice above has said what happens to the distribution: no second one from the repair.
+    if (!decoded.ok && input.data === 'points') input.data = defaults.data;
+  } else if (input.data === 'points') {
+    notices.push('data=points: this link carries no points (pts=…), so the default distribution is used instead; a point set too large for a link travels as a run file instead (Save and load: Whole run, then Load a run)');
+    input.data = defaults.data;
   }
-  if (input.data !== 'points' && input.points) input.points = null;
+  if (input.data !== 'points') input.points = null;
   const base = repair(input, defaults, notices);
 
   let runs = scenario?.runs ?? DEFAULT_RUNS;
   const cmp = params.get('cmp');
-  if (cmp !== null) {
+  if (cmp !== undefined) {
     const parts = cmp.split(',').filter(Boolean);
     if (parts.length > MAX_RUNS) notices.push(`cmp: ${parts.length} runs given; allowed: 1..${MAX_RUNS}; the first ${MAX_RUNS} are shown`);
     runs = parts.slice(0, MAX_RUNS).map((text, i) => parseRun(text, base, i, notices));
     if (runs.length === 0) runs = [{}];
   }
 
+  for (const [i, run] of runSpecs({ base, runs }).entries()) {
+    const heavy = run.ok ? heavyRunNotice(run.spec, runs.length > 1 ? `run ${i + 1}` : 'this run') : null;
+    if (heavy) notices.push(heavy);
+  }
+
   const speedText = params.get('speed');
   let speed: Speed = defaultSpeed();
-  if (speedText !== null) {
-    if (speedText in SPEEDS) speed = speedText as Speed;
-    else notices.push(`speed: ${JSON.stringify(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
+  if (speedText !== undefined) {
+    // Own keys only: `speedText in SPEEDS` also matched toString and constructor.
+    if (Object.hasOwn(SPEEDS, speedText)) speed = speedText as Speed;
+    else notices.push(`speed: ${show(speedText)} is not allowed; allowed: ${Object.keys(SPEEDS).join(' | ')}`);
   }
   // The scenario's text is shown only while the settings are the scenario's.
   const preset = scenario && specKey(base) === specKey(scenario.base) && sameOverrides(runs, scenario.runs) ? scenario.id : null;
   const knownHides = new Set<string>([...SPEC_KEYS.map(flagOf), ...SECTIONS]);
   for (const h of hidden)
     if (!knownHides.has(h)) {
-      notices.push(`hide: "${h}" is not a control or section; allowed: ${[...knownHides].join(', ')}`);
+      notices.push(`hide: ${show(h)} is not a control or section; allowed: ${[...knownHides].join(', ')}`);
       hidden.delete(h);
     }
 
   return {
-    state: {
-      base,
-      runs,
-      speed,
-      preset,
-      hidden: [...hidden],
-      embed: params.get('embed') === '1',
-      projector: params.get('theme') === 'projector',
-    },
-    notices,
+    state: { base, runs, speed, preset, hidden: [...hidden], embed: readSwitch(params, 'embed', notices), projector: readSwitch(params, 'theme', notices) },
+    notices: [...new Set(notices)],
   };
+}
+
+const SWITCH_ON = { embed: '1', theme: 'projector' } as const;
+
+/** `embed=1`, `theme=projector`: a presentation switch that takes one value; any other is named, not ignored silently. */
+export function readSwitch(params: Map<string, string>, name: keyof typeof SWITCH_ON, notices: string[]): boolean {
+  const on = SWITCH_ON[name];
+  const value = params.get(name);
+  if (value === undefined || value === on) return value === on;
+  const off = name === 'embed' ? 'shown with the page around it' : 'shown in the normal theme';
+  notices.push(`${name}: ${show(value)} is not allowed; allowed: ${name}=${on}, or leave it out; ${off}`);
+  return false;
 }
 
 // Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
@@ -180,6 +211,25 @@ function linkDefaults(scenario: Preset | null, data: DataKind, learner?: Learner
 }
 
 const specKey = (spec: Spec) => JSON.stringify(SPEC_KEYS.map((k) => spec[k]));
+
+/**
+ * The longest address the page writes, origin and path included. Servers and proxies refuse
+ * request lines beyond 8 KB (some at 4 KB of headers in all); 6,000 characters leaves room for
+ * the rest. A drawn point set costs about 10 characters a point, so a few hundred fit.
+ */
+export const URL_BUDGET = 6000;
+
+/**
+ * The query of the share link for `state`, given the length of what precedes and follows it
+ * (origin, path, runtime parameters). A point set that would break the budget is left out (the
+ * link then says data=points without pts, which reopens with a notice saying so): such sets
+ * travel as run files (Save and load) instead.
+ */
+export function shareQuery(state: LabState, around: number): { query: string; pointsLeftOut: boolean } {
+  const query = writeUrl(state);
+  if (around + query.length <= URL_BUDGET || !state.base.points) return { query, pointsLeftOut: false };
+  return { query: writeUrl({ ...state, base: { ...state.base, points: null } }), pointsLeftOut: true };
+}
 
 export function writeUrl(state: LabState): string {
   const pairs: [string, string][] = [['v', String(URL_VERSION)]];

@@ -12,9 +12,11 @@
  * string decides.
  *
  * Failure: a backend that cannot start is skipped with its reason. One that fails later (its
- * device or context lost, or any error of a generation) is given up for the next one down; the
- * worker then rewinds its runs to the last finished generation (engine checkpoints). `epoch`
- * counts the switches, so a run can tell that its state belongs to a backend given up since.
+ * device or context lost, or any error of a generation) is given up for the next one down, or,
+ * from the last (CPU, or a forced backend), for the fastest one above it that has not failed; the
+ * worker then rewinds its runs to the last finished generation (engine checkpoints). Once every
+ * backend has failed, the run ends saying that none is left. `epoch` counts the switches, so a
+ * run can tell that its state belongs to a backend given up since.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -114,7 +116,8 @@ function remove(backend: BackendName): void {
   } catch {
     // Already removed, or its device is gone.
   }
-  void tf.setBackend('cpu');
+  // CPU itself may be the one removed (or removed before): then there is nothing to park on.
+  if (backend !== 'cpu') tf.setBackend('cpu').catch(() => undefined);
 }
 
 export interface BackendChoice {
@@ -138,8 +141,11 @@ export class Backends {
   /** Aborted when the backend of this epoch fails: generations training on it stop at their next step. */
   private failure = new AbortController();
 
+  /** Backends that failed during this session: never tried again. */
+  private readonly failed = new Set<BackendName>();
+
   constructor(private readonly forced: BackendName | null) {
-    this.ready = this.startFrom(BACKENDS.indexOf(forced ?? BACKENDS[0]), []);
+    this.ready = this.startFrom(BACKENDS.slice(BACKENDS.indexOf(forced ?? BACKENDS[0])), []);
   }
 
   /** Aborted once the backend in use fails; pass it to every generation that trains on it. */
@@ -154,7 +160,9 @@ export class Backends {
   breakDown(why: string): void {
     const backend = this.choice?.backend;
     if (!backend) return;
-    this.lost ??= why;
+    // Stopping the generation does not rely on its next operation throwing: with CPU removed,
+    // tfjs quietly starts another backend by itself and the run would go on under CPU's name.
+    this.lose(why);
     remove(backend);
   }
 
@@ -171,7 +179,12 @@ export class Backends {
    */
   fallBack(reason: string): boolean {
     const from = this.choice?.backend;
-    if (!from || from === 'cpu') return false;
+    if (!from) return false;
+    this.failed.add(from);
+    const at = BACKENDS.indexOf(from);
+    // Down the list first, as the automatic choice would have gone; then those above, skipped before.
+    const next = [...BACKENDS.slice(at + 1), ...BACKENDS.slice(0, at)].filter((b) => !this.failed.has(b));
+    if (next.length === 0) return false;
     this.failure.abort();
     this.failure = new AbortController();
     this.epoch += 1;
@@ -179,12 +192,12 @@ export class Backends {
     this.lastFailure = { from, reason };
     this.choice = null;
     remove(from);
-    this.ready = this.startFrom(BACKENDS.indexOf(from) + 1, [`${BACKEND_LABELS[from]}: failed during this session`]);
+    this.ready = this.startFrom(next, [...this.failed].map((b) => `${BACKEND_LABELS[b]}: failed during this session`));
     return true;
   }
 
-  private async startFrom(index: number, skipped: string[]): Promise<BackendChoice> {
-    for (const backend of BACKENDS.slice(index)) {
+  private async startFrom(candidates: readonly BackendName[], skipped: string[]): Promise<BackendChoice> {
+    for (const backend of candidates) {
       const forced = backend === this.forced;
       const onLost = (why: string) => {
         if (this.choice?.backend === backend) this.lose(why);
@@ -202,6 +215,6 @@ export class Backends {
       }
       skipped = [...skipped, `${BACKEND_LABELS[backend]}: ${attempt.why}`];
     }
-    throw new Error(`no TensorFlow.js backend could start: ${skipped.join('; ')}`);
+    throw new Error(`no TensorFlow.js backend is left to run on: ${skipped.join('; ')}`);
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The engine's thread. Each run advances one generation per turn of the worker's event loop, so
  * 'cancel', 'pause' and speed changes are handled between generations (a generation costs
- * milliseconds). Cancelled runs are forgotten at once; nothing of theirs is posted afterwards.
+ * milliseconds), and a long generation (large n, many replicates) yields between its replicates,
+ * so a cancel stops it part-way and the other runs go on. Cancelled runs are forgotten at once;
+ * nothing of theirs is posted afterwards.
  *
  * Neural runs train with TensorFlow.js, loaded on their first generation (neural-runtime.ts). They
  * report training progress while a generation trains, and survive their backend failing: the
@@ -21,7 +23,7 @@ import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import { firstTwoCoordinates, realPanelSamples, viewOf } from './view';
-import type { FromWorker, GenerationMessage, Runtime, ToWorker, View } from './protocol';
+import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, type ToWorker, type View } from './protocol';
 
 /** Progress messages per run are at least this far apart. */
 const PROGRESS_MS = 100;
@@ -67,6 +69,29 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 const channel = new MessageChannel();
 const soon: (() => void)[] = [];
 channel.port1.onmessage = () => soon.shift()?.();
+
+/** A turn of the event loop, for a generation in flight to let messages (cancel, other runs) in. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    soon.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * A generation yields at most every SLICE_MS: often enough that cancel, reset and the other runs
+ * of this worker proceed within a replicate's time, rarely enough to cost nothing measurable.
+ */
+const SLICE_MS = 50;
+
+function interleaver(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}
 
 function schedule(run: Run): void {
   const turn = ++run.turn;
@@ -146,12 +171,15 @@ function progressOf(run: Run, neural: NeuralRuntime, failBackendAt: number | nul
 /**
  * After a neural generation failed (not cancelled): gives up the backend if it failed under this
  * run, so that the next advance rewinds the run and computes the generation again on the next
- * backend. False when there is none left (CPU failed: then the error is the run's own).
+ * backend. When every backend has failed it throws, saying so: the run ends there.
  */
-async function recover(run: Run, runtime: Runtime, error: unknown): Promise<boolean> {
+async function recover(run: Run, runtime: Runtime, error: unknown): Promise<true> {
   const { backends } = await neuralRuntime(runtime.backend);
   if (run.epoch !== backends.epoch) return true;
-  return backends.fallBack(backends.lost ?? (error instanceof Error ? error.message : String(error)));
+  const from = (await backends.ready).backend;
+  const reason = backends.lost ?? (error instanceof Error ? error.message : String(error));
+  if (backends.fallBack(reason)) return true;
+  throw new Error(`${BACKEND_LABELS[from]} failed (${reason}) and no TensorFlow.js backend is left to fall back to: every one has failed in this page session`);
 }
 
 /**
@@ -174,7 +202,7 @@ async function advance(run: Run): Promise<void> {
     // A neural generation also stops when its backend fails; one that completes after that is not kept.
     const signal = neural ? AbortSignal.any([run.abort.signal, neural.backends.signal]) : run.abort.signal;
     try {
-      const result = await run.experiment.next({ signal, onProgress });
+      const result = await run.experiment.next({ signal, onProgress, interleave: interleaver() });
       if (result && live(run)) {
         const { model, evaluation } = result.first;
         const width = run.experiment.width;
@@ -195,8 +223,9 @@ async function advance(run: Run): Promise<void> {
       }
     } catch (error) {
       // A neural generation that failed is computed again on the next backend (paused or not:
-      // it was asked for); anything else, or a failure on the last backend, ends the run.
-      if (!(runtime && live(run) && (await recover(run, runtime, error)))) throw error;
+      // it was asked for); anything else, or a failure with no backend left, ends the run.
+      if (!(runtime && live(run))) throw error;
+      await recover(run, runtime, error);
       retry = true;
     }
   } catch (error) {

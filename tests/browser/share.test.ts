@@ -103,7 +103,7 @@ describe('files', () => {
     expect(new URL(viewer.url()).searchParams.get('generations')).toBe('15');
     await viewer.getByTestId('load-run').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"spec":{"lambda":3},"generations":[]}') });
     const loadErrors = (await viewer.getByTestId('load-errors').textContent()) ?? '';
-    expect(loadErrors).toContain('λ (--lambda): 3 is out of range');
+    expect(loadErrors).toContain('λ: 3 is out of range');
     expect(viewerErrors).toEqual([]);
     await viewer.close();
   });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { assertSpec } from '../../src/engine/spec/validate';
 import { changeBase } from '../../src/ui/data-switch';
-import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
+import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, NEURAL_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
+import { PRESETS } from '../../src/ui/presets';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
 import { readUrl, writeUrl } from '../../src/ui/url-state';
 
@@ -57,7 +58,7 @@ describe('run-document loader', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.errors[0]).toContain('[0].generations[0].t: expected 1');
-      expect(bad.errors[1]).toContain('[1].spec: loop (--loop): "sideways" is not allowed');
+      expect(bad.errors[1]).toContain('[1].spec: loop: "sideways" is not allowed');
     }
     const notJson = loadRunDocuments('{');
     expect(notJson.ok || notJson.errors[0]).toContain('not JSON');
@@ -111,5 +112,45 @@ describe('MNIST in the link and the controls', () => {
     expect(link.state.base).toEqual(gan.base);
     expect(writeUrl(link.state)).toBe('v=1&data=mnist&learner=conv-gan');
     expect(readUrl('?data=mnist&learner=conv-gan&batch-size=64').state.base.batchSize).toBe(64);
+  });
+});
+
+describe('neural learners on points in the link and the controls', () => {
+  it('start at sizes whose first generation trains in seconds, say what changed, and write short links', () => {
+    const to = changeBase(PAGE_DEFAULTS, DEFAULT_RUNS, { learner: 'gan' });
+    expect(to.base).toEqual({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan' });
+    const items = to.notice!.items.join('\n');
+    for (const fragment of ['n_ini: 100 → 400', 'n_s: 100 → 200', 'generations T: 100 → 10', 'replicates R: 10 → 1', 'training steps: 2000 → 1000', 'hidden units: 64 → 32'])
+      expect(items).toContain(fragment);
+    expect(items).not.toContain('learner:');
+    expect(to.notice!.title).toMatch(/^Switched to GAN/);
+    // Between the two networks only the learner changes; back to a mixture, the page's usual sizes.
+    expect(changeBase(to.base, DEFAULT_RUNS, { learner: 'diffusion' }).notice).toBeNull();
+    const back = changeBase(to.base, DEFAULT_RUNS, { learner: 'kde' });
+    expect(back.base).toEqual({ ...PAGE_DEFAULTS, learner: 'kde' });
+    expect(back.notice!.items.join('\n')).toContain('replicates R: 1 → 10');
+
+    const link = readUrl('?learner=gan');
+    expect(link.notices).toEqual([]);
+    expect(link.state.base).toEqual(to.base);
+    expect(writeUrl(link.state)).toBe('v=1&learner=gan');
+  });
+});
+
+describe('scenario links', () => {
+  it('?preset=ID loads the scenario itself, shows its text only while its settings hold, and writes back as short', () => {
+    for (const preset of PRESETS) {
+      const { state, notices } = readUrl(`?preset=${preset.id}`);
+      expect(notices).toEqual([]);
+      expect(state.base).toEqual(preset.base);
+      expect(state.runs).toEqual(preset.runs);
+      expect(state.preset).toBe(preset.id);
+      expect(writeUrl(state)).toBe(`v=1&preset=${preset.id}`);
+    }
+    const changed = readUrl('?preset=fresh&seed=9');
+    expect(changed.state.base.seed).toBe(9);
+    expect(changed.state.runs).toEqual(PRESETS.find((p) => p.id === 'fresh')!.runs);
+    expect(changed.state.preset).toBeNull();
+    expect(readUrl('?preset=toString').notices[0]).toContain('"toString" is not a scenario');
   });
 });

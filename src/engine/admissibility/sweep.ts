@@ -157,6 +157,8 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
       ok: false,
       issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners (gaussian | gmm | kde); a ${base.value.learner} sweep would train a network per replicate, generation and cell` }],
     };
+  // R is never an axis: too few replicates is the base's problem, not every cell's.
+  if (base.value.replicates < 2) return { ok: false, issues: [{ field: 'replicates', message: sweepIssue(base.value)! }] };
   const x = checkAxis('x', input.x ?? fallback.x, base.value);
   const y = checkAxis('y', input.y ?? fallback.y, base.value);
   const issues = [...(x.ok ? [] : x.issues), ...(y.ok ? [] : y.issues)];

@@ -3,7 +3,7 @@
  * (e.g. "x,y"), blank lines and lines starting with '#' are skipped. Errors name the line.
  */
 import type { PointSet } from '../spec/schema';
-import { PLAIN_NUMBER, checkPoints } from '../spec/validate';
+import { PLAIN_NUMBER, checkPoints, parsePlainNumber, show } from '../spec/validate';
 
 export type CsvResult = { ok: true; points: PointSet } | { ok: false; message: string };
 
@@ -23,10 +23,15 @@ export function parsePointsCsv(text: string): CsvResult {
         continue;
       }
       const why = cells.length !== 2 ? `expected 2 columns (x,y), found ${cells.length}` : 'expected two numbers x,y';
-      return { ok: false, message: `line ${i + 1}: ${why}: ${JSON.stringify(line.slice(0, 80))}` };
+      return { ok: false, message: `line ${i + 1}: ${why}: ${show(line)}` };
     }
     seenData = true;
-    points.push([Number(cells[0]), Number(cells[1])]);
+    const [x, y] = cells.map(parsePlainNumber);
+    if (typeof x === 'string' || typeof y === 'string') {
+      const [text, why] = typeof x === 'string' ? [cells[0], x] : [cells[1], y as string];
+      return { ok: false, message: `line ${i + 1}: ${show(text)} ${why}` };
+    }
+    points.push([x, y]);
   }
   const checked = checkPoints(points);
   return checked.ok ? { ok: true, points: checked.value } : { ok: false, message: checked.issues[0].message };

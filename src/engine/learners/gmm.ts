@@ -23,13 +23,16 @@
  *   initialisation, farthest from its seed), with the pooled data covariance and weight 1/n.
  * - A covariance whose Cholesky factorisation still fails (singular to rounding, e.g. when
  *   regCovar is 0) gets δI added, δ starting at max(regCovar, 1e-12·(1 + mean data variance)) and
- *   growing ×10 until the factorisation succeeds; the enlarged covariance is the one kept.
+ *   growing ×10 until the factorisation succeeds; the enlarged covariance is the one kept. The tries
+ *   are bounded (linalg/regularise.ts): a covariance that cannot be factorised fails the fit with
+ *   a message instead of spinning.
  *
  * Sampling bias λ: a component k is drawn with probability w_k, then a point from N(μ_k, λΣ_k),
  * the paper's Gaussian semantics (covariance × λ) applied within each component, so λ < 1 sharpens
  * every mode while keeping the mode weights.
  */
-import { cholesky, logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
+import { logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
+import { regularisedCholesky } from '../linalg/regularise';
 import type { Rng } from '../random/prng';
 import type { ClosedFormModel, Learner } from './model';
 
@@ -118,11 +121,7 @@ function compile(m: Mixture, jitter0: number): void {
   const dd = d * d;
   for (let c = 0; c < m.k; c++) {
     const cov = m.covs.subarray(c * dd, (c + 1) * dd);
-    let l = cholesky(cov, d);
-    for (let jitter = jitter0; l === null; jitter *= 10) {
-      for (let i = 0; i < d; i++) cov[i * d + i] += jitter;
-      l = cholesky(cov, d);
-    }
+    const l = regularisedCholesky(cov, d, jitter0, `gmm learner, component ${c + 1}`);
     m.chol.set(l, c * dd);
     for (let i = 0; i < d; i++) m.invDiag[c * d + i] = 1 / l[i * d + i];
     m.logNorm[c] = Math.log(m.weights[c]) - 0.5 * (d * LOG_2PI + logDetFromCholesky(l, d));

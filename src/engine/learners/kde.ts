@@ -8,13 +8,15 @@
  * multiplier, Σ̂ the unbiased sample covariance. Its exact moments are mean x̄ and covariance
  * Σ̂_mle + H. When H is singular (all points on a lower-dimensional set, e.g. identical points),
  * δI is added, δ starting at 1e-12·(1 + mean data variance) and growing ×10 until the Cholesky
- * factorisation succeeds; the moments use that enlarged H.
+ * factorisation succeeds (a bounded number of tries: linalg/regularise.ts); the moments use that
+ * enlarged H.
  *
  * Sampling bias λ scales the kernel: a draw is a uniformly chosen training point plus N(0, λH).
  * λ = 1 samples the KDE itself; λ → 0 resamples the training points (bootstrap, pure memorisation);
  * the covariance of the draws is Σ̂_mle + λH.
  */
-import { cholesky, logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
+import { logDetFromCholesky, meanAndScatter } from '../linalg/matrix';
+import { regularisedCholesky } from '../linalg/regularise';
 import type { Rng } from '../random/prng';
 import type { ClosedFormModel, Learner } from './model';
 
@@ -54,12 +56,7 @@ export function kdeLearner(options: { bandwidth: number }): KdeLearner {
       const kernelCov = scatter.map((v) => (factor * factor * v) / Math.max(n - 1, 1));
       let meanVariance = 0;
       for (let a = 0; a < d; a++) meanVariance += scatter[a * d + a] / n / d;
-      let chol = cholesky(kernelCov, d);
-      for (let jitter = 1e-12 * (1 + meanVariance); chol === null; jitter *= 10) {
-        for (let a = 0; a < d; a++) kernelCov[a * d + a] += jitter;
-        chol = cholesky(kernelCov, d);
-      }
-      const l = chol;
+      const l = regularisedCholesky(kernelCov, d, 1e-12 * (1 + meanVariance), 'kde learner, kernel');
       const cov = scatter.map((v, i) => v / n + kernelCov[i]);
       const logNorm = -Math.log(n) - 0.5 * (d * LOG_2PI + logDetFromCholesky(l, d));
       // Training points whitened by H once, so each kernel term is a squared Euclidean distance.

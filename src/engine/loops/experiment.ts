@@ -11,7 +11,7 @@ import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
 import type { Spec } from '../spec/schema';
 import { pointLoop } from './point-loop';
-import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep } from './replicate';
+import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, interleave } from './replicate';
 
 export interface GenerationResult {
   t: number;
@@ -87,9 +87,11 @@ export class Experiment {
    * Advances every replicate by one generation; null once all T generations are done. `options`
    * reaches iterative learners: `signal` cancels within one training step (and a generation
    * whose signal is aborted by its end rejects), `onProgress` reports training steps summed over
-   * the replicates of this generation.
+   * the replicates of this generation, and `interleave` yields to the caller between replicates
+   * (and between a replicate's fit and its measurements), so that a long generation can be
+   * cancelled part-way.
    */
-  async next(options: { signal?: AbortSignal; onProgress?(step: number, steps: number): void } = {}): Promise<GenerationResult | null> {
+  async next(options: StepOptions = {}): Promise<GenerationResult | null> {
     if (this.done) return null;
     this.t += 1;
     const r = this.replicates.length;
@@ -98,10 +100,11 @@ export class Experiment {
     let iterations = 0;
     for (let i = 0; i < r; i++) {
       const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(i * steps + step, r * steps));
-      const step = await this.replicates[i].step({ signal: options.signal, onProgress });
+      const step = await this.replicates[i].step({ signal: options.signal, onProgress, interleave: options.interleave });
       if (i === 0) first = step;
       iterations += step.model.iterations;
       for (const m of this.metrics) values[m][i] = step.metrics[m];
+      if (i < r - 1) await interleave(options);
     }
     // A generation aborted after its last step is not kept: a caller may abort because the
     // results came from a failed device, and rewinding must then return to before it.

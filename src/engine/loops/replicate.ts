@@ -65,6 +65,22 @@ export interface ReplicateCheckpoint<Ref = unknown> {
 
 type RngState = ReturnType<Rng['getState']>;
 
+export interface StepOptions extends Pick<FitOptions, 'signal' | 'onProgress'> {
+  /**
+   * Yields to the caller's event loop: a generation can take seconds when n and R are large, and
+   * a worker must still hear cancel and run other runs meanwhile. After it, an aborted signal
+   * stops the generation.
+   */
+  interleave?(): Promise<void>;
+}
+
+/** Calls `interleave`, then stops if the generation was cancelled meanwhile. */
+export async function interleave(options: StepOptions): Promise<void> {
+  if (!options.interleave) return;
+  await options.interleave();
+  options.signal?.throwIfAborted();
+}
+
 export class Replicate<M extends Fitted, Ref> {
   private readonly rngReal: Rng;
   private readonly rngModel: Rng;
@@ -94,8 +110,12 @@ export class Replicate<M extends Fitted, Ref> {
     this.training = new TrainingSet(spec);
   }
 
-  /** Fits G^t. `options` carries cancellation and training progress to iterative learners. */
-  async step(options: Pick<FitOptions, 'signal' | 'onProgress'> = {}): Promise<ReplicateStep<M>> {
+  /**
+   * Fits G^t. `options` carries cancellation and training progress to iterative learners, and
+   * `interleave`, called between fitting and measuring, lets the caller's event loop in (a
+   * cancelled generation then stops there).
+   */
+  async step(options: StepOptions = {}): Promise<ReplicateStep<M>> {
     const { spec, parts } = this;
     this.t += 1;
     const previous = this.model;
@@ -105,6 +125,7 @@ export class Replicate<M extends Fitted, Ref> {
     const model = await parts.fit(data, data.length / parts.width, this.rngModel, { ...options, previous: previous as FitOptions['previous'] });
     previous?.dispose?.();
     this.model = model;
+    await interleave(options);
 
     this.reference ??= await parts.reference(this.rngEval);
     const measured = await parts.evaluate(model, this.reference, this.rngEval);

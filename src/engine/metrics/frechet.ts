@@ -36,7 +36,8 @@ function traceSqrtProduct(a: Float64Array, b: Float64Array, d: number): number {
     const trProduct = a[0] * b[0] + a[1] * b[2] + a[2] * b[1] + a[3] * b[3];
     const det1 = Math.max(a[0] * a[3] - a[1] * a[2], 0);
     const det2 = Math.max(b[0] * b[3] - b[1] * b[2], 0);
-    return Math.sqrt(Math.max(trProduct + 2 * Math.sqrt(det1 * det2), 0));
+    // √det1 · √det2, not √(det1 · det2): the product of two determinants overflows first.
+    return Math.sqrt(Math.max(trProduct + 2 * Math.sqrt(det1) * Math.sqrt(det2), 0));
   }
   const root = sqrtPsd(b, d);
   const m = multiply(multiply(root, a, d), root, d);

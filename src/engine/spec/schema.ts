@@ -379,3 +379,13 @@ export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' |
 /** Smallest and largest allowed point sets. */
 export const POINTS_MIN = 10;
 export const POINTS_MAX = MAX_N;
+
+/**
+ * Largest |coordinate| of real data. Covariances hold squares of coordinates and the Fréchet
+ * distance of 2-D covariances multiplies two of them (fourth powers): at 1e50 those stay near 1e200,
+ * well inside float64 (1.8e308); beyond about 1e77 they overflow and every fit degenerates.
+ */
+export const COORDINATE_LIMIT = 1e50;
+
+/** "|x|, |y| ≤ 1e50": the range of real data's coordinates, as messages state it. */
+export const COORDINATE_RANGE = `|x|, |y| ≤ ${COORDINATE_LIMIT.toExponential(0).replace('+', '')}`;

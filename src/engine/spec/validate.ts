@@ -7,6 +7,8 @@ import {
   type PointSet,
   type Spec,
   type SpecKey,
+  COORDINATE_LIMIT,
+  COORDINATE_RANGE,
   POINTS_MAX,
   POINTS_MIN,
   SPEC_KEYS,
@@ -33,11 +35,18 @@ export function fieldName(key: SpecKey): string {
   return `${f.label} (--${f.flag})`;
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+/** Longest quoted value a message repeats; a longer one is cut, with its length said. */
+const SHOWN_CHARS = 60;
+
+/** A value as a message quotes it: strings in quotes, long ones shortened so a message stays a line. */
+export function show(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const quoted = typeof value === 'string' ? JSON.stringify(text) : text;
+  if (quoted.length <= SHOWN_CHARS) return quoted;
+  const head = typeof value === 'string' ? `${JSON.stringify(text.slice(0, SHOWN_CHARS - 20)).slice(0, -1)}…"` : `${quoted.slice(0, SHOWN_CHARS - 20)}…`;
+  return `${head} (${text.length} characters)`;
 }
 
 function rangeOk(field: Field & { kind: 'int' | 'number' }, x: number): boolean {
@@ -67,19 +76,34 @@ export function checkField(key: SpecKey, value: unknown): Checked<Spec[SpecKey]>
 /** Plain decimal notation: Number('') is 0 and Number('0x10') is 16, which no one means. */
 export const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/**
+ * The one reader of numbers written as text (flag values, link parameters, CSV cells, drawn
+ * points, axis values): plain decimal notation only, and nothing that float64 cannot hold —
+ * Number('1e999') is Infinity and Number('1e-400') is 0, which no one wrote.
+ * Returns the number, or why the text is not one ("is not a number").
+ */
+export function parsePlainNumber(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'is empty';
+  if (!PLAIN_NUMBER.test(trimmed)) return 'is not a number';
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return 'is too large for a number (float64 holds up to ±1.8e308)';
+  // A mantissa with a non-zero digit that reads as 0 has underflowed.
+  if (value === 0 && /[1-9]/.test(trimmed.split(/e/i)[0])) return 'is too small to tell from 0 (float64 holds down to ±5e-324)';
+  return value;
+}
+
 /** Parses the text form of a field (CLI flag value, URL parameter). */
 export function parseField(key: SpecKey, text: string): Checked<Spec[SpecKey]> {
   const field = specFields[key];
   if (field.kind === 'enum') return checkField(key, text);
-  const trimmed = text.trim();
-  if (!PLAIN_NUMBER.test(trimmed)) {
-    const why = trimmed === '' ? 'is empty' : 'is not a number';
+  const value = parsePlainNumber(text);
+  if (typeof value === 'string')
     return {
       ok: false,
-      issues: [{ field: key, message: `${fieldName(key)}: ${show(text)} ${why}; allowed: ${describeAllowed(field)}` }],
+      issues: [{ field: key, message: `${fieldName(key)}: ${show(text)} ${value}; allowed: ${describeAllowed(field)}` }],
     };
-  }
-  return checkField(key, Number(trimmed));
+  return checkField(key, value);
 }
 
 export function checkPoints(points: unknown): Checked<PointSet> {
@@ -91,6 +115,8 @@ export function checkPoints(points: unknown): Checked<PointSet> {
     const p = points[i];
     if (!Array.isArray(p) || p.length !== 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)))
       return fail(`points: point ${i + 1} is ${show(p)}; expected [x, y] with two finite numbers`);
+    if (!p.every((c) => Math.abs(c as number) <= COORDINATE_LIMIT))
+      return fail(`points: point ${i + 1} is ${show(p)}: coordinates too large; allowed: ${COORDINATE_RANGE}; rescale the data`);
   }
   return { ok: true, value: points as PointSet };
 }
@@ -130,6 +156,20 @@ function mnistSizes(spec: Spec): SpecIssue[] {
       field: key,
       message: `${fieldName(key)}: ${spec[key]} is more than MNIST has; allowed with data=mnist: 1..${limit} (${limit} ${what})`,
     }));
+}
+
+/** |D^t| for t ≥ 2 and how the loop makes it (accumulate grows by n_s + n_r every generation). */
+export function laterTrainingSize(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): [number, string] {
+  switch (spec.loop) {
+    case 'fully-synthetic':
+      return [spec.nSyn, 'n_s'];
+    case 'augmentation':
+      return [spec.nIni + spec.nSyn, 'n_ini + n_s'];
+    case 'fresh':
+      return [spec.nReal + spec.nSyn, 'n_r + n_s'];
+    case 'accumulate':
+      return [spec.nIni + (t - 1) * (spec.nSyn + spec.nReal), t === 2 ? 'n_ini + n_s + n_r' : `n_ini + ${t - 1}(n_s + n_r)`];
+  }
 }
 
 /** Rules that involve several fields. */
@@ -172,13 +212,7 @@ function crossCheck(spec: Spec): SpecIssue[] {
   if (spec.nIni < need)
     issues.push({ field: 'nIni', message: `${fieldName('nIni')}: ${spec.nIni} is too small: ${who} needs at least ${need} samples` });
   if (spec.generations >= 2) {
-    const later: Record<Spec['loop'], [number, string]> = {
-      'fully-synthetic': [spec.nSyn, 'n_s'],
-      augmentation: [spec.nIni + spec.nSyn, 'n_ini + n_s'],
-      fresh: [spec.nReal + spec.nSyn, 'n_r + n_s'],
-      accumulate: [spec.nIni + spec.nSyn + spec.nReal, 'n_ini + n_s + n_r'],
-    };
-    const [size, formula] = later[spec.loop];
+    const [size, formula] = laterTrainingSize(spec, 2);
     if (size < need)
       issues.push({
         field: 'nSyn',
@@ -203,7 +237,7 @@ function crossCheck(spec: Spec): SpecIssue[] {
  */
 export function normaliseSpec(input: Record<string, unknown>): Checked<Spec> {
   // Missing fields take the defaults of the spec's learner (the digit generators have their own sizes).
-  const learner = checkField('learner', input.learner ?? specFields.learner.default);
+  const learner = checkField('learner', (Object.hasOwn(input, 'learner') ? input.learner : undefined) ?? specFields.learner.default);
   const spec = defaultSpec(learner.ok ? (learner.value as Spec['learner']) : undefined);
   const issues: SpecIssue[] = [];
   for (const key of Object.keys(input)) {
@@ -211,7 +245,7 @@ export function normaliseSpec(input: Record<string, unknown>): Checked<Spec> {
       issues.push({ field: key, message: `unknown field ${show(key)}; known fields: ${[...SPEC_KEYS, 'points'].join(', ')}` });
   }
   for (const key of SPEC_KEYS) {
-    if (!(key in input) || input[key] === undefined) continue;
+    if (!Object.hasOwn(input, key) || input[key] === undefined) continue;
     const checked = checkField(key, input[key]);
     if (checked.ok) (spec as Record<string, unknown>)[key] = checked.value;
     else issues.push(...checked.issues);

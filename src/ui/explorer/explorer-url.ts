@@ -16,12 +16,14 @@
  * Axes and base fields are written only where they differ from the default sweep (`npm run cli --
  * sweep` without flags). Reading never fails: each bad value is named in a notice, through the
  * engine's checkSweep messages where the problem is between fields, and only that part of the
- * sweep falls back to the default.
+ * sweep falls back to the default, with one notice per distinct problem.
  */
 import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
 import { SPEC_KEYS, type SpecKey, specFields } from '../../engine/spec/schema';
-import { parseField } from '../../engine/spec/validate';
-import { URL_VERSION, decodePoints, encode, encodePoints } from '../url-state';
+import { parseField, show } from '../../engine/spec/validate';
+import { linkParams } from '../link-params';
+import { linkMessage } from '../messages';
+import { URL_VERSION, decodePoints, encode, encodePoints, readSwitch } from '../url-state';
 import { FIELD_CHOICES, parseAxisRange, parseAxisValues } from '../../engine/admissibility/axis-values';
 import { axisText } from './axis-text';
 import { COLOUR_BY, type ColourBy, type ExplorerState, MAX_WORKERS, defaultExplorerState } from './explorer-state';
@@ -30,30 +32,27 @@ const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].f
 const AXIS_PARAMS = ['x', 'x-values', 'x-range', 'y', 'y-values', 'y-range'];
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'colour', 'workers', 'embed', ...AXIS_PARAMS]);
 
-/** Engine messages name CLI flags ("(--n-real)", "--x n-syn"); a link's reader wants its parameters. */
-function forUrl(message: string): string {
-  return message.replace(/\(--([a-z-]+)\)/g, '($1=)').replace(/--([a-z-]+) ([a-z-]+)/g, '$1=$2');
-}
+const forUrl = linkMessage;
 
-function readAxis(which: 'x' | 'y', params: URLSearchParams, notices: string[]): SweepAxis | undefined {
+function readAxis(which: 'x' | 'y', params: Map<string, string>, notices: string[]): SweepAxis | undefined {
   const fieldText = params.get(which);
   const valuesText = params.get(`${which}-values`);
   const rangeText = params.get(`${which}-range`);
-  if (fieldText === null && valuesText === null && rangeText === null) return undefined;
+  if (fieldText === undefined && valuesText === undefined && rangeText === undefined) return undefined;
   const fallback = defaultSweep()[which];
-  const field = fieldText === null ? fallback.field : AXIS_FIELDS.find((f) => axisFields[f].flag === fieldText);
+  const field = fieldText === undefined ? fallback.field : AXIS_FIELDS.find((f) => axisFields[f].flag === fieldText);
   const drop = (why: string) => {
     notices.push(`${why}; using the default ${which} axis instead`);
     return undefined;
   };
-  if (!field) return drop(`${which}: ${JSON.stringify(fieldText)} is not a sweep field; allowed: ${FIELD_CHOICES}`);
-  if (valuesText !== null && rangeText !== null) return drop(`${which}-values and ${which}-range both give the ${which} axis values; give one`);
+  if (!field) return drop(`${which}: ${show(fieldText)} is not a sweep field; allowed: ${FIELD_CHOICES}`);
+  if (valuesText !== undefined && rangeText !== undefined) return drop(`${which}-values and ${which}-range both give the ${which} axis values; give one`);
   let values: number[] | string;
-  if (valuesText !== null) values = parseAxisValues(valuesText);
-  else if (rangeText !== null) values = parseAxisRange(field, rangeText);
+  if (valuesText !== undefined) values = parseAxisValues(valuesText);
+  else if (rangeText !== undefined) values = parseAxisRange(field, rangeText);
   else if (field === fallback.field) values = fallback.values;
   else return drop(`${which}=${axisFields[field].flag} needs its values: ${which}-values=a,b,c or ${which}-range=lo:hi:count[:log]`);
-  if (typeof values === 'string') return drop(`${valuesText !== null ? `${which}-values` : `${which}-range`}: ${values}`);
+  if (typeof values === 'string') return drop(`${valuesText !== undefined ? `${which}-values` : `${which}-range`}: ${values}`);
   return { field, values };
 }
 
@@ -63,35 +62,47 @@ interface SweepInput {
   y?: SweepAxis;
 }
 
-/** Drops what checkSweep names (a base field, an axis) until the sweep is valid. */
+/**
+ * Drops what checkSweep names (a base field, an axis) until the sweep is valid: each part named
+ * falls back to its default and every other part is kept. When the part named is already at its
+ * default (the x axis clashes with the default y), the axes go back to the default sweep's; only
+ * when even that fails does the base follow.
+ */
 function repair(input: SweepInput, notices: string[]): ExplorerState['sweep'] {
-  for (let attempt = 0; attempt <= SPEC_KEYS.length + 2; attempt++) {
+  for (let attempt = 0; attempt <= SPEC_KEYS.length + 4; attempt++) {
     const checked = checkSweep(input);
     if (checked.ok) return checked.value;
+    let changed = false;
+    const drop = (holder: Record<string, unknown>, key: string) => {
+      if (holder[key] !== undefined) changed = true;
+      delete holder[key];
+    };
     for (const { field, message } of checked.issues) {
       notices.push(`${forUrl(message)}; using the default instead`);
-      if (field === 'x' || field === 'y') delete input[field];
+      if (field === 'x' || field === 'y') drop(input as unknown as Record<string, unknown>, field);
       else if (field === 'points' || field === 'data') {
-        delete input.base.data;
-        delete input.base.points;
-      } else if ((SPEC_KEYS as string[]).includes(field)) delete input.base[field];
-      else {
-        // A problem of whole cells: the axes and base together; keep the base, drop the axes.
-        delete input.x;
-        delete input.y;
-      }
+        drop(input.base, 'data');
+        drop(input.base, 'points');
+      } else if ((SPEC_KEYS as string[]).includes(field)) drop(input.base, field);
     }
+    if (changed) continue;
+    // A problem of whole cells, or of a part already at its default: the axes and base together.
+    if (input.x !== undefined || input.y !== undefined) {
+      delete input.x;
+      delete input.y;
+    } else if (Object.keys(input.base).length > 0) input.base = {};
+    else break;
   }
   return defaultSweep();
 }
 
 export function readExplorerUrl(search: string): { state: ExplorerState; notices: string[] } {
-  const params = new URLSearchParams(search);
   const notices: string[] = [];
+  const params = linkParams(search, notices);
   const state = defaultExplorerState();
   const version = params.get('v');
-  if (version !== null && version !== String(URL_VERSION))
-    notices.push(`this link is format version ${JSON.stringify(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
+  if (version !== undefined && version !== String(URL_VERSION))
+    notices.push(`this link is format version ${show(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
   const base: Record<string, unknown> = {};
   for (const [name, value] of params) {
@@ -100,10 +111,10 @@ export function readExplorerUrl(search: string): { state: ExplorerState; notices
       const parsed = parseField(key, value);
       if (parsed.ok) base[key] = parsed.value;
       else notices.push(`${forUrl(parsed.issues[0].message)}; using the default instead`);
-    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter "${name}" ignored (the explorer reads ${[...OTHER_PARAMS].join(', ')} and the spec fields)`);
+    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored (the explorer reads ${[...OTHER_PARAMS].join(', ')} and the spec fields)`);
   }
   const pts = params.get('pts');
-  if (pts !== null) {
+  if (pts !== undefined) {
     const decoded = decodePoints(pts);
     if (decoded.ok) base.points = decoded.points;
     else notices.push(`${decoded.message}; using the default distribution instead`);
@@ -111,18 +122,18 @@ export function readExplorerUrl(search: string): { state: ExplorerState; notices
   state.sweep = repair({ base, x: readAxis('x', params, notices), y: readAxis('y', params, notices) }, notices);
 
   const colour = params.get('colour');
-  if (colour !== null) {
+  if (colour !== undefined) {
     if ((COLOUR_BY as readonly string[]).includes(colour)) state.colour = colour as ColourBy;
-    else notices.push(`colour: ${JSON.stringify(colour)} is not allowed; allowed: ${COLOUR_BY.join(' | ')}`);
+    else notices.push(`colour: ${show(colour)} is not allowed; allowed: ${COLOUR_BY.join(' | ')}`);
   }
   const workers = params.get('workers');
-  if (workers !== null) {
+  if (workers !== undefined) {
     const n = Number(workers);
     if (/^\d+$/.test(workers) && n >= 1 && n <= MAX_WORKERS) state.workers = n;
-    else notices.push(`workers: ${JSON.stringify(workers)} is not allowed; allowed: an integer 1..${MAX_WORKERS}; using one per core`);
+    else notices.push(`workers: ${show(workers)} is not allowed; allowed: an integer 1..${MAX_WORKERS}; using one per core`);
   }
-  state.embed = params.get('embed') === '1';
-  return { state, notices };
+  state.embed = readSwitch(params, 'embed', notices);
+  return { state, notices: [...new Set(notices)] };
 }
 
 export function writeExplorerUrl(state: ExplorerState): string {
