@@ -5,7 +5,7 @@
  */
 import { DIGIT_CLASSES } from '../engine/digits/digits';
 import type { MetricName } from '../engine/metrics/registry';
-import { isNeural } from '../engine/spec/schema';
+import { isNeural, specFields } from '../engine/spec/schema';
 import type { RunRecord } from './runs/run-record';
 import { TrainingStatus } from './TrainingStatus';
 
@@ -74,7 +74,7 @@ export function RunStatus({ record, index, shown }: { record: RunRecord; index: 
             {record.source === 'document' ? ' · loaded from a file' : t > 0 && <span title="Worker time per generation">{` · ${formatDuration(record.computeMs)} each`}</span>}
           </span>
           {record.state !== 'done' && <progress max={T} value={t} aria-label={`Run ${index + 1} progress`} />}
-          <span className="headline" data-testid="run-headline">
+          <span className="headline" data-testid="run-headline" title={`${specFields.replicates.label}: ${specFields.replicates.plain}`}>
             {headline(record, shown)}
           </span>
           {record.source === 'worker' && isNeural(record.spec.learner) && <TrainingStatus record={record} index={index} />}

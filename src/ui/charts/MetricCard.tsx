@@ -3,7 +3,7 @@
  * of every run, a table view of the same numbers and PNG/SVG export; and the legend that says what
  * the lines and bands are.
  */
-import { METRICS, type MetricName } from '../../engine/metrics/registry';
+import { METRICS, type MetricName, metricHelp } from '../../engine/metrics/registry';
 import { formatNumber } from '../format';
 import type { RunRecord } from '../runs/run-record';
 import { ChartCard } from './ChartCard';
@@ -75,7 +75,7 @@ export function MetricCard({ metric, records, tMark, fontSize, version, testId, 
           {info.label} <span className="better">({info.better} is better)</span>
         </>
       }
-      help={detailed ? `${info.plain}: ${info.help}.` : `${info.plain}.`}
+      help={detailed ? `${info.plain}: ${metricHelp(metric, records.some((r) => r.spec.data === 'mnist'))}.` : `${info.plain}.`}
       table={() => <ChartTable metric={metric} records={records} />}
       testId={testId}
     >

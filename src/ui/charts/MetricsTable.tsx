@@ -4,7 +4,7 @@
  * so a frame only renders the new ones.
  */
 import { memo } from 'react';
-import { METRICS, type MetricName } from '../../engine/metrics/registry';
+import { METRICS, type MetricName, metricHelp } from '../../engine/metrics/registry';
 import type { GenerationRow } from '../runs/run-record';
 import { formatNumber } from '../format';
 
@@ -32,6 +32,8 @@ interface Props {
 }
 
 export const MetricsTable = memo(function MetricsTable({ label, metrics, rows }: Props) {
+  // Only digit runs measure classes: their metrics are defined in LeNet's feature space.
+  const digits = metrics.includes('classes');
   return (
     <table data-testid="metrics-table" className="metrics-table">
       <caption>{label}: mean over replicates per generation</caption>
@@ -39,7 +41,7 @@ export const MetricsTable = memo(function MetricsTable({ label, metrics, rows }:
         <tr>
           <th scope="col">t</th>
           {metrics.map((m) => (
-            <th key={m} scope="col" title={`${METRICS[m].label}: ${METRICS[m].help}`}>
+            <th key={m} scope="col" title={`${METRICS[m].label}: ${metricHelp(m, digits)}`}>
               {m}
             </th>
           ))}

@@ -7,6 +7,7 @@ import { type ReactNode, useEffect, useId, useState } from 'react';
 import { type Field, type SpecKey, describeAllowed, specFields } from '../../engine/spec/schema';
 import { parseField } from '../../engine/spec/validate';
 import { OPTION_LABELS } from './option-labels';
+import { Term } from '../Term';
 
 export interface SliderRange {
   min: number;
@@ -103,6 +104,11 @@ export function SpecField({ fieldKey, value, onCommit, note, slider, hideOptions
   return (
     <div className={`field${disabled ? ' disabled' : ''}`} data-field={field.flag}>
       <label htmlFor={id}>{field.label}</label>
+      {field.plain && (
+        <Term tip={`${field.label}: ${field.plain}.`} name={`What is ${field.label}?`}>
+          ?
+        </Term>
+      )}
       {input}
       {extra}
       <small id={`${id}-help`} className="help">
