@@ -16,10 +16,10 @@ export default defineConfig({
           // Two forks on two cores: training tests are CPU-bound and independent, and with one core
           // taken by other work the pair still shares what is left.
           maxWorkers: 2,
-          // Quiet-machine times times three at least: the suite stays green on a machine twice as
-          // slow. Tests that train longer name their own budget.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Three times the longest quiet-machine test (the 2-D network loops, ~30 s) at least: the
+          // suite stays green on a machine twice as slow. Tests that train longer name their own budget.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

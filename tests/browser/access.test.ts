@@ -90,8 +90,10 @@ describe('accessibility', () => {
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const afterStart = tasks.slice(during);
     console.log(`long tasks after the first generation: ${afterStart.length} (${afterStart.map((d) => d.toFixed(0)).join(', ')} ms); pause answered in ${answered} ms`);
-    // Timing on shared CI machines is noisy: the test only rules out blocking, the benchmark measures.
-    expect(Math.max(0, ...afterStart)).toBeLessThan(250);
+    // Timing on shared CI machines is noisy (on a machine loaded four times over, single frames reach
+    // 300–450 ms): the test only rules out blocking, a main thread that computes a generation itself
+    // (seconds); the benchmark measures the frames.
+    expect(Math.max(0, ...afterStart)).toBeLessThan(1000);
     expect(answered).toBeLessThan(2000);
   });
 });
