@@ -53,7 +53,7 @@ export const PRESETS: Preset[] = [
     id: 'unbiased',
     title: 'An unbiased estimator still collapses',
     explanation:
-      'A Gaussian refit on its own samples, with the MLE and with the unbiased (n − 1) covariance. The unbiased fit keeps the expected variance constant (the dashed theory line of tr Σ stays flat), yet the median run still shrinks to a point: the average is carried by a few lucky runs.',
+      'A Gaussian refit on its own samples, with the MLE and with the unbiased (n − 1) covariance. The unbiased fit keeps the expected variance constant (the dashed theory line of tr Σ stays flat), yet ln det Σ_t (the log of the area the fit covers) falls steadily for both estimators: the typical run shrinks to a point. The expectation is carried by rare runs whose variance grows huge; 50 replicates seldom hold one, so even their mean tr Σ falls here.',
     finding: 'For any λ ≤ 1, Σ_t → 0 almost surely, even for unbiased estimates: the collapse is caused by estimation error alone (MAD §3.1, App. A).',
     headline: ['logdet', 'trace'],
     base: { data: 'gaussian', dim: 2, learner: 'gaussian', nIni: 20, nSyn: 20, replicates: 50, nEval: 500 },
@@ -78,7 +78,7 @@ export const PRESETS: Preset[] = [
     id: 'fresh',
     title: 'Enough fresh data holds steady',
     explanation:
-      'Each generation gets new real samples besides the synthetic ones. With no fresh data the ring collapses; with a little it wobbles; with enough it stays at a steady distance from the truth, whatever the starting model.',
+      'Each generation gets new real samples besides its 100 synthetic ones. With no fresh data (n_r = 0) the ring collapses; with a little (n_r = 10) it wobbles but keeps most clusters; with enough (n_r = 100) all 8 clusters stay and its Fréchet distance to the truth stays level.',
     finding: 'With enough fresh real data per generation, quality and diversity do not degrade: the distance converges to a limit independent of the initial model (MAD §5, eq. 3, Fig. 10).',
     headline: ['modes', 'fd'],
     base: {},
@@ -120,11 +120,11 @@ export const PRESETS: Preset[] = [
   }),
   // MNIST: a network per generation and replicate, so one replicate of ten generations of a
   // thousand digits (the MNIST page defaults): a preset runs in about a minute on WASM. Measured
-  // in the page (headless chromium, WASM, seed 1, 2026-11-24), fully synthetic: FD 590 → 910,
-  // classes 0.9 → 0.4, entropy 3.0 → 1.4 bits; fresh and augmentation: FD 510–560 and all ten
-  // classes at t = 10 (the CLI, seed 1: augmentation FD 308 at t = 1, 280 at t = 10, so it shows
-  // no delayed decline at this scale, and its text says so). Recall stays near 0 in every loop: the VAE's blurred digits cover little of
-  // real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
+  // in the page (headless chromium, WASM, seed 1, 2026-11-30; the CLI gives the same numbers),
+  // fully synthetic: FD 308 → 827, classes 1 → 0.2, entropy 3.2 → 1.0 bits; augmentation: FD
+  // 308 → 280 and all ten classes at t = 10, so no delayed decline at this scale (its text says
+  // so); fresh (CLI): FD 296–320, all ten classes. Recall stays near 0 in every loop: the VAE's
+  // blurred digits cover little of real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
   // λ < 1 sharpens the blur away, so guided loops lose classes more slowly, not faster.)
   preset({
     id: 'mnist-mad',
