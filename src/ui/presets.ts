@@ -123,7 +123,7 @@ export const PRESETS: Preset[] = [
   // in the page (headless chromium, WASM, seed 1, 2026-11-30; the CLI gives the same numbers),
   // fully synthetic: FD 308 → 827, classes 1 → 0.2, entropy 3.2 → 1.0 bits; augmentation: FD
   // 308 → 280 and all ten classes at t = 10, so no delayed decline at this scale (its text says
-  // so); fresh (CLI): FD 296–320, all ten classes. Recall stays near 0 in every loop: the VAE's
+  // so); fresh (CLI): FD 277–320, all ten classes. Recall stays near 0 in every loop: the VAE's
   // blurred digits cover little of real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
   // λ < 1 sharpens the blur away, so guided loops lose classes more slowly, not faster.)
   preset({
