@@ -1,9 +1,12 @@
 /**
  * Teaching scenarios: each is a spec (validated by the engine like any other) plus a short
- * plain-language explanation and the paper's finding it shows. Sizes were chosen by running the
- * loops with the CLI so that the effect is visible within the scenario's generations.
+ * plain-language explanation, the paper's finding it shows and the metrics that show it. Learner,
+ * sizes and horizon were chosen by running the loops with the CLI so that the claim is visible on
+ * the scenario's own screen (the measured numbers are in the README, "Scenarios"); the browser
+ * and unit tests read those metrics back and fail when a claim stops being true.
  */
-import type { MetricName } from '../engine/metrics/registry';
+import { realDistribution } from '../engine/data';
+import { type MetricName, metricsFor } from '../engine/metrics/registry';
 import type { Spec } from '../engine/spec/schema';
 import { assertSpec } from '../engine/spec/validate';
 import { PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
@@ -15,16 +18,23 @@ export interface Preset {
   explanation: string;
   /** The paper's finding, with where it is shown. */
   finding: string;
-  /** The metric(s) that carry the scenario's point: its headline chart. */
-  headline?: MetricName[];
+  /** The one or two metrics whose charts carry the scenario's point (the page's headline charts). */
+  headline: [MetricName] | [MetricName, MetricName];
   base: Spec;
   runs: RunOverrides[];
 }
 
-/** A scenario on the page defaults of its data kind (MNIST scenarios start from MNIST-sized runs). */
+/**
+ * A scenario on the page defaults of its data kind (MNIST scenarios start from MNIST-sized runs).
+ * Its headline must name metrics that its data has (modes only for the ring and the grid, classes
+ * only for MNIST), or the page would have no chart to show.
+ */
 function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
   const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
+  const measured = metricsFor(base.data === 'mnist' ? 'mnist' : realDistribution(base));
+  for (const metric of p.headline)
+    if (!measured.includes(metric)) throw new Error(`preset ${p.id}: headline metric ${metric} is not measured on ${base.data} (${measured.join(', ')})`);
   return { ...p, base };
 }
 
@@ -35,6 +45,7 @@ export const PRESETS: Preset[] = [
     explanation:
       'Each model is trained only on samples of the model before it. Small sampling errors compound: clusters of the ring die out one by one and never come back, and recall (diversity) drops towards 0.',
     finding: 'Without fresh real data, the quality or the diversity of an autophagous loop decreases over generations (MAD §3, Fig. 4, 14).',
+    headline: ['modes', 'recall'],
     base: {},
     runs: [{ loop: 'fully-synthetic' }],
   }),
@@ -42,8 +53,9 @@ export const PRESETS: Preset[] = [
     id: 'unbiased',
     title: 'An unbiased estimator still collapses',
     explanation:
-      'A Gaussian refit on its own samples, with the MLE and with the unbiased (n − 1) covariance. The unbiased fit keeps the expected variance constant (the dashed theory line of tr Σ stays flat), yet the median run still shrinks to a point: the average is carried by a few lucky runs.',
+      'A Gaussian refit on its own samples, with the MLE and with the unbiased (n − 1) covariance. The unbiased fit keeps the expected variance constant (the dashed theory line of tr Σ stays flat), yet ln det Σ_t (the log of the area the fit covers) falls steadily for both estimators: the typical run shrinks to a point. The expectation is carried by rare runs whose variance grows huge; 50 replicates seldom hold one, so even their mean tr Σ falls here.',
     finding: 'For any λ ≤ 1, Σ_t → 0 almost surely, even for unbiased estimates: the collapse is caused by estimation error alone (MAD §3.1, App. A).',
+    headline: ['logdet', 'trace'],
     base: { data: 'gaussian', dim: 2, learner: 'gaussian', nIni: 20, nSyn: 20, replicates: 50, nEval: 500 },
     runs: [{ estimator: 'unbiased' }, { estimator: 'mle' }],
   }),
@@ -51,17 +63,24 @@ export const PRESETS: Preset[] = [
     id: 'fixed-real',
     title: 'A fixed real set only delays it',
     explanation:
-      'Synthetic augmentation reuses the same real samples every generation next to fresh synthetic ones. The real set acts as an anchor: compared with the fully synthetic loop, degradation is much slower. A Gaussian mixture can fit the ring exactly, so here the anchor even holds; MAD\'s deep generators add their own errors each generation, which is why the decline there continues, only later.',
+      'Three loops of a kernel density estimate (KDE: every training point smeared into a small blob, here a blob wider than the ring\'s clusters, so each fit blurs the data a little), each fed 1000 synthetic points per generation. Fully synthetic, the blur piles up: the clusters melt into a ring and precision (the share of samples that look real) falls from 0.65 to below 0.1. Synthetic augmentation keeps the same 50 real points (n_ini) in every training set: they slow the blur down but cannot undo it, so precision falls more slowly, to about 0.3, and about one cluster in eight fades: worse than its own first generation, far better than fully synthetic. With 1000 new real points every generation (fresh data, n_r = n_s) the ring stays sharp (precision ≈ 0.8, all 8 clusters). A Gaussian mixture fits this ring exactly, and a fixed real set then holds it for good (switch the learner to see it); MAD\'s deep generators, like this KDE, add their own error every generation.',
     finding: 'A fixed set of real training data only delays the inevitable degradation of a self-consuming loop (MAD §4, Fig. 8–9).',
-    base: { nIni: 50, nSyn: 500 },
-    runs: [{ loop: 'fully-synthetic' }, { loop: 'augmentation' }],
+    headline: ['precision', 'modes'],
+    // Why these sizes: the fixed set's share n_ini/(n_ini + n_s) ≈ 5% sets how slowly the blur
+    // builds up in augmentation (over about 1/5% = 20 generations), the bandwidth (0.3 × Scott's
+    // rule) makes each fit blur enough to see, and 60 generations show augmentation levelling off
+    // while fully synthetic keeps falling. The film strip's contours evaluate each KDE on a grid,
+    // which costs more than the loop itself, so more generations or points would slow the page.
+    base: { learner: 'kde', bandwidth: 0.3, nIni: 50, nSyn: 1000, nReal: 1000, generations: 60 },
+    runs: [{ loop: 'fully-synthetic' }, { loop: 'augmentation' }, { loop: 'fresh' }],
   }),
   preset({
     id: 'fresh',
     title: 'Enough fresh data holds steady',
     explanation:
-      'Each generation gets new real samples besides the synthetic ones. With no fresh data the ring collapses; with a little it wobbles; with enough it stays at a steady distance from the truth, whatever the starting model.',
+      'Each generation gets new real samples besides its 100 synthetic ones. With no fresh data (n_r = 0) the ring collapses; with a little (n_r = 10) it wobbles but keeps most clusters; with enough (n_r = 100) all 8 clusters stay and its Fréchet distance to the truth stays level.',
     finding: 'With enough fresh real data per generation, quality and diversity do not degrade: the distance converges to a limit independent of the initial model (MAD §5, eq. 3, Fig. 10).',
+    headline: ['modes', 'fd'],
     base: {},
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh', nReal: 10 }, { loop: 'fresh', nReal: 100 }],
   }),
@@ -69,18 +88,22 @@ export const PRESETS: Preset[] = [
     id: 'lambda',
     title: 'λ < 1 keeps precision but loses recall faster',
     explanation:
-      'Sampling bias λ < 1 draws synthetic samples closer to each mode, like truncation or guidance in image models. Samples look "better" (precision stays at 1) but the spread is lost even faster: recall falls to 0 within a few generations.',
+      'Sampling bias λ < 1 draws synthetic samples closer to the centre of each cluster, like truncation or guidance in image models. Both loops are fully synthetic, side by side for 30 generations. With λ = 0.7 precision (the share of samples that look real) stays at 1, while without bias (λ = 1) it slips a little; but recall (the share of the real spread that the model covers) falls to 0 within about 15 generations with λ = 0.7, while the unbiased loop still covers about half at t = 30. The bias shrinks every cluster towards its centre rather than dropping clusters: both keep nearly all 8.',
     finding: 'With sampling bias, precision is maintained or even increases while recall decays faster than without bias (MAD §3.2, Fig. 6–7).',
-    base: {},
+    headline: ['precision', 'recall'],
+    // 500 points per generation slow the unbiased loop's own collapse, so that over these 30
+    // generations its recall is still falling while the biased loop's has reached 0.
+    base: { nIni: 500, nSyn: 500, generations: 30 },
     runs: [{ lambda: 1 }, { lambda: 0.7 }],
   }),
   preset({
     id: 'neural',
     title: 'A neural generator amplifies its own errors',
     explanation:
-      'Each generation trains a small diffusion model (a neural network that learns to turn noise into data, here with TensorFlow.js in your browser) on the data of its loop. No network fits perfectly: each one blurs the ring a little and puts samples between the clusters. Trained only on its predecessor\'s samples, the next network learns that blur as if it were data and adds its own: clusters merge and vanish within a few generations, and precision falls. With fresh real samples in every generation, each network\'s errors are diluted and the ring stays sharp.',
+      'Each generation trains a small diffusion model (a neural network that learns to turn noise into data, here with TensorFlow.js in your browser) on the data of its loop. A network this small never draws the ring sharply: from the first generation on it puts many samples between the clusters (precision, the share of samples that look real, about 0.6). Trained only on its predecessor\'s samples, each network learns that blur as if it were data and adds its own: clusters merge and vanish (8 → about 2 in ten generations) and precision falls below 0.1. With 400 fresh real points in every generation next to 200 synthetic ones (n_r = 400, n_s = 200), the errors do not pile up: all 8 clusters stay, and precision settles at about 0.45–0.5, a little below the first network\'s, instead of falling further.',
     finding:
       'Deep generators go MAD too: a diffusion model (DDPM) trained fully synthetically loses quality and diversity as its modes drift and merge, while with enough fresh real data per generation its distance to the real data settles at a limit (MAD §3, Fig. 4–5; §5, Fig. 10).',
+    headline: ['modes', 'precision'],
     // One replicate of a small network, so the 20 fits take about 20 s on one CPU core (WASM).
     base: { learner: 'diffusion', hidden: 32, steps: 1000, diffusionSteps: 40, nIni: 400, nSyn: 200, nReal: 400, generations: 10, replicates: 1, nEval: 500 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh' }],
@@ -91,15 +114,17 @@ export const PRESETS: Preset[] = [
     explanation:
       'Replace (fully synthetic) throws away all earlier data each generation. Accumulate keeps every sample ever used, real ones included, and adds the new synthetic ones: the original real data never leave the pool, and the ring survives.',
     finding: 'Accumulating real and synthetic data keeps the error bounded, while replacing data collapses (Gerstgrasser et al. 2024, arXiv 2404.01413; cf. MAD §4).',
+    headline: ['modes', 'recall'],
     base: { nReal: 0 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'accumulate' }],
   }),
   // MNIST: a network per generation and replicate, so one replicate of ten generations of a
   // thousand digits (the MNIST page defaults): a preset runs in about a minute on WASM. Measured
-  // in the page (headless chromium, WASM, seed 1, 2026-11-24), fully synthetic: FD 590 → 910,
-  // classes 0.9 → 0.4, entropy 3.0 → 1.4 bits; fresh and augmentation: FD 510–560 and all ten
-  // classes at t = 10. Recall stays near 0 in every loop: the VAE's blurred digits cover little of
-  // real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
+  // in the page (headless chromium, WASM, seed 1, 2026-11-30; the CLI gives the same numbers),
+  // fully synthetic: FD 308 → 827, classes 1 → 0.2, entropy 3.2 → 1.0 bits; augmentation: FD
+  // 308 → 280 and all ten classes at t = 10, so no delayed decline at this scale (its text says
+  // so); fresh (CLI): FD 277–320, all ten classes. Recall stays near 0 in every loop: the VAE's
+  // blurred digits cover little of real handwriting's variety even at t = 1. (A guidance scenario is left out: with this VAE,
   // λ < 1 sharpens the blur away, so guided loops lose classes more slowly, not faster.)
   preset({
     id: 'mnist-mad',
@@ -107,6 +132,7 @@ export const PRESETS: Preset[] = [
     explanation:
       'A small VAE (a network that squeezes each digit into a few numbers and draws it back from them) learns from 1000 real handwritten digits; every later generation learns only from 1000 digits drawn by the one before. Each network blurs what it saw, and the next learns that blur as if it were handwriting: within a few generations the digits melt into a few grey shapes, the Fréchet distance in LeNet features climbs far above the grey "real vs real" line, and LeNet recognises fewer and fewer of the ten digits among them (classes covered and class entropy fall).',
     finding: 'Deep generators trained fully synthetically on MNIST lose quality and diversity from generation to generation (MAD §3).',
+    headline: ['fd', 'classes'],
     base: { data: 'mnist' },
     runs: [{ loop: 'fully-synthetic' }],
   }),
@@ -116,15 +142,17 @@ export const PRESETS: Preset[] = [
     explanation:
       'The same VAE loop twice: once on its own digits alone, once with 1000 new real digits in every generation next to the 1000 synthetic ones. The fresh digits dilute each network\'s errors: its digits stay legible, all ten classes stay, and its Fréchet distance stays level, while the fully synthetic loop melts away.',
     finding: 'With enough fresh real data per generation, a self-consuming loop does not degrade: its distance to the real data settles at a limit (MAD §5).',
+    headline: ['fd', 'classes'],
     base: { data: 'mnist' },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh' }],
   }),
   preset({
     id: 'mnist-augmentation',
-    title: 'Fixed real digits only delay it',
+    title: 'Fixed real digits hold for ten generations',
     explanation:
-      'Synthetic augmentation trains every generation on the same 1000 real digits plus 1000 from the previous network. The fixed real set anchors the loop: over these ten generations its digits keep all ten classes while the fully synthetic loop melts away. But no new information ever arrives, and each network adds its own errors to the synthetic half, which is why over many more generations the paper sees augmentation decline too, only later.',
+      'Synthetic augmentation trains every generation on the same 1000 real digits plus 1000 drawn by the previous network. Here the fixed real set holds the loop: over these ten generations its Fréchet distance stays level (it even falls a little) and LeNet still finds all ten digits, while the fully synthetic loop melts away. The paper\'s finding, that a fixed real set only delays the decline, does not show at this scale: half of every training set is real, and ten generations of a small VAE are too few for its errors to build up past that anchor. The paper saw the decline over more generations of large image generators (and its StyleGAN loop keeps every earlier generation\'s images, so the real share keeps shrinking). The 2-D scenario "A fixed real set only delays it" shows the delay with a learner whose blur builds up.',
     finding: 'A fixed set of real training data only delays the degradation of a self-consuming loop (MAD §4).',
+    headline: ['fd', 'classes'],
     base: { data: 'mnist' },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'augmentation' }],
   }),

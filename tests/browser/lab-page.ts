@@ -1,6 +1,7 @@
 /** Helpers for driving the lab page in tests: open a link, wait for runs, read the metrics tables. */
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { RunMeans } from '../scenario-claims';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -44,6 +45,19 @@ export function lastValue(table: Table, metric: string): number {
   const column = table.headers.indexOf(metric);
   if (column < 0) throw new Error(`no column ${metric} in ${table.headers.join(',')}`);
   return Number(table.rows[table.rows.length - 1][column]);
+}
+
+/** A table as per-generation means (t = 1 is the first row), for the scenario claims. */
+export function runMeans(table: Table): RunMeans {
+  return {
+    generations: table.rows.length,
+    mean(metric, t) {
+      const column = table.headers.indexOf(metric);
+      if (column < 0) throw new Error(`no column ${metric} in ${table.headers.join(',')}`);
+      if (Number(table.rows[t - 1]?.[0]) !== t) throw new Error(`no row for t = ${t}`);
+      return Number(table.rows[t - 1][column]);
+    },
+  };
 }
 
 export function searchParams(page: Page): URLSearchParams {
