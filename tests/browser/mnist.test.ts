@@ -163,7 +163,7 @@ const CHECKS: Record<string, (tables: Table[]) => void> = {
 
 /**
  * The loop with real data keeps every class, its Fréchet distance stays level (within 20% of its
- * first generation's; fully synthetic it rises by half at t = 2), and it stays far closer to the
+ * first generation's; fully synthetic it rises by a third or more at t = 2), and it stays far closer to the
  * real digits than the fully synthetic one.
  */
 function expectHeld(synthetic: Table, anchored: Table): void {
