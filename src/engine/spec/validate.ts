@@ -158,18 +158,32 @@ function mnistSizes(spec: Spec): SpecIssue[] {
     }));
 }
 
-/** |D^t| for t ≥ 2 and how the loop makes it (accumulate grows by n_s + n_r every generation). */
-export function laterTrainingSize(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): [number, string] {
+/** The real and synthetic samples in D^t: n_ini real at t = 1, then what the loop makes (accumulate keeps everything). */
+export function trainingComposition(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): { real: number; synthetic: number } {
+  if (t <= 1) return { real: spec.nIni, synthetic: 0 };
   switch (spec.loop) {
     case 'fully-synthetic':
-      return [spec.nSyn, 'n_s'];
+      return { real: 0, synthetic: spec.nSyn };
     case 'augmentation':
-      return [spec.nIni + spec.nSyn, 'n_ini + n_s'];
+      return { real: spec.nIni, synthetic: spec.nSyn };
     case 'fresh':
-      return [spec.nReal + spec.nSyn, 'n_r + n_s'];
+      return { real: spec.nReal, synthetic: spec.nSyn };
     case 'accumulate':
-      return [spec.nIni + (t - 1) * (spec.nSyn + spec.nReal), t === 2 ? 'n_ini + n_s + n_r' : `n_ini + ${t - 1}(n_s + n_r)`];
+      return { real: spec.nIni + (t - 1) * spec.nReal, synthetic: (t - 1) * spec.nSyn };
   }
+}
+
+const FORMULA: Record<Spec['loop'], (t: number) => string> = {
+  'fully-synthetic': () => 'n_s',
+  augmentation: () => 'n_ini + n_s',
+  fresh: () => 'n_r + n_s',
+  accumulate: (t) => (t === 2 ? 'n_ini + n_s + n_r' : `n_ini + ${t - 1}(n_s + n_r)`),
+};
+
+/** |D^t| for t ≥ 2 and how the loop makes it (accumulate grows by n_s + n_r every generation). */
+export function laterTrainingSize(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): [number, string] {
+  const { real, synthetic } = trainingComposition(spec, Math.max(2, t));
+  return [real + synthetic, FORMULA[spec.loop](t)];
 }
 
 /** Rules that involve several fields. */

@@ -5,23 +5,9 @@
  * generation. A dot travels the loop once per generation computed (not under reduced motion).
  */
 import type { Spec } from '../../engine/spec/schema';
+import { trainingComposition } from '../../engine/spec/validate';
 import { REAL_COLOUR } from '../palette';
 import { LOOP_NAMES, loopStory } from '../run-label';
-
-/** Real and synthetic samples in D^t: t = 1 is the fit on n_ini real samples; accumulate grows its pool. */
-export function trainingSetAt(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn'>, t: number): { real: number; synthetic: number } {
-  if (t <= 1) return { real: spec.nIni, synthetic: 0 };
-  switch (spec.loop) {
-    case 'fully-synthetic':
-      return { real: 0, synthetic: spec.nSyn };
-    case 'augmentation':
-      return { real: spec.nIni, synthetic: spec.nSyn };
-    case 'fresh':
-      return { real: spec.nReal, synthetic: spec.nSyn };
-    case 'accumulate':
-      return { real: spec.nIni + (t - 1) * spec.nReal, synthetic: (t - 1) * spec.nSyn };
-  }
-}
 
 const SOURCE: Record<Spec['loop'], string> = {
   'fully-synthetic': 'only at t = 1',
@@ -48,7 +34,7 @@ const RETURN_PATH = `M${G.x},${G.y + G.r} V${H - 18} H${BAR.x + 60} V${BAR.y + B
 
 export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
   const shownT = Math.max(1, t);
-  const { real, synthetic } = trainingSetAt(spec, shownT);
+  const { real, synthetic } = trainingComposition(spec, shownT);
   const total = Math.max(1, real + synthetic);
   const realW = (BAR.w * real) / total;
   const realFeeds = spec.loop !== 'fully-synthetic' || shownT <= 1;
