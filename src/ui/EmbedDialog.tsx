@@ -14,7 +14,13 @@ const PREVIEW_HEIGHT_SHARE = 0.5;
 
 const clampSide = (v: number) => Math.min(CUSTOM_LIMITS.max, Math.max(CUSTOM_LIMITS.min, Math.round(v)));
 
-export function EmbedDialog({ onClose }: { onClose: () => void }) {
+interface Props {
+  /** Whether the page reads `hide=` (the lab does; the admissibility explorer does not). */
+  hiding: boolean;
+  onClose: () => void;
+}
+
+export function EmbedDialog({ hiding, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const snippetBox = useRef<HTMLTextAreaElement>(null);
   const previewBox = useRef<HTMLDivElement>(null);
@@ -23,7 +29,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const [href] = useState(() => location.href);
   const [choice, setChoice] = useState<SizeChoice>('slide');
   const [custom, setCustom] = useState({ width: 640, height: 420 });
-  const [groups, setGroups] = useState<HideGroup[]>(() => groupsHiddenIn(new URL(href).searchParams));
+  const [groups, setGroups] = useState<HideGroup[]>(() => (hiding ? groupsHiddenIn(new URL(href).searchParams) : []));
   const [room, setRoom] = useState({ width: 600, height: 400 });
   const [status, setStatus] = useTransientStatus();
 
@@ -113,15 +119,17 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             </div>
           )}
         </fieldset>
-        <fieldset>
-          <legend>Hide in the frame</legend>
-          {HIDE_GROUPS.map((g) => (
-            <label key={g.id} className="inline-check">
-              <input type="checkbox" checked={groups.includes(g.id)} onChange={(e) => toggle(g.id, e.currentTarget.checked)} data-testid={`embed-hide-${g.id}`} />
-              {g.label}
-            </label>
-          ))}
-        </fieldset>
+        {hiding && (
+          <fieldset>
+            <legend>Hide in the frame</legend>
+            {HIDE_GROUPS.map((g) => (
+              <label key={g.id} className="inline-check">
+                <input type="checkbox" checked={groups.includes(g.id)} onChange={(e) => toggle(g.id, e.currentTarget.checked)} data-testid={`embed-hide-${g.id}`} />
+                {g.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
       </div>
       <p className="help" id={`${id}-preview-note`}>
         Preview: {size.width === null ? `100% (here ${frameWidth})` : size.width} × {size.height} px{scale < 1 ? `, shown at ${Math.round(scale * 100)}%` : ''}. It runs the lab as the

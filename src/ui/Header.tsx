@@ -62,7 +62,7 @@ export function Header({ view, onView, projector, onProjector }: Props) {
           {copied}
         </span>
       </div>
-      {embedding && <EmbedDialog onClose={closeEmbed} />}
+      {embedding && <EmbedDialog hiding={view === 'lab'} onClose={closeEmbed} />}
       {/* After the tools in the DOM as on screen (a row of its own), so tab order follows the page. */}
       <nav className="view-tabs" aria-label="Views">
         {VIEWS.map(([id, name]) => (

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, browserSession, screenshot } from './browser';
-import { open, waitForRuns } from './lab-page';
+import { baseUrl, open, waitForRuns } from './lab-page';
 
 const session = browserSession([], { width: 1280, height: 900 });
 let page: Page;
@@ -108,6 +108,21 @@ describe('embed dialog', () => {
     expect(selection).toEqual([0, selection[2], selection[2], true]);
     await screenshot(page, 'embed-dialog-refused', false);
     await page.getByRole('button', { name: 'Close the embed dialog' }).click();
+    await expect.poll(() => page.getByTestId('embed-dialog').count()).toBe(0);
+  });
+
+  it('offers no hide options in the admissibility explorer, which reads no hide= list', async () => {
+    await page.goto(`${baseUrl()}?view=explorer&x-values=10,100&y-values=1`);
+    await page.getByTestId('embed-open').click();
+    const src = new URL((await page.getByTestId('embed-preview').getAttribute('src')) ?? '');
+    expect(src.searchParams.get('view')).toBe('explorer');
+    expect(src.searchParams.get('embed')).toBe('1');
+    expect(src.searchParams.has('hide')).toBe(false);
+    expect(await page.locator('[data-testid^=embed-hide-]').count()).toBe(0);
+    const frame = page.frameLocator('[data-testid=embed-preview]');
+    await expect.poll(() => frame.locator('[data-testid=sweep-status]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await frame.locator('[data-testid=url-notice]').count()).toBe(0);
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('embed-dialog').count()).toBe(0);
   });
 });
