@@ -1,6 +1,8 @@
-/** Title, one-sentence pitch, share link, projector switch, and the switch between the lab's two views. */
-import { useState } from 'react';
+/** Title, one-sentence pitch, share link, embed dialog, projector switch, and the switch between the lab's two views. */
+import { useCallback, useRef, useState } from 'react';
+import { EmbedDialog } from './EmbedDialog';
 import type { View } from './explorer/view';
+import { useTransientStatus } from './use-transient-status';
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -25,14 +27,17 @@ const VIEWS: [View, string][] = [
 ];
 
 export function Header({ view, onView, projector, onProjector }: Props) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const share = async (what: 'link' | 'embed') => {
+  const [copied, setCopied] = useTransientStatus();
+  const [embedding, setEmbedding] = useState(false);
+  const embedButton = useRef<HTMLButtonElement>(null);
+  const shareLink = async () => {
     const url = location.href;
-    const embedUrl = `${url}${url.includes('?') ? '&' : '?'}embed=1`;
-    const text = what === 'link' ? url : `<iframe src="${embedUrl}" width="100%" height="760" style="border:0" title="MAD Lab"></iframe>`;
-    const ok = await copy(text);
-    setCopied(ok ? (what === 'link' ? 'Link copied' : 'Embed code copied') : `Copy failed; the ${what === 'link' ? 'link' : 'embed code'} is: ${text}`);
+    setCopied((await copy(url)) ? 'Link copied' : 'Copying was refused here: copy the address bar, it holds the link');
   };
+  const closeEmbed = useCallback(() => {
+    setEmbedding(false);
+    embedButton.current?.focus();
+  }, []);
   return (
     <header className="page-header">
       <div>
@@ -42,11 +47,11 @@ export function Header({ view, onView, projector, onProjector }: Props) {
         </p>
       </div>
       <div className="header-tools">
-        <button type="button" data-testid="copy-link" onClick={() => share('link')}>
+        <button type="button" data-testid="copy-link" onClick={shareLink}>
           Copy link
         </button>
-        <button type="button" className="desktop-only" onClick={() => share('embed')}>
-          Embed
+        <button type="button" className="desktop-only" ref={embedButton} aria-haspopup="dialog" data-testid="embed-open" onClick={() => setEmbedding(true)}>
+          Embed…
         </button>
         {onProjector && (
           <button type="button" className="desktop-only" aria-pressed={projector} onClick={() => onProjector(!projector)}>
@@ -57,6 +62,7 @@ export function Header({ view, onView, projector, onProjector }: Props) {
           {copied}
         </span>
       </div>
+      {embedding && <EmbedDialog hiding={view === 'lab'} onClose={closeEmbed} />}
       {/* After the tools in the DOM as on screen (a row of its own), so tab order follows the page. */}
       <nav className="view-tabs" aria-label="Views">
         {VIEWS.map(([id, name]) => (

@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { DIGIT_PIXELS } from '../engine/digits/digits';
+import { dataDim } from '../engine/spec/validate';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
 import { LoopDiagram } from './charts/LoopDiagram';
@@ -111,7 +112,7 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
             help={
               digits
                 ? 'Each panel shows the first 100 evaluation samples of replicate 1’s model; the first shows real training digits.'
-                : record.spec.data === 'gaussian' && record.spec.dim === 1
+                : dataDim(record.spec) === 1
                   ? 'Replicate 1’s samples as a histogram, with the real density N(0, 1) in grey.'
                   : "Replicate 1’s samples; contours enclose 50, 80 and 95% of the model's mass; dots grow where many samples pile up on one spot."
             }

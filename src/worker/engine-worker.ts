@@ -17,7 +17,7 @@ import type { Model } from '../engine/learners/model';
 import { Experiment } from '../engine/loops/experiment';
 import { metricsFor } from '../engine/metrics/registry';
 import { type Spec, isNeural } from '../engine/spec/schema';
-import { normaliseSpec } from '../engine/spec/validate';
+import { dataDim, normaliseSpec } from '../engine/spec/validate';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
 import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
@@ -267,7 +267,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     // MNIST has no distribution of points: its real panel comes with the data ('real-digits').
     const realDist = spec.data === 'mnist' ? null : (experiment?.real ?? realDistribution(spec));
     const real = realDist ? realPanelSamples(spec, realDist) : new Float64Array(0);
-    const view = realDist ? viewOf(real, spec.data === 'gaussian' ? spec.dim : 2) : { x0: 0, x1: 1, y0: 0, y1: 1 };
+    const view = realDist ? viewOf(real, dataDim(spec)) : { x0: 0, x1: 1, y0: 0, y1: 1 };
     const run: Run = {
       id: message.runId,
       spec,

@@ -8,14 +8,15 @@ import type { View } from './protocol';
 export const REAL_PANEL_KEY = 0x7ea1;
 
 /**
- * n×2 points to draw. 1-D data get a vertical spread by index (a strip plot), not a second
- * dimension; d > 2 shows the first two coordinates.
+ * n×2 points to draw: the first two coordinates (d > 2 shows those). 1-D data get y = 0, not an
+ * invented spread: the film strip draws them as a histogram of x, and the strip's table reads
+ * their mean and variance from these pairs.
  */
 export function firstTwoCoordinates(x: Float64Array, n: number, d: number): Float64Array {
   const out = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     out[2 * i] = x[i * d];
-    out[2 * i + 1] = d >= 2 ? x[i * d + 1] : 3 * (((i * 0.618033988749895) % 1) - 0.5);
+    out[2 * i + 1] = d >= 2 ? x[i * d + 1] : 0;
   }
   return out;
 }
@@ -38,7 +39,8 @@ export function viewOf(points: Float64Array, dim: number): View {
     y0 = Math.min(y0, points[i + 1]);
     y1 = Math.max(y1, points[i + 1]);
   }
-  if (dim === 1) [y0, y1] = [-1.5, 1.5];
+  // 1-D data: the window is the x range; y is 0 throughout.
+  if (dim === 1) [y0, y1] = [0, 0];
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const half = Math.max((x1 - x0) / 2, (y1 - y0) / 2, 1e-6) * 1.25;

@@ -38,7 +38,7 @@ export const FilmPanel = memo(function FilmPanel({ title, points, density, view,
       marks.push(<path key={k} d={`M${x - 6},${y}h12M${x},${y - 6}v12`} stroke="#999999" strokeWidth={1.5} />);
     }
   return (
-    <figure className="film-panel" data-export-block>
+    <figure className="film-panel" data-export-block data-kind="cloud">
       <div className="plot square">
         <canvas ref={canvas} width={PANEL_PX} height={PANEL_PX} role="img" aria-label={`${title}: ${points ? points.length / 2 : 0} samples`} />
         <svg viewBox={`0 0 ${PANEL_PX} ${PANEL_PX}`} aria-hidden="true">

@@ -1,13 +1,18 @@
 /**
  * The film strip of one run: the real data, then G^t at generations spread evenly from 1 to the
  * scrubbed generation, so moving the scrubber replays the whole history of the loop. Points are
- * drawn as clouds with density contours; MNIST runs show grids of digits instead.
+ * drawn as clouds with density contours, 1-D data as histograms against the real density; MNIST
+ * runs show grids of digits instead.
  */
+import { useMemo } from 'react';
+import { realDistribution } from '../../engine/data';
+import { dataDim } from '../../engine/spec/validate';
 import type { RunRecord } from '../runs/run-record';
 import { snapshotAt } from '../runs/run-record';
 import { REAL_COLOUR } from '../palette';
 import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
+import { HistogramPanel } from './HistogramPanel';
 
 /** Generations after the real panel: early, midway and the one shown. */
 export const FRAMES = 3;
@@ -29,22 +34,34 @@ function placeholder(record: RunRecord, digits: boolean) {
 export function FilmStrip({ record, t, pointRadius }: { record: RunRecord; t: number; pointRadius: number }) {
   const { view, real, modes, realDigits } = record;
   const digits = record.spec.data === 'mnist';
+  const line = useMemo(() => oneDimensionalReal(record), [record.spec]);
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => snapshotAt(record.snapshots, g)) : [];
   return (
     <div className="film-strip" data-testid="film-strip" data-t={t}>
       {digits ? (
         <DigitPanel title={REAL_DIGITS_TITLE} images={realDigits} what="real handwritten digits from the MNIST training split" model={false} />
+      ) : line ? (
+        <HistogramPanel title="real P_r" points={real} view={view!} real={line} colour={REAL_COLOUR} model={false} />
       ) : (
         <FilmPanel title="real P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
       )}
       {frames.map((snap, i) =>
         !snap ? null : digits ? (
           <DigitPanel key={i} title={`t = ${snap.t}`} images={snap.digits} what={`digits sampled from the model of generation ${snap.t} (replicate 1)`} model />
+        ) : line ? (
+          <HistogramPanel key={i} title={`t = ${snap.t}`} points={snap.samples} view={view!} real={line} colour={record.colour} model />
         ) : (
           <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view!} colour={record.colour} modes={modes} model pointRadius={pointRadius} />
         ),
       )}
     </div>
   );
+}
+
+/** The real distribution of 1-D data as N(mean, variance), or null for data drawn as a plane. */
+function oneDimensionalReal(record: RunRecord): { mean: number; variance: number } | null {
+  if (dataDim(record.spec) !== 1) return null;
+  const real = realDistribution(record.spec);
+  return { mean: real.mean[0], variance: real.cov[0] };
 }
