@@ -7,6 +7,7 @@ import { DIGIT_CLASSES } from '../engine/digits/digits';
 import type { MetricName } from '../engine/metrics/registry';
 import { isNeural, specFields } from '../engine/spec/schema';
 import type { RunRecord } from './runs/run-record';
+import { longRunEstimate } from './run-estimate';
 import { TrainingStatus } from './TrainingStatus';
 
 /** "12 ms", "8.4 s": a neural generation takes seconds, and "0.0 gen/s" said nothing. */
@@ -54,6 +55,7 @@ export function RunStatus({ record, index, shown }: { record: RunRecord; index: 
   const t = record.rows.length;
   const T = record.spec.generations ?? 0;
   const state = hookState(record);
+  const estimate = record.source === 'worker' && record.spec.learner ? longRunEstimate(record.spec) : null;
   return (
     <div className={`run-status state-${record.state}`} data-testid="run-status" data-state={state} data-t={t}>
       <span className="swatch" style={{ background: record.colour }} aria-hidden="true" />
@@ -74,6 +76,11 @@ export function RunStatus({ record, index, shown }: { record: RunRecord; index: 
             {record.source === 'document' ? ' · loaded from a file' : t > 0 && <span title="Worker time per generation">{` · ${formatDuration(record.computeMs)} each`}</span>}
           </span>
           {record.state !== 'done' && <progress max={T} value={t} aria-label={`Run ${index + 1} progress`} />}
+          {record.source === 'worker' && record.state !== 'done' && estimate && (
+            <span className="run-estimate" data-testid="run-estimate">
+              estimated {estimate}: lower R, T or the sizes for a quicker run
+            </span>
+          )}
           <span className="headline" data-testid="run-headline" title={`${specFields.replicates.label}: ${specFields.replicates.plain}`}>
             {headline(record, shown)}
           </span>

@@ -5,6 +5,7 @@
  */
 import { runSamples } from '../engine/loops/run-size';
 import { type Spec, isNeural } from '../engine/spec/schema';
+import { trainingComposition } from '../engine/spec/validate';
 
 /**
  * Samples a tab draws, fits and measures per second with the closed-form learners on 2-D data
@@ -12,13 +13,45 @@ import { type Spec, isNeural } from '../engine/spec/schema';
  */
 export const PAGE_SAMPLES_PER_SECOND = 150_000;
 
-/** Runs expected to take longer than this are named before they start. */
+/** Runs expected to take longer than this get a notice when their link opens. */
 export const EXTREME_SECONDS = 600;
 
+/** Runs expected to take longer than this show their estimate on their status line from the start. */
+export const LONG_SECONDS = 120;
+
+/**
+ * Training speed in a tab on WASM (README, "Performance"): 2-D GAN and DDPM steps per second, and
+ * digits per second for the MNIST generators (one epoch passes over every digit of D^t).
+ */
+const STEPS_PER_SECOND = { gan: 260, diffusion: 890 } as const;
+const DIGITS_PER_SECOND = { vae: 5000, cvae: 5000, 'conv-gan': 800 } as const;
+
 function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 3600) return `${Math.round(seconds / 60)} minutes`;
   if (seconds < 2 * 86400) return `${(seconds / 3600).toFixed(1)} hours`;
   return `${Math.round(seconds / 86400)} days`;
+}
+
+/** Roughly how long a run takes in this tab: its training for the neural learners, its samples for the closed-form ones. */
+export function runSeconds(spec: Spec): number {
+  const { learner, replicates: R, generations: T } = spec;
+  if (learner === 'gan' || learner === 'diffusion') return (R * T * spec.steps) / STEPS_PER_SECOND[learner];
+  if (learner === 'vae' || learner === 'cvae' || learner === 'conv-gan') {
+    let digits = 0;
+    for (let t = 1; t <= T; t++) {
+      const { real, synthetic } = trainingComposition(spec, t);
+      digits += real + synthetic;
+    }
+    return (R * digits * spec.epochs) / DIGITS_PER_SECOND[learner];
+  }
+  return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
+}
+
+/** "about 15 minutes in this tab", for a run expected to take longer than LONG_SECONDS; else null. */
+export function longRunEstimate(spec: Spec): string | null {
+  const seconds = runSeconds(spec);
+  return seconds > LONG_SECONDS ? `about ${duration(seconds)} in this tab` : null;
 }
 
 /** A notice for a run that would take longer than EXTREME_SECONDS, or null. Neural runs show their own progress and time left. */

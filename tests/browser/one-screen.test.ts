@@ -116,9 +116,13 @@ describe('links and learners that start right', () => {
     await page.waitForFunction(() => /generation 1: training step \d+ of 1000/.test(document.querySelector('[data-testid=training]')?.textContent ?? ''));
     expect(searchParams(page).get('learner')).toBe('gan');
     expect(searchParams(page).has('replicates')).toBe(false);
-    // The same sizes come with a link that names only the learner.
+    // The same sizes come with a link that names only the learner, and draw without an estimate;
+    // a link that asks a GAN for R = 10 and T = 100 says first what it costs.
     const linked = await session.newPage();
     await open(linked, 'learner=diffusion&speed=max');
     expect(await linked.locator('[data-testid=run-status] .progress-text').first().textContent()).toContain('of 10');
+    expect(await linked.getByTestId('run-estimate').count()).toBe(0);
+    await open(linked, 'learner=gan&replicates=10&generations=100&speed=max');
+    expect(await linked.getByTestId('run-estimate').first().textContent()).toMatch(/^estimated about 1\.\d hours in this tab/);
   });
 });

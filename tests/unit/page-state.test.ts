@@ -4,6 +4,7 @@ import { assertSpec } from '../../src/engine/spec/validate';
 import { changeBase } from '../../src/ui/data-switch';
 import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, NEURAL_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
 import { PRESETS } from '../../src/ui/presets';
+import { longRunEstimate, runSeconds } from '../../src/ui/run-estimate';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
 import { readUrl, writeUrl } from '../../src/ui/url-state';
 
@@ -152,5 +153,16 @@ describe('scenario links', () => {
     expect(changed.state.runs).toEqual(PRESETS.find((p) => p.id === 'fresh')!.runs);
     expect(changed.state.preset).toBeNull();
     expect(readUrl('?preset=toString').notices[0]).toContain('"toString" is not a scenario');
+  });
+});
+
+describe('run estimates', () => {
+  it('stay silent for the page defaults and every scenario, and name a run of hours', () => {
+    for (const spec of [PAGE_DEFAULTS, MNIST_PAGE_DEFAULTS, { ...NEURAL_PAGE_DEFAULTS, learner: 'gan' as const }, ...PRESETS.flatMap((p) => p.runs.map((r) => ({ ...p.base, ...r })))])
+      expect(longRunEstimate(spec), `${spec.data} ${spec.learner} ${spec.loop}`).toBeNull();
+    // R × T × steps / steps per second: 10 × 100 × 1000 / 260 ≈ 1.1 hours.
+    expect(longRunEstimate({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan', replicates: 10, generations: 100, steps: 1000 })).toBe('about 1.1 hours in this tab');
+    // MNIST: every training digit once per epoch; fresh data doubles the training set from t = 2.
+    expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
   });
 });
