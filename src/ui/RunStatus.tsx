@@ -20,7 +20,8 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
   ['modes', 'modes', (x) => x.toFixed(1)],
   // The engine's share of the ten classes, read as a count like the modes.
   ['classes', 'classes', (x) => `${(x * DIGIT_CLASSES).toFixed(1)} of ${DIGIT_CLASSES}`],
-  ['fd', 'FD', (x) => (Math.abs(x) < 1e4 ? x.toPrecision(2) : x.toExponential(1))],
+  // Two significant digits, but whole numbers as they are (FD 909, not 9.1e+2).
+  ['fd', 'FD', (x) => (Math.abs(x) >= 1e5 ? x.toExponential(1) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(2))],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
 ];
