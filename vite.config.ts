@@ -30,7 +30,9 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time: a page computes on one worker thread, so one file alone leaves a
+          // core idle. Every wait is for a condition with a timeout that allows for the contention.
+          maxWorkers: 2,
         },
       },
     ],

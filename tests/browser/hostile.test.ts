@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession } from './browser';
-import { open, readTables, waitForRuns } from './lab-page';
+import { open, openSettings, readTables, waitForRuns } from './lab-page';
 
 const session = browserSession([], { width: 1280, height: 900 });
 let page: Page;
@@ -54,6 +54,7 @@ describe('hostile and heavy links', () => {
 
   it('leave a point set too large for a link out of the address, saying so', async () => {
     await open(page, 'speed=max&generations=2&replicates=2');
+    await openSettings(page);
     await page.locator('[data-testid=data-input] summary').click();
     const rows = Array.from({ length: 600 }, (_, i) => `${Math.cos(i / 7).toFixed(4)},${Math.sin(i / 5).toFixed(4)}`);
     await page.getByLabel('CSV of points (x,y per line)').fill(`x,y\n${rows.join('\n')}\n`);

@@ -34,15 +34,24 @@ export function PresetBar({ active, onPick }: Props) {
   );
 }
 
+/** What the page shows of the data at hand: digits, clusters (marked by grey crosses) or a cloud of points. */
+export type DataPicture = 'digits' | 'modes' | 'points';
+
+const WATCH: Record<DataPicture, string> = {
+  digits: 'The first panel shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.',
+  modes: 'Grey crosses mark the clusters of the real data: watch what each loop keeps of them.',
+  points: 'The first panel shows the real data: watch each loop’s samples drift, shrink or spread, or stay like it.',
+};
+
 /** What the active scenario shows and the paper's finding behind it; without one, what the page shows. */
-export function ScenarioText({ active, mnist }: { active: string | null; mnist: boolean }) {
+export function ScenarioText({ active, picture }: { active: string | null; picture: DataPicture }) {
   const preset = presetById(active);
   if (!preset)
     return (
       <div className="preset-text intro">
         <p>
-          Each generation t, a model G<sup>t</sup> is {mnist ? 'trained' : 'fit'} on its training data D<sup>t</sup>, and the next generation learns from{' '}
-          {mnist ? 'digits' : 'samples'} drawn from it. {mnist ? 'The first panel shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.' : 'Grey crosses mark the clusters of the real data: watch what each loop keeps of them.'}
+          Each generation t, a model G<sup>t</sup> is {picture === 'digits' ? 'trained' : 'fit'} on its training data D<sup>t</sup>, and the next generation learns from{' '}
+          {picture === 'digits' ? 'digits' : 'samples'} drawn from it. {WATCH[picture]}
         </p>
       </div>
     );
