@@ -9,42 +9,32 @@ import { nodeNeuralOptions } from '../../src/cli/neural-learner';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { assertSpec } from '../../src/engine/spec/validate';
 
-/** Training dominates: a generation of 500 digits takes a few seconds on wasm; budgets have margin for a busy machine. */
-const LOOP_BUDGET_MS = 240_000;
+/** Training dominates: a generation of 600 digits takes a few seconds on wasm; the budget has margin for a busy machine. */
+const LOOP_BUDGET_MS = 180_000;
 
 describe('an MNIST loop in Node (wasm)', () => {
+  // The finding itself (fully synthetic drifts away, fresh data holds) is asserted on the page by the
+  // MNIST scenarios (tests/browser/mnist.test.ts), on the same engine: here the Node path alone.
   it(
-    "the paper's finding at small scale: fully synthetic drifts away (FD up, classes lost), fresh data holds steady; finite metrics, constant tensor memory",
+    'fully synthetic VAE: three generations with finite metrics, all digits at t = 1, constant tensor memory',
     async () => {
-      const base = { data: 'mnist', learner: 'vae', nIni: 500, nSyn: 500, nReal: 500, nEval: 300, generations: 5, replicates: 1, seed: 2 };
-      const fd: Record<string, number[]> = {};
-      const classes: Record<string, number[]> = {};
-      for (const loop of ['fully-synthetic', 'fresh']) {
-        const spec = assertSpec({ ...base, loop });
-        const experiment = new Experiment(spec, await nodeNeuralOptions(spec));
-        expect(tf.getBackend()).toBe('wasm');
-        fd[loop] = [];
-        classes[loop] = [];
-        const tensors: number[] = [];
-        for (let g = await experiment.next(); g; g = await experiment.next()) {
-          for (const m of experiment.metrics) expect(Number.isFinite(g.values[m][0]), `${loop} t = ${g.t} ${m}`).toBe(true);
-          if (g.t === 1) expect(g.first.evaluation.length).toBe(300 * 785);
-          fd[loop].push(g.values.fd[0]);
-          classes[loop].push(g.values.classes[0]);
-          tensors.push(tf.memory().numTensors);
-        }
-        experiment.dispose();
-        expect(fd[loop]).toHaveLength(5);
-        // G^{t−1} is freed when G^t is fit: the count holds from generation to generation.
-        expect(new Set(tensors.slice(1)).size, `${loop} tensors ${tensors}`).toBe(1);
+      const spec = assertSpec({ data: 'mnist', learner: 'vae', loop: 'fully-synthetic', nIni: 600, nSyn: 600, nEval: 300, generations: 3, replicates: 1, seed: 4 });
+      const options = await nodeNeuralOptions(spec);
+      expect(tf.getBackend()).toBe('wasm');
+      const experiment = new Experiment(spec, options);
+      const tensors: number[] = [];
+      const results = [];
+      for (let g = await experiment.next(); g; g = await experiment.next()) {
+        results.push(g);
+        tensors.push(tf.memory().numTensors);
       }
-      // Same seed, same generation 1, with every digit; then the loops part ways.
-      expect(fd.fresh[0]).toBe(fd['fully-synthetic'][0]);
-      expect(classes.fresh[0]).toBeGreaterThanOrEqual(0.9);
-      expect(fd['fully-synthetic'][4]).toBeGreaterThan(1.5 * fd['fully-synthetic'][0]);
-      expect(fd.fresh[4]).toBeLessThan(1.2 * fd.fresh[0]);
-      expect(classes.fresh[4]).toBe(1);
-      expect(classes['fully-synthetic'][4]).toBeLessThan(1);
+      expect(results.map((g) => g.t)).toEqual([1, 2, 3]);
+      for (const g of results) for (const m of experiment.metrics) expect(Number.isFinite(g.values[m][0]), `t = ${g.t} ${m}`).toBe(true);
+      expect(results[0].values.classes[0]).toBeGreaterThanOrEqual(0.9);
+      expect(results[0].first.evaluation.length).toBe(300 * 785);
+      // G^{t−1} is freed when G^t is fit: the count holds from generation to generation.
+      expect(tensors[2]).toBe(tensors[1]);
+      experiment.dispose();
     },
     LOOP_BUDGET_MS,
   );
