@@ -7,7 +7,7 @@
  * controls, each run's loop and film strip, and the headline chart on the right. The full metric
  * grid, tables, survival charts and exports follow below.
  */
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, type SyntheticEvent, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
 import type { RunDocument } from '../engine/report/run-document';
 import type { Spec, SpecKey } from '../engine/spec/schema';
@@ -64,6 +64,16 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const [scrub, setScrub] = useState<number | null>(null);
   const [paused, setPaused] = useState(false);
   const [chosenChart, setChosenChart] = useState<MetricName[] | null>(null);
+  // Held here, not in the <details> elements: the settings move between the sidebar and the
+  // folded "Settings" of narrow screens, and an open section stays open wherever it is drawn.
+  const [openSections, setOpenSections] = useState({ settings: false, compare: false });
+  const section = (name: keyof typeof openSections) => ({
+    open: openSections[name],
+    onToggle: (e: SyntheticEvent<HTMLDetailsElement>) => {
+      const open = e.currentTarget.open;
+      setOpenSections((s) => (s[name] === open ? s : { ...s, [name]: open }));
+    },
+  });
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const [store] = useState(() => new RunStore());
   const [controller] = useState(() => new RunController(store, SPEEDS[initial.speed]));
@@ -168,7 +178,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
         part="loop"
         onRun={(i, patch) => setRuns(lab.runs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
       />
-      <details className="more-settings" data-testid="more-settings">
+      <details className="more-settings" data-testid="more-settings" {...section('settings')}>
         <summary>All settings: data, learner, run</summary>
         <SpecControls
           base={lab.base}
@@ -186,7 +196,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
         </p>
       )}
       {!hidden('compare') && (
-        <details className="compare-section">
+        <details className="compare-section" {...section('compare')}>
           <summary id="compare-title">Compare runs ({lab.runs.length})</summary>
           <CompareEditor base={lab.base} runs={lab.runs} labels={wanted.map((w) => w.label)} hidden={lab.hidden} onChange={setRuns} />
         </details>

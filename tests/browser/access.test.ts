@@ -94,6 +94,7 @@ describe('accessibility', () => {
     // 300–450 ms): the test only rules out blocking, a main thread that computes a generation itself
     // (seconds); the benchmark measures the frames.
     expect(Math.max(0, ...afterStart)).toBeLessThan(1000);
-    expect(answered).toBeLessThan(2000);
+    // Answered within a frame or two on a quiet machine; 2 s on a machine loaded twice over.
+    expect(answered).toBeLessThan(5000);
   });
 });

@@ -75,8 +75,9 @@ describe('embed dialog', () => {
     expect(params.get('hide')?.split(',')).toEqual(expect.arrayContaining(['lambda', 'loop', 'compare']));
     expect(snippetSrc).toBe(src);
     expect(snippet).toContain('width="700" height="500"');
+    // The frame reloads with the new link: wait for the page that reads it, not the one before.
     await expect.poll(() => frame.locator('[data-testid=run-status]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await frame.locator('[data-field=lambda]').count()).toBe(0);
+    await expect.poll(() => frame.locator('[data-field=lambda]').count(), { timeout: 30_000 }).toBe(0);
     // With every control hidden, no empty settings fold is left in the frame.
     expect(await frame.locator('details.compact-controls').isVisible()).toBe(false);
 
