@@ -19,7 +19,7 @@ export function defaultHeadline(records: RunRecord[]): MetricName[] {
 
 interface Props {
   records: RunRecord[];
-  /** The metrics asked for (a scenario's), or null for the default. */
+  /** The metrics asked for: chosen in the menu, the scenario's, or the data's default. */
   metrics: MetricName[];
   onMetrics: (metrics: MetricName[]) => void;
   tMark: number;
@@ -29,7 +29,9 @@ interface Props {
 
 export function HeadlineCharts({ records, metrics, onMetrics, tMark, fontSize, version }: Props) {
   const available = metricsOf(records);
-  const shown = metrics.filter((m) => available.includes(m));
+  const asked = metrics.filter((m) => available.includes(m));
+  // A metric chosen for other data (modes, then the Gaussian) gives way to this data's default.
+  const shown = asked.length > 0 ? asked : defaultHeadline(records).filter((m) => available.includes(m));
   if (shown.length === 0) return null;
   return (
     <section className="headline-charts" aria-labelledby="headline-title" data-testid="headline-charts">

@@ -38,7 +38,7 @@ interface Props {
   runs: RunOverrides[];
   hidden: string[];
   onChange: (patch: Partial<Spec>) => void;
-  /** Shown under the data field: what a switch of data kind changed, and the point-set input. */
+  /** Shown under the data field: the point-set input. */
   dataExtra: React.ReactNode;
   /** Whether MNIST is offered (the explorer's sweeps run the closed-form learners only). */
   digits?: boolean;
