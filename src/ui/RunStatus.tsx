@@ -33,7 +33,7 @@ function figuresOf(record: RunRecord): typeof FIGURES {
 }
 
 /** "t = 37, mean of 10 replicates: modes 1.7 of 8 · recall 0.00": what the figures are, and when. */
-export function headline(record: RunRecord, t: number): string {
+function headline(record: RunRecord, t: number): string {
   const row = record.rows[Math.min(t, record.rows.length) - 1];
   if (!row) return '';
   const K = record.modes ? record.modes.centers.length / 2 : 0;
@@ -77,7 +77,7 @@ export function RunStatus({ record, index, shown }: { record: RunRecord; index: 
             {record.source === 'document' ? ' · loaded from a file' : t > 0 && <span title="Worker time per generation">{` · ${formatDuration(record.computeMs)} each`}</span>}
           </span>
           {record.state !== 'done' && <progress max={T} value={t} aria-label={`Run ${index + 1} progress`} />}
-          {record.source === 'worker' && record.state !== 'done' && estimate && (
+          {record.state !== 'done' && estimate && (
             <span className="run-estimate" data-testid="run-estimate">
               estimated {estimate}: lower R, T or the sizes for a quicker run
             </span>

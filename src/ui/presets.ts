@@ -30,7 +30,7 @@ export interface Preset {
  * only for MNIST), or the page would have no chart to show.
  */
 function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
-  const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data), ...p.base });
+  const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data, p.base.learner), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
   const measured = metricsFor(base.data === 'mnist' ? 'mnist' : realDistribution(base));
   for (const metric of p.headline)
@@ -107,8 +107,9 @@ export const PRESETS: Preset[] = [
     finding:
       'Deep generators go MAD too: a diffusion model (DDPM) trained fully synthetically loses quality and diversity as its modes drift and merge, while with enough fresh real data per generation its distance to the real data settles at a limit (MAD §3, Fig. 4–5; §5, Fig. 10).',
     headline: ['modes', 'precision'],
-    // One replicate of a small network, so the 20 fits take about 20 s on one CPU core (WASM).
-    base: { learner: 'diffusion', hidden: 32, steps: 1000, diffusionSteps: 40, nIni: 400, nSyn: 200, nReal: 400, generations: 10, replicates: 1, nEval: 500 },
+    // The page's sizes for a neural learner (NEURAL_PAGE_DEFAULTS): one replicate of a small network,
+    // so the 20 fits take about 20–40 s on one CPU core (WASM).
+    base: { learner: 'diffusion' },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh' }],
   }),
   preset({

@@ -57,9 +57,9 @@ export function longRunEstimate(spec: Spec): string | null {
 /** A notice for a run that would take longer than EXTREME_SECONDS, or null. Neural runs show their own progress and time left. */
 export function heavyRunNotice(spec: Spec, name: string): string | null {
   if (isNeural(spec.learner)) return null;
-  const samples = runSamples(spec);
-  const seconds = samples / PAGE_SAMPLES_PER_SECOND;
+  const seconds = runSeconds(spec);
   if (seconds <= EXTREME_SECONDS) return null;
+  const samples = runSamples(spec);
   return (
     `${name} is very large: about ${samples.toExponential(1)} samples to draw, fit and measure (R = ${spec.replicates} replicates × T = ${spec.generations} generations), ` +
     `roughly ${duration(seconds)} in this tab; lower R, T, n_ini, n_s, n_r or n_eval for a quicker run. It runs anyway: Reset, a preset or any change stops it at once`
