@@ -19,7 +19,7 @@ import { drawDigits } from '../src/engine/digits/digit-loop';
 import { DIGIT_ROW } from '../src/engine/digits/digits';
 import { Experiment } from '../src/engine/loops/experiment';
 import { Rng } from '../src/engine/random/prng';
-import { assertSpec } from '../src/engine/spec/validate';
+import { assertSpec } from '../src/spec/validate';
 import { CONV_GAN_DEFAULTS } from '../src/neural/digits/conv-gan';
 import { digitLearnerFor, type DigitGeneratorKind } from '../src/neural/digits/learner-for';
 import { VAE_DEFAULTS } from '../src/neural/digits/vae';

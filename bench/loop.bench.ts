@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { runDocument } from '../src/cli/parallel-run';
-import { assertSpec } from '../src/engine/spec/validate';
+import { assertSpec } from '../src/spec/validate';
 import type { BenchResult } from './result';
 
 async function timeEngine(nEval: number, threads: number): Promise<number> {

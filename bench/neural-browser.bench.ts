@@ -15,8 +15,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { preview } from 'vite';
-import { normaliseSpec } from '../src/engine/spec/validate';
-import { specFields } from '../src/engine/spec/schema';
+import { normaliseSpec } from '../src/spec/validate';
+import { specFields } from '../src/spec/schema';
 import type { BackendName } from '../src/worker/protocol';
 import { launch } from '../tests/browser/browser';
 import { runVaeTorch } from './digits.bench';

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parsePointsCsv } from '../engine/data/csv';
-import { DATA_KINDS, SPEC_KEYS, type SpecKey, describeAllowed, specFields } from '../engine/spec/schema';
-import { parseField, type SpecIssue } from '../engine/spec/validate';
+import { DATA_KINDS, SPEC_KEYS, type SpecKey, describeAllowed, specFields } from '../spec/schema';
+import { parseField, type SpecIssue } from '../spec/validate';
 
 export type ParsedArgs =
   | { ok: true; input: Record<string, unknown>; given: SpecKey[]; help: boolean; threads: number | null }

@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { checkSweep } from '../engine/admissibility/sweep';
-import { fieldApplies, specFields } from '../engine/spec/schema';
-import { normaliseSpec } from '../engine/spec/validate';
+import { fieldApplies, specFields } from '../spec/schema';
+import { normaliseSpec } from '../spec/validate';
 import { parseArgs } from './args';
 import { helpText } from './help';
 import { runDocument } from './parallel-run';

@@ -1,5 +1,5 @@
 /** `--help`: every flag with its meaning, default and allowed values, generated from the schema. */
-import { type Field, SPEC_KEYS, specFields } from '../engine/spec/schema';
+import { type Field, SPEC_KEYS, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
 
 export function helpText(): string {

@@ -4,7 +4,7 @@
  * Loaded on demand, so runs of the closed-form learners never pay tfjs's start-up.
  */
 import type { ExperimentOptions } from '../engine/loops/experiment';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 
 async function wasmBackend(): Promise<void> {
   const tf = await import('@tensorflow/tfjs');

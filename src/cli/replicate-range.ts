@@ -1,7 +1,7 @@
 /** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
 import { Experiment } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
-import { type Spec, isNeural } from '../engine/spec/schema';
+import { type Spec, isNeural } from '../spec/schema';
 import { nodeNeuralOptions } from './neural-learner';
 
 export interface ReplicateRangeJob {

@@ -5,8 +5,8 @@
  */
 import { FIELD_CHOICES, RANGE_FORM, parseAxisRange, parseAxisValues } from '../engine/admissibility/axis-values';
 import { AXIS_FIELDS, type AxisField, axisFields, defaultSweep } from '../engine/admissibility/sweep';
-import type { SpecKey } from '../engine/spec/schema';
-import type { SpecIssue } from '../engine/spec/validate';
+import type { SpecKey } from '../spec/schema';
+import type { SpecIssue } from '../spec/validate';
 import { parseArgs } from './args';
 
 export interface SweepInput {

@@ -1,6 +1,6 @@
 /** `sweep --help`: the axis flags, then every spec flag with the default sweep's base values. */
 import { AXIS_FIELDS, MAX_AXIS_VALUES, axisFields, defaultSweep } from '../engine/admissibility/sweep';
-import { SPEC_KEYS, specFields } from '../engine/spec/schema';
+import { SPEC_KEYS, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
 import { FIELD_CHOICES, RANGE_FORM } from '../engine/admissibility/axis-values';
 

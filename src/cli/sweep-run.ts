@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Baseline } from '../engine/admissibility/baseline';
 import { type CellResult, type Sweep, type SweepResult, computeCell, sweepBaseline, sweepCells, sweepResult } from '../engine/admissibility/sweep';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 
 export interface CellJob {
   index: number;

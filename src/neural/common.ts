@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import { kdeLearner } from '../engine/learners/kde';
 import type { FitOptions } from '../engine/learners/model';
 import { Rng } from '../engine/random/prng';
-import { type SpecKey, specFields } from '../engine/spec/schema';
+import { type SpecKey, specFields } from '../spec/schema';
 
 // ---------------------------------------------------------------------------------------------
 // Options shared by the neural learners

@@ -4,7 +4,7 @@
  * worker, the CLI) pass the result to `new Experiment(spec, { learner })`.
  */
 import type { Learner } from '../engine/learners/model';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 import { diffusionLearner } from './diffusion';
 import { ganLearner } from './gan';
 

@@ -10,7 +10,7 @@
 import { type ReactNode, type SyntheticEvent, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
 import type { RunDocument } from '../engine/report/run-document';
-import type { Spec, SpecKey } from '../engine/spec/schema';
+import type { Spec, SpecKey } from '../spec/schema';
 import { ExportPanel } from './ExportPanel';
 import { Header } from './Header';
 import { Notices } from './Notices';

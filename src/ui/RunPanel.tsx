@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import { DIGIT_PIXELS } from '../engine/digits/digits';
-import { dataDim } from '../engine/spec/validate';
+import { dataDim } from '../spec/validate';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
 import { LoopDiagram } from './charts/LoopDiagram';

@@ -5,7 +5,7 @@
  */
 import { DIGIT_CLASSES } from '../engine/digits/digits';
 import type { MetricName } from '../engine/metrics/registry';
-import { isNeural, specFields } from '../engine/spec/schema';
+import { isNeural, specFields } from '../spec/schema';
 import type { RunRecord } from './runs/run-record';
 import { longRunEstimate } from './run-estimate';
 import { TrainingStatus } from './TrainingStatus';

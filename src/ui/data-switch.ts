@@ -7,8 +7,8 @@
  * (the learner and the run's sizes) to the new kind's defaults, drops compared runs' overrides
  * that no longer fit, and lists each change so the page can say what it did.
  */
-import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../engine/spec/schema';
-import { normaliseSpec } from '../engine/spec/validate';
+import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../spec/schema';
+import { normaliseSpec } from '../spec/validate';
 import { OPTION_LABELS } from './controls/option-labels';
 import { type PageKind, type RunOverrides, pageDefaults, pageKind } from './lab-state';
 

@@ -3,7 +3,7 @@
  * teacher chose, and the frame's size. The page reads these back like any other link
  * (url-state.ts), so the preview is the embed itself, not a picture of it.
  */
-import { SPEC_KEYS, specFields } from '../engine/spec/schema';
+import { SPEC_KEYS, specFields } from '../spec/schema';
 import { encode } from './url-state';
 
 export interface FrameSize {

@@ -2,8 +2,8 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type DataKind, type LearnerKind, POINT_NEURAL_LEARNERS, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../engine/spec/schema';
-import { assertSpec, normaliseSpec, type SpecIssue } from '../engine/spec/validate';
+import { type DataKind, type LearnerKind, POINT_NEURAL_LEARNERS, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../spec/schema';
+import { assertSpec, normaliseSpec, type SpecIssue } from '../spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
 

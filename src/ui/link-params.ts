@@ -4,7 +4,7 @@
  * two things at once. Here the first value is the one read, everywhere, and each repeated name is
  * named once in a notice (the CLI refuses repeats outright; a link is repaired instead).
  */
-import { show } from '../engine/spec/validate';
+import { show } from '../spec/validate';
 
 export function linkParams(search: string, notices: string[]): Map<string, string> {
   const params = new Map<string, string>();

@@ -7,8 +7,8 @@
  */
 import { realDistribution } from '../engine/data';
 import { type MetricName, metricsFor } from '../engine/metrics/registry';
-import type { Spec } from '../engine/spec/schema';
-import { assertSpec } from '../engine/spec/validate';
+import type { Spec } from '../spec/schema';
+import { assertSpec } from '../spec/validate';
 import { PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
 
 export interface Preset {

@@ -9,7 +9,7 @@
 import { METRICS, METRIC_VALUE_LIMIT, type MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
 import type { GenerationEntry, RunDocument } from '../engine/report/run-document';
-import { normaliseSpec, show } from '../engine/spec/validate';
+import { normaliseSpec, show } from '../spec/validate';
 import { MAX_RUNS } from './lab-state';
 import { pageMessage } from './messages';
 

@@ -4,8 +4,8 @@
  * so Reset, a preset or any change stops it at once); the notice says what it costs.
  */
 import { runSamples } from '../engine/loops/run-size';
-import { type Spec, isNeural } from '../engine/spec/schema';
-import { trainingComposition } from '../engine/spec/validate';
+import { type Spec, isNeural } from '../spec/schema';
+import { trainingComposition } from '../spec/validate';
 
 /**
  * Samples a tab draws, fits and measures per second with the closed-form learners on 2-D data

@@ -1,5 +1,5 @@
 /** How a run is named and explained on the page, in the paper's words. */
-import { type LoopKind, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
+import { type LoopKind, type Spec, type SpecKey, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
 export const LOOP_NAMES: Record<LoopKind, string> = {

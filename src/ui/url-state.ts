@@ -22,8 +22,8 @@
  * Reading never fails: each bad value is named in a notice (once, however often it occurs) and its
  * field keeps the page default; a repeated parameter is read once, its first value (link-params.ts).
  */
-import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../engine/spec/schema';
-import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../engine/spec/validate';
+import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../spec/schema';
+import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../spec/validate';
 import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, runSpecs, sameOverrides } from './lab-state';
 import { linkParams } from './link-params';
 import { linkMessage } from './messages';

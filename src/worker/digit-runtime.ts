@@ -3,7 +3,7 @@
  * and the LeNet feature map of the metrics, loaded on the first digit run and kept.
  */
 import type { DigitNetworks } from '../engine/digits/digit-loop';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 import { digitLearnerFor } from '../neural/digits/learner-for';
 import { fetchLenet } from '../neural/digits/lenet';
 import { fetchMnist } from './mnist-fetch';

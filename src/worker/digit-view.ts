@@ -2,7 +2,7 @@
 import { type DigitNetworks, drawDigits, realBaseline } from '../engine/digits/digit-loop';
 import { DIGIT_PIXELS, DIGIT_ROW } from '../engine/digits/digits';
 import { Rng, mixKey } from '../engine/random/prng';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 import { DIGIT_GRID, type RealDigitsMessage } from './protocol';
 import { REAL_PANEL_KEY } from './view';
 

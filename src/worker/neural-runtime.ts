@@ -4,7 +4,7 @@
  */
 import type { DigitNetworks } from '../engine/digits/digit-loop';
 import type { Learner } from '../engine/learners/model';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 import type { Backends } from './backend';
 import type { BackendName } from './protocol';
 

@@ -5,7 +5,7 @@
  */
 import type { MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 
 /** Square window of the data plane shown by the film strip, in data coordinates. */
 export interface View {

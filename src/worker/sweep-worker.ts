@@ -6,7 +6,7 @@
  */
 import type { Baseline } from '../engine/admissibility/baseline';
 import { type CellResult, type Sweep, computeCell, sweepBaseline } from '../engine/admissibility/sweep';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 
 export type ToSweepWorker =
   | { type: 'baseline'; token: number; sweep: Sweep }

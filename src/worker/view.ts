@@ -1,7 +1,7 @@
 /** What the film strip shows of a run's data: its first two coordinates, in a square window. */
 import type { Distribution } from '../engine/data/distribution';
 import { Rng, mixKey } from '../engine/random/prng';
-import type { Spec } from '../engine/spec/schema';
+import type { Spec } from '../spec/schema';
 import type { View } from './protocol';
 
 /** Fixed key so the real panel is the same picture for every run of a spec (digit runs too). */

@@ -9,8 +9,8 @@ import { limitWindow, loopLimit } from '../../src/engine/admissibility/limit';
 import { MomentReplicate } from '../../src/engine/admissibility/moment-replicate';
 import { type Sweep, type SweepResult, cellKey, checkSweep, computeCell, defaultSweep, runSweep, sweepBaseline, sweepCells } from '../../src/engine/admissibility/sweep';
 import { Experiment } from '../../src/engine/loops/experiment';
-import { type Spec } from '../../src/engine/spec/schema';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { type Spec } from '../../src/spec/schema';
+import { assertSpec } from '../../src/spec/validate';
 import { coordinateMoments } from '../../src/engine/theory/gaussian-loops';
 
 function meanAndSe(values: ArrayLike<number>): [number, number] {

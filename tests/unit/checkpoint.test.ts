@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { learnerFor } from '../../src/engine/learners';
 import type { Learner } from '../../src/engine/learners/model';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
-import { LOOPS } from '../../src/engine/spec/schema';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { LOOPS } from '../../src/spec/schema';
+import { assertSpec } from '../../src/spec/validate';
 
 const base = { data: 'ring', learner: 'kde', nIni: 60, nReal: 30, nSyn: 50, generations: 5, replicates: 3, nEval: 60, seed: 11 } as const;
 

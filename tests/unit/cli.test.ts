@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import type { RunDocument } from '../../src/engine/report/run-document';
-import { SPEC_KEYS, specFields } from '../../src/engine/spec/schema';
+import { SPEC_KEYS, specFields } from '../../src/spec/schema';
 
 async function cli(...argv: string[]) {
   let out = '';

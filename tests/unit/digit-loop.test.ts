@@ -10,7 +10,7 @@ import { classCoverage, classEntropy, classHistogram } from '../../src/engine/di
 import { DIGIT_PIXELS, DIGIT_ROW, type DigitFeatures, type DigitLearner, type DigitSplit } from '../../src/engine/digits/digits';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { Rng } from '../../src/engine/random/prng';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { assertSpec } from '../../src/spec/validate';
 
 const mnist = loadMnist();
 

@@ -12,7 +12,7 @@ import { digitMeasures, digitReference } from '../../src/engine/digits/digit-met
 import { DIGIT_PIXELS, DIGIT_ROW } from '../../src/engine/digits/digits';
 import { trace } from '../../src/engine/linalg/matrix';
 import { Rng } from '../../src/engine/random/prng';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { assertSpec } from '../../src/spec/validate';
 import type { LeNet } from '../../src/neural/digits/lenet';
 
 const mnist = loadMnist();

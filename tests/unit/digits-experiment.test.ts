@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { nodeNeuralOptions } from '../../src/cli/neural-learner';
 import { Experiment } from '../../src/engine/loops/experiment';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { assertSpec } from '../../src/spec/validate';
 
 /** Training dominates: a generation of 600 digits takes a few seconds on wasm; the budget has margin for a busy machine. */
 const LOOP_BUDGET_MS = 180_000;

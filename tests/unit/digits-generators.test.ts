@@ -12,7 +12,7 @@ import { drawDigits } from '../../src/engine/digits/digit-loop';
 import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_ROW, UNLABELLED, type DigitLearner, type DigitModel } from '../../src/engine/digits/digits';
 import type { Model } from '../../src/engine/learners/model';
 import { Rng } from '../../src/engine/random/prng';
-import { specFields } from '../../src/engine/spec/schema';
+import { specFields } from '../../src/spec/schema';
 import { Architecture, CONV_GAN_DEFAULTS, convGanLearner, ConvGanModel, discriminate, discriminatorGrad, generate, generatorGrad } from '../../src/neural/digits/conv-gan';
 import { digitLearnerFor } from '../../src/neural/digits/learner-for';
 import { EpochBatches } from '../../src/neural/digits/shared';

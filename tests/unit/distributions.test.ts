@@ -3,7 +3,7 @@ import { realDistribution } from '../../src/engine/data';
 import type { Distribution } from '../../src/engine/data/distribution';
 import { JITTER } from '../../src/engine/data/point-set';
 import { Rng } from '../../src/engine/random/prng';
-import { defaultSpec } from '../../src/engine/spec/schema';
+import { defaultSpec } from '../../src/spec/schema';
 import { expectMoments } from './expect-moments';
 
 /** Sample moments of n draws agree with the distribution's exact moments within 4 standard errors. */

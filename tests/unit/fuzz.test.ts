@@ -13,8 +13,8 @@ import { type Sweep, checkSweep, runSweep } from '../../src/engine/admissibility
 import { parsePointsCsv } from '../../src/engine/data/csv';
 import { METRICS, type MetricName } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
-import { SPEC_KEYS, type SpecKey, specFields } from '../../src/engine/spec/schema';
-import { assertSpec, normaliseSpec, parseField } from '../../src/engine/spec/validate';
+import { SPEC_KEYS, type SpecKey, specFields } from '../../src/spec/schema';
+import { assertSpec, normaliseSpec, parseField } from '../../src/spec/validate';
 import { readExplorerUrl, writeExplorerUrl } from '../../src/ui/explorer/explorer-url';
 import { loadSweepResult } from '../../src/ui/explorer/sweep-loader';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';

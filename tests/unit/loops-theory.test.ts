@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
 import type { MetricName } from '../../src/engine/metrics/registry';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { assertSpec } from '../../src/spec/validate';
 import { coordinateMoments, gaussianTheory } from '../../src/engine/theory/gaussian-loops';
 
 async function simulate(input: Record<string, unknown>) {

@@ -13,7 +13,7 @@ import { KnnManifold, precisionRecall } from '../../src/engine/metrics/precision
 import { Rng } from '../../src/engine/random/prng';
 import { cosineSchedule, DIFFUSION_DEFAULTS, diffusionLearner, type DiffusionOptions } from '../../src/neural/diffusion';
 import type { Model } from '../../src/engine/learners/model';
-import { specFields } from '../../src/engine/spec/schema';
+import { specFields } from '../../src/spec/schema';
 
 /** Four well-separated modes at (±2, ±2), σ = 0.3. */
 const MIXTURE = isotropicMixture(new Float64Array([2, 2, -2, 2, -2, -2, 2, -2]), 0.3);

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { learnerFor } from '../../src/engine/learners';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
 import { Rng } from '../../src/engine/random/prng';
-import type { Spec } from '../../src/engine/spec/schema';
-import { assertSpec } from '../../src/engine/spec/validate';
+import type { Spec } from '../../src/spec/schema';
+import { assertSpec } from '../../src/spec/validate';
 import { DiffusionModel, GanModel } from '../../src/neural';
 import { neuralLearnerFor } from '../../src/neural/learner-for';
 

@@ -1,6 +1,6 @@
 /** The page's pure modules, without a browser: the URL format and the run-document loader. */
 import { describe, expect, it } from 'vitest';
-import { assertSpec } from '../../src/engine/spec/validate';
+import { assertSpec } from '../../src/spec/validate';
 import { changeBase } from '../../src/ui/data-switch';
 import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, NEURAL_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
 import { PRESETS } from '../../src/ui/presets';

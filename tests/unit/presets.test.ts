@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
-import { isNeural, type Spec } from '../../src/engine/spec/schema';
+import { isNeural, type Spec } from '../../src/spec/schema';
 import { runSpecs } from '../../src/ui/lab-state';
 import { PRESETS } from '../../src/ui/presets';
 import { type RunMeans, SCENARIO_CLAIMS } from '../scenario-claims';

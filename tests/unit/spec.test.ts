@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SPEC_KEYS, defaultSpec, fieldApplies, specFields } from '../../src/engine/spec/schema';
-import { normaliseSpec, parseField } from '../../src/engine/spec/validate';
+import { SPEC_KEYS, defaultSpec, fieldApplies, specFields } from '../../src/spec/schema';
+import { normaliseSpec, parseField } from '../../src/spec/validate';
 
 function issuesOf(input: Record<string, unknown>): string[] {
   const r = normaliseSpec(input);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../src/engine/admissibility/sweep';
 import { runCli } from '../../src/cli/cli';
-import { SPEC_KEYS, specFields } from '../../src/engine/spec/schema';
+import { SPEC_KEYS, specFields } from '../../src/spec/schema';
 
 async function cli(...argv: string[]) {
   let out = '';

@@ -4,7 +4,7 @@
  * Each parser returns the values or why the text is not that form; callers prefix the flag or
  * parameter they read it from.
  */
-import { parsePlainNumber, show } from '../spec/validate';
+import { parsePlainNumber, show } from '../../spec/validate';
 import { AXIS_FIELDS, type AxisField, MAX_AXIS_VALUES, axisFields, axisRange } from './sweep';
 
 export const RANGE_FORM = 'lo:hi:count or lo:hi:count:log';

@@ -10,8 +10,8 @@
  * non-increasing by pool-adjacent-violators where noise bends it.
  */
 import { Experiment } from '../loops/experiment';
-import { specFields, type Spec } from '../spec/schema';
-import { dataDim, minTrainingSize } from '../spec/validate';
+import { specFields, type Spec } from '../../spec/schema';
+import { dataDim, minTrainingSize } from '../../spec/validate';
 import { logGamma } from '../theory/special';
 import { estimate } from './limit';
 import { MomentReplicate, momentsApply } from './moment-replicate';

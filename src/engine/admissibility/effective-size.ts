@@ -9,7 +9,7 @@
  */
 import { type Baseline, type Bounded, baselineSeAt, sizeForDistance } from './baseline';
 import type { Estimate } from './limit';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 
 /** 'undetermined': the 95% interval of n_e / n_r straddles 1. */
 export type Verdict = 'admissible' | 'inadmissible' | 'undetermined';

@@ -19,7 +19,7 @@ import { gaussianModel } from '../learners/gaussian';
 import { Experiment, type GenerationResult } from '../loops/experiment';
 import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
 import { Rng, StreamRole } from '../random/prng';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { MomentReplicate, type MomentStep, momentsApply } from './moment-replicate';
 
 /** A mean over replicates with its standard error. */

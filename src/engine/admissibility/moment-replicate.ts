@@ -11,7 +11,7 @@
 import { cholesky, scaledIdentity, sqrtPsd, trace } from '../linalg/matrix';
 import { frechetDistance } from '../metrics/frechet';
 import { Rng, StreamRole } from '../random/prng';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { chiSquare, wishartIdentity } from './wishart';
 
 /** Sufficient statistics of a batch of points: size, mean and scatter Σ(x − x̄)(x − x̄)ᵀ. */

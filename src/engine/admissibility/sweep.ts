@@ -9,8 +9,8 @@
  * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
  * and the phase diagram and its boundary come out smooth.
  */
-import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, isNeural, specFields } from '../spec/schema';
-import { type Checked, type SpecIssue, normaliseSpec } from '../spec/validate';
+import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, isNeural, specFields } from '../../spec/schema';
+import { type Checked, type SpecIssue, normaliseSpec } from '../../spec/validate';
 import { type Baseline, BASELINE_MAX_SIZE, baselineFor } from './baseline';
 import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
 import { type LoopLimit, loopLimit } from './limit';

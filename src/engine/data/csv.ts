@@ -2,8 +2,8 @@
  * Reads a 2-D point set from CSV text: one "x,y" pair per line. An optional header line
  * (e.g. "x,y"), blank lines and lines starting with '#' are skipped. Errors name the line.
  */
-import type { PointSet } from '../spec/schema';
-import { PLAIN_NUMBER, checkPoints, parsePlainNumber, show } from '../spec/validate';
+import type { PointSet } from '../../spec/schema';
+import { PLAIN_NUMBER, checkPoints, parsePlainNumber, show } from '../../spec/validate';
 
 export type CsvResult = { ok: true; points: PointSet } | { ok: false; message: string };
 

@@ -1,5 +1,5 @@
 /** The real distribution P_r that a spec names. */
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import type { Distribution } from './distribution';
 import { standardGaussian } from './gaussian';
 import { grid, ring } from './mixtures';

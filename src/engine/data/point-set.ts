@@ -7,7 +7,7 @@
  */
 import { meanAndScatter } from '../linalg/matrix';
 import type { Rng } from '../random/prng';
-import type { PointSet } from '../spec/schema';
+import type { PointSet } from '../../spec/schema';
 import type { Distribution } from './distribution';
 
 export const JITTER = 0.02;

@@ -6,7 +6,7 @@
 import type { LoopParts } from '../loops/replicate';
 import type { MetricName } from '../metrics/registry';
 import { Rng, mixKey } from '../random/prng';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { type DigitMeasures, type DigitReference, digitMeasures, digitReference } from './digit-metrics';
 
 /** The loop's metrics of a measurement (classShare is a picture, not a metric). */

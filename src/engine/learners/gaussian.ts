@@ -5,7 +5,7 @@
  */
 import { cholesky, logDetFromCholesky, meanAndScatter, sampleGaussianInto, sqrtPsd } from '../linalg/matrix';
 import type { Rng } from '../random/prng';
-import type { Estimator } from '../spec/schema';
+import type { Estimator } from '../../spec/schema';
 import type { ClosedFormModel, Learner } from './model';
 
 export function gaussianModel(mean: Float64Array, cov: Float64Array): ClosedFormModel {

@@ -3,7 +3,7 @@
  * the engine does not load: callers that do (the worker, the CLI) build them with
  * src/neural/learner-for.ts and pass them to `new Experiment(spec, { learner })`.
  */
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { gaussianLearner } from './gaussian';
 import { gmmLearner } from './gmm';
 import { kdeLearner } from './kde';

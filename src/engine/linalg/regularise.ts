@@ -7,7 +7,7 @@
  * factorised, however large δ, and a loop without a bound spun forever on it. After
  * MAX_REGULARISATION tries the fit fails with a NumericalError that names the cause.
  */
-import { COORDINATE_RANGE } from '../spec/schema';
+import { COORDINATE_RANGE } from '../../spec/schema';
 import { cholesky } from './matrix';
 
 /** Tries of δ = jitter0 · 10^k: from 1e-12·(1 + variance) that reaches 1e17·(1 + variance), far past any scale of the data. */

@@ -9,7 +9,7 @@ import { learnerFor } from '../learners';
 import type { Learner } from '../learners/model';
 import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { pointLoop } from './point-loop';
 import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, interleave } from './replicate';
 

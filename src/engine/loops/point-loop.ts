@@ -10,7 +10,7 @@ import { frechetDistance } from '../metrics/frechet';
 import { modeCoverage } from '../metrics/modes';
 import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
 import type { MetricName } from '../metrics/registry';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
 
 export function pointLoop(spec: Spec, real: Distribution, learner: Learner): LoopParts<Model, KnnManifold> {

@@ -7,7 +7,7 @@
 import type { FitOptions } from '../learners/model';
 import type { MetricName } from '../metrics/registry';
 import { Rng, StreamRole } from '../random/prng';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { TrainingSet, type TrainingSetState } from './training-set';
 
 /** What the loop needs of a fitted model G^t. */

@@ -4,8 +4,8 @@
  * these counts, so the total predicts a run's time to within a small factor, whatever the learner
  * of points; a page can warn before a link asks for hours.
  */
-import type { Spec } from '../spec/schema';
-import { laterTrainingSize } from '../spec/validate';
+import type { Spec } from '../../spec/schema';
+import { laterTrainingSize } from '../../spec/validate';
 
 /** Samples handled by a run: every training set D^t, plus n_eval model samples and n_eval real ones measured per generation. */
 export function runSamples(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>): number {

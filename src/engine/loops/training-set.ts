@@ -7,7 +7,7 @@
  *   accumulate:      every sample used so far, plus n_s new synthetic (and n_r fresh real) ones.
  * Synthetic samples come from the immediately preceding model only, as in the paper's experiments.
  */
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 
 function concat(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0));

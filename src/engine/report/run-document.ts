@@ -6,7 +6,7 @@
 import type { GenerationResult } from '../loops/experiment';
 import type { MetricName } from '../metrics/registry';
 import type { Summary } from '../metrics/summary';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import type { Theory } from '../theory/gaussian-loops';
 
 export interface GenerationEntry {

@@ -10,7 +10,7 @@
  * the expected Fréchet distance E[μ²] + E[σ²] + 1 − 2E[σ].
  */
 import type { MetricName } from '../metrics/registry';
-import type { Spec } from '../spec/schema';
+import type { Spec } from '../../spec/schema';
 import { digamma, logGamma } from './special';
 
 export type Theory = Partial<Record<MetricName, Float64Array>>;

@@ -3,7 +3,7 @@
  * class-conditional VAE (λ = classifier-free guidance) and the convolutional GAN of MNIST digits.
  */
 import type { DigitLearner } from '../../engine/digits/digits';
-import { isDigitLearner, type DigitLearnerKind, type Spec } from '../../engine/spec/schema';
+import { isDigitLearner, type DigitLearnerKind, type Spec } from '../../spec/schema';
 import { convGanLearner, type ConvGanOptions } from './conv-gan';
 import { vaeLearner, type VaeOptions } from './vae';
 

@@ -125,7 +125,7 @@ export interface DigitTrainingOptions {
   progressEvery: number;
 }
 
-/** Ranges of the shared options: the spec fields' of the same names (src/engine/spec/schema.ts). */
+/** Ranges of the shared options: the spec fields' of the same names (src/spec/schema.ts). */
 export const DIGIT_TRAINING_RANGES: Record<string, OptionRange> = specRanges(['epochs', 'learningRate', 'batchSize']);
 
 /** Checks the options that are not numbers with a range. */

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { realDistribution } from '../../engine/data';
-import { dataDim } from '../../engine/spec/validate';
+import { dataDim } from '../../spec/validate';
 import type { RunRecord } from '../runs/run-record';
 import { snapshotAt } from '../runs/run-record';
 import { REAL_COLOUR } from '../palette';

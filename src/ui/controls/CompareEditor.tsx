@@ -2,7 +2,7 @@
  * Two to four loop configurations side by side, with the same seed and shared axes: each run
  * overrides a few fields of the settings above (its loop, λ, n_r, …).
  */
-import { LOOPS, type LoopKind, type Spec, type SpecKey, specFields } from '../../engine/spec/schema';
+import { LOOPS, type LoopKind, type Spec, type SpecKey, specFields } from '../../spec/schema';
 import { MAX_RUNS, type RunOverrides } from '../lab-state';
 import { runColour } from '../palette';
 import { OPTION_LABELS } from './option-labels';

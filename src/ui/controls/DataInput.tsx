@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { parsePointsCsv } from '../../engine/data/csv';
-import { POINTS_MIN, type PointSet } from '../../engine/spec/schema';
+import { POINTS_MIN, type PointSet } from '../../spec/schema';
 import { drawPoints } from '../charts/draw-points';
 import { REAL_COLOUR } from '../palette';
 

@@ -5,7 +5,7 @@
  * spec is not shown; a field that the compared runs set individually is disabled here with a
  * pointer to the compare section.
  */
-import { DIGIT_LEARNERS, LEARNERS, LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../engine/spec/schema';
+import { DIGIT_LEARNERS, LEARNERS, LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../spec/schema';
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { type SliderRange, SpecField } from './SpecField';
 import { OPTION_LABELS } from './option-labels';

@@ -4,8 +4,8 @@
  * moves. Labels, help and allowed values all come from the schema.
  */
 import { type ReactNode, useEffect, useId, useState } from 'react';
-import { type Field, type SpecKey, describeAllowed, specFields } from '../../engine/spec/schema';
-import { parseField } from '../../engine/spec/validate';
+import { type Field, type SpecKey, describeAllowed, specFields } from '../../spec/schema';
+import { parseField } from '../../spec/validate';
 import { OPTION_LABELS } from './option-labels';
 import { Term } from '../Term';
 

@@ -1,5 +1,5 @@
 /** Words for the spec's enum values on the page (the values themselves stay the URL's and CLI's). */
-import type { DataKind, Estimator, LearnerKind } from '../../engine/spec/schema';
+import type { DataKind, Estimator, LearnerKind } from '../../spec/schema';
 import { LOOP_NAMES } from '../run-label';
 
 export const OPTION_LABELS: Record<string, Record<string, string>> = {

@@ -1,5 +1,5 @@
 /** The numbers of the hovered or focused cell, in words a student can follow, and the way into its run. */
-import type { LoopKind } from '../../engine/spec/schema';
+import type { LoopKind } from '../../spec/schema';
 import { formatNumber } from '../format';
 import { cellName, formatBounded, VERDICT_WORDS } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { AXIS_FIELDS, type AxisField, type Sweep, type SweepAxis, axisFields, checkSweep } from '../../engine/admissibility/sweep';
-import type { Spec } from '../../engine/spec/schema';
+import type { Spec } from '../../spec/schema';
 import { SpecControls } from '../controls/SpecControls';
 import { AXIS_STARTS, COLOUR_BY, COLOUR_LABELS, type ColourBy } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';

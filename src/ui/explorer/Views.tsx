@@ -7,7 +7,7 @@
 import { type ReactNode, Suspense, lazy, useState } from 'react';
 import { App } from '../App';
 import type { LabState, RunOverrides } from '../lab-state';
-import type { Spec } from '../../engine/spec/schema';
+import type { Spec } from '../../spec/schema';
 import type { ExplorerState } from './explorer-state';
 import type { View } from './view';
 

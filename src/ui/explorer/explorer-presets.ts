@@ -4,7 +4,7 @@
  * when the module loads, so a broken preset fails every test at once.
  */
 import { type Sweep, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
-import type { Spec } from '../../engine/spec/schema';
+import type { Spec } from '../../spec/schema';
 
 export interface SweepPreset {
   id: string;

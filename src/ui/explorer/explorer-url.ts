@@ -19,8 +19,8 @@
  * sweep falls back to the default, with one notice per distinct problem.
  */
 import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
-import { SPEC_KEYS, type SpecKey, specFields } from '../../engine/spec/schema';
-import { parseField, show } from '../../engine/spec/validate';
+import { SPEC_KEYS, type SpecKey, specFields } from '../../spec/schema';
+import { parseField, show } from '../../spec/validate';
 import { linkParams } from '../link-params';
 import { linkMessage } from '../messages';
 import { URL_VERSION, decodePoints, encode, encodePoints, readSwitch } from '../url-state';

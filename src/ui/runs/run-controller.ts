@@ -7,7 +7,7 @@
  */
 import type { MetricName } from '../../engine/metrics/registry';
 import type { RunDocument } from '../../engine/report/run-document';
-import type { Spec } from '../../engine/spec/schema';
+import type { Spec } from '../../spec/schema';
 import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import { PAGE_RUNTIME } from '../runtime-options';
 import { type RunRecord, emptyRecord, keepSnapshot } from './run-record';

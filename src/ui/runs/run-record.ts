@@ -6,7 +6,7 @@
  */
 import type { MetricName } from '../../engine/metrics/registry';
 import type { Summary } from '../../engine/metrics/summary';
-import type { Spec } from '../../engine/spec/schema';
+import type { Spec } from '../../spec/schema';
 import type { BackendMessage, ProgressMessage, View } from '../../worker/protocol';
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';

@@ -19,7 +19,7 @@ import {
   isNeural,
   specFields,
 } from './schema';
-import { DIGIT_ROW } from '../digits/digits';
+import { DIGIT_ROW } from '../engine/digits/digits';
 
 export interface SpecIssue {
   /** The spec key ('nIni'), or 'points', or the unknown key itself. */
