@@ -20,14 +20,21 @@ import { DIGIT_ROW } from '../src/engine/digits/digits';
 import { Experiment } from '../src/engine/loops/experiment';
 import { Rng } from '../src/engine/random/prng';
 import { assertSpec } from '../src/spec/validate';
-import { CONV_GAN_DEFAULTS } from '../src/neural/digits/conv-gan';
-import { digitLearnerFor, type DigitGeneratorKind } from '../src/neural/digits/learner-for';
-import { VAE_DEFAULTS } from '../src/neural/digits/vae';
+import type { DigitLearner } from '../src/engine/digits/digits';
+import { CONV_GAN_DEFAULTS, convGanLearner } from '../src/neural/digits/conv-gan';
+import { digitLearner } from '../src/neural/learner-factory';
+import { VAE_DEFAULTS, cvaeLearner, vaeLearner } from '../src/neural/digits/vae';
 import type { BenchResult } from './result';
 
 const PYTHON = '/usr/bin/python3';
 const N = 2000;
+type DigitGeneratorKind = 'vae' | 'cvae' | 'conv-gan';
 const KINDS: DigitGeneratorKind[] = ['vae', 'cvae', 'conv-gan'];
+
+/** A generator of the kind at its defaults but for what the measurement sets. */
+function generator(kind: DigitGeneratorKind, options: { epochs?: number; progressEvery?: number } = {}): DigitLearner {
+  return kind === 'conv-gan' ? convGanLearner(options) : kind === 'cvae' ? cvaeLearner(options) : vaeLearner(options);
+}
 type Backend = 'wasm' | 'cpu';
 
 function batchOf(kind: DigitGeneratorKind): number {
@@ -47,7 +54,7 @@ function plan(kind: DigitGeneratorKind, backend: Backend): { n: number; epochs: 
 async function trainingRate(kind: DigitGeneratorKind, backend: Backend, data: Float64Array): Promise<number> {
   const { n, epochs, every } = plan(kind, backend);
   const marks: [number, number][] = [];
-  const model = await digitLearnerFor(kind, { epochs, progressEvery: every }).fit(data.subarray(0, n * DIGIT_ROW), n, Rng.stream(1, 2), {
+  const model = await generator(kind, { epochs, progressEvery: every }).fit(data.subarray(0, n * DIGIT_ROW), n, Rng.stream(1, 2), {
     onProgress: (step) => marks.push([step, performance.now()]),
   });
   model.dispose?.();
@@ -58,7 +65,7 @@ async function trainingRate(kind: DigitGeneratorKind, backend: Backend, data: Fl
 
 async function generationSeconds(kind: DigitGeneratorKind, data: Float64Array): Promise<{ fit: number; sample: number; steps: number }> {
   const start = performance.now();
-  const model = await digitLearnerFor(kind).fit(data, N, Rng.stream(2, 2));
+  const model = await generator(kind).fit(data, N, Rng.stream(2, 2));
   const fitted = performance.now();
   await model.sample(Rng.stream(2, 3), 1000, 1);
   const sampled = performance.now();
@@ -75,7 +82,7 @@ const MEMORY_GENERATIONS = 20;
 async function memoryOverGenerations(kind: DigitGeneratorKind): Promise<{ tensors: [number, number]; bytes: [number, number] }> {
   const spec = assertSpec({ data: 'mnist', learner: kind, nIni: 200, nSyn: 200, nEval: 100, epochs: 1, generations: MEMORY_GENERATIONS, replicates: 1 });
   const features = await loadLenet();
-  const experiment = new Experiment(spec, { digits: { mnist: loadMnist(), features, learner: digitLearnerFor(spec) } });
+  const experiment = new Experiment(spec, { digits: { mnist: loadMnist(), features, learner: await digitLearner(spec) } });
   const tensors: number[] = [];
   const bytes: number[] = [];
   for (let g = await experiment.next(); g; g = await experiment.next()) {

@@ -1,4 +1,5 @@
 /** `--help`: every flag with its meaning, default and allowed values, generated from the schema. */
+import { LEARNERS, LEARNER_FIELDS, LEARNER_TABLE, learnersOf, learnersWhere } from '../spec/learners';
 import { type Field, SPEC_KEYS, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
 
@@ -10,24 +11,26 @@ export function helpText(): string {
     '',
     'Prints one JSON document on stdout: { "spec": {…}, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ], "baseline"? }.',
     'Metrics: fd, meanSq, trace, logdet, precision, recall; modes and modeVar for the ring and the grid.',
-    'MNIST (--data mnist, learners vae | cvae | conv-gan): fd, precision, recall in LeNet feature space against held-out',
-    'test digits, classes (share of the 10 digits covered) and entropy (bits); "baseline" holds what real digits score.',
+    `MNIST (--data mnist, learners ${learnersOf('digits').join(' | ')}): fd, precision, recall in LeNet feature space against held-out`,
+    `test digits, classes (share of the 10 digits covered) and entropy (bits); "baseline" holds what real digits score.`,
     'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
     '',
     'Flags:',
   ];
   for (const key of SPEC_KEYS) {
     const f: Field = specFields[key];
-    const when = f.appliesWhen
-      ? ` (only with ${Object.entries(f.appliesWhen).map(([k, v]) => `--${k} ${(v as string[]).join('|')}`).join(', ')})`
-      : '';
+    const conditions: [string, readonly string[]][] = Object.entries(f.appliesWhen ?? {});
+    if (LEARNER_FIELDS.has(key)) conditions.push(['learner', learnersWhere((e) => e.fields.includes(key))]);
+    const when = conditions.length > 0 ? ` (only with ${conditions.map(([k, v]) => `--${k} ${v.join('|')}`).join(', ')})` : '';
     lines.push(`  --${f.flag.padEnd(16)} ${f.label}: ${f.help}${when}`);
-    const own = f.learnerDefaults ? Object.entries(f.learnerDefaults).map(([learner, value]) => `; ${learner}: ${value}`).join('') : '';
+    const own = LEARNERS.filter((l) => LEARNER_TABLE[l].defaults?.[key] !== undefined)
+      .map((l) => `; ${l}: ${LEARNER_TABLE[l].defaults![key]}`)
+      .join('');
     lines.push(`  ${''.padEnd(18)} default ${f.default}${own}; allowed: ${describeFlag(key)}`);
   }
   lines.push(`  --threads          worker threads sharing the replicates; at most one per core; results are identical for any number`);
   lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
   lines.push('  --help             this text');
-  lines.push('', 'The gan and diffusion learners train with TensorFlow.js on its wasm backend; results are reproducible for one seed on one machine.');
+  lines.push('', `The ${learnersWhere((e) => e.runtime === 'tfjs').join(', ')} learners train with TensorFlow.js on its wasm backend; results are reproducible for one seed on one machine.`);
   return lines.join('\n');
 }

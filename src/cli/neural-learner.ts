@@ -1,9 +1,10 @@
 /**
- * The neural learners in Node. TensorFlow.js runs on its wasm backend here: tfjs-node would need a
- * native download, and the plain-JavaScript cpu backend is ~17× slower (bench/neural.bench.ts).
- * Loaded on demand, so runs of the closed-form learners never pay tfjs's start-up.
+ * The learners in Node. TensorFlow.js runs on its wasm backend here: tfjs-node would need a native
+ * download, and the plain-JavaScript cpu backend is ~17× slower (bench/neural.bench.ts). Loaded
+ * on demand, so runs of the closed-form learners never pay tfjs's start-up.
  */
 import type { ExperimentOptions } from '../engine/loops/experiment';
+import { needsTensorflow } from '../spec/learners';
 import type { Spec } from '../spec/schema';
 
 async function wasmBackend(): Promise<void> {
@@ -12,18 +13,13 @@ async function wasmBackend(): Promise<void> {
   if (!(await tf.setBackend('wasm'))) throw new Error('TensorFlow.js could not start its wasm backend');
 }
 
-/**
- * What an Experiment of a neural spec needs from outside the engine (see isNeural): the learner of
- * points, or for data = mnist the dataset, the LeNet feature map and the digit generator.
- */
-export async function nodeNeuralOptions(spec: Spec): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>> {
+/** What an Experiment of the spec needs from outside the engine, built by the one learner factory; nothing for the engine's own runs. */
+export async function nodeExperimentLearner(spec: Spec): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>> {
+  if (!needsTensorflow(spec)) return {};
   await wasmBackend();
-  if (spec.data === 'mnist') {
-    const [{ loadMnist, loadLenet }, { digitLearnerFor }] = await Promise.all([import('./mnist-node'), import('../neural/digits/learner-for')]);
-    return { digits: { mnist: loadMnist(), features: await loadLenet(), learner: digitLearnerFor(spec) } };
-  }
-  const { neuralLearnerFor } = await import('../neural/learner-for');
-  const learner = neuralLearnerFor(spec);
-  if (!learner) throw new Error(`nodeNeuralOptions: ${spec.learner} is not a neural learner`);
-  return { learner };
+  const { experimentLearner } = await import('../neural/learner-factory');
+  return experimentLearner(spec, async () => {
+    const { loadMnist, loadLenet } = await import('./mnist-node');
+    return { mnist: loadMnist(), features: await loadLenet() };
+  });
 }

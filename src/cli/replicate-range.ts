@@ -1,8 +1,8 @@
 /** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
 import { Experiment } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
-import { type Spec, isNeural } from '../spec/schema';
-import { nodeNeuralOptions } from './neural-learner';
+import type { Spec } from '../spec/schema';
+import { nodeExperimentLearner } from './neural-learner';
 
 export interface ReplicateRangeJob {
   spec: Spec;
@@ -15,8 +15,7 @@ export interface ReplicateRangeResult {
 }
 
 export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
-  const networks = isNeural(job.spec.learner) ? await nodeNeuralOptions(job.spec) : {};
-  const experiment = new Experiment(job.spec, { range: job.range, ...networks });
+  const experiment = new Experiment(job.spec, { range: job.range, ...(await nodeExperimentLearner(job.spec)) });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())
     result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });

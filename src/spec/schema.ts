@@ -1,8 +1,11 @@
 /**
  * The experiment spec: one declarative registry of fields, the single source for the engine's
  * validation, the CLI flags and help, the page's URL state, its controls and its presets.
- * Names follow the MAD paper: n_ini, n_r, n_s, λ, generation t.
+ * Names follow the MAD paper: n_ini, n_r, n_s, λ, generation t. The data kinds and learners are
+ * tables of their own (domains.ts, learners.ts).
  */
+import { DATA_KINDS, type DataKind } from './domains';
+import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
 
 interface FieldBase {
   /** CLI flag without the leading dashes. */
@@ -12,11 +15,17 @@ interface FieldBase {
   /** The field in plain words, for a visitor who has not read the paper (shown on hover and focus). */
   readonly plain?: string;
   readonly help: string;
-  /** When the field matters (every listed field must hold one of its values); used to dim controls
-   * and to warn about CLI flags that have no effect. */
-  readonly appliesWhen?: Readonly<Partial<Record<'data' | 'learner' | 'loop', readonly string[]>>>;
-  /** Learners whose own default differs from `default` (the digit generators train at different sizes). */
-  readonly learnerDefaults?: Readonly<Partial<Record<LearnerKind, number>>>;
+  /** When the field matters, by data and loop (every listed field must hold one of its values); the
+   * learners' own fields are listed by the learners (learners.ts). Used to hide controls and to warn
+   * about CLI flags that have no effect. */
+  readonly appliesWhen?: Readonly<Partial<Record<'data' | 'loop', readonly string[]>>>;
+}
+
+/** The part of a field's range a control's slider covers (the number box takes the whole range). */
+export interface SliderRange {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
 }
 
 export interface IntField extends FieldBase {
@@ -24,6 +33,7 @@ export interface IntField extends FieldBase {
   readonly min: number;
   readonly max: number;
   readonly default: number;
+  readonly slider?: SliderRange;
 }
 
 export interface NumberField extends FieldBase {
@@ -33,6 +43,7 @@ export interface NumberField extends FieldBase {
   /** When true the lower bound itself is not allowed: λ ∈ (0, 1]. */
   readonly minExclusive?: boolean;
   readonly default: number;
+  readonly slider?: SliderRange;
 }
 
 export interface EnumField<O extends readonly string[] = readonly string[]> extends FieldBase {
@@ -43,32 +54,14 @@ export interface EnumField<O extends readonly string[] = readonly string[]> exte
 
 export type Field = IntField | NumberField | EnumField;
 
-export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist'] as const;
-export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'vae', 'cvae', 'conv-gan'] as const;
-/** The neural learners of 2-D points (TensorFlow.js, outside the engine: see src/neural). */
-export const POINT_NEURAL_LEARNERS = ['gan', 'diffusion'] as const;
-/** The generators of MNIST digits (TensorFlow.js: see src/neural/digits); they need data = mnist. */
-export const DIGIT_LEARNERS = ['vae', 'cvae', 'conv-gan'] as const;
-/** Every learner that trains neural networks. */
-export const NEURAL_LEARNERS = [...POINT_NEURAL_LEARNERS, ...DIGIT_LEARNERS] as const;
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
 export const LOOPS = ['fully-synthetic', 'augmentation', 'fresh', 'accumulate'] as const;
 
-export type DataKind = (typeof DATA_KINDS)[number];
-export type LearnerKind = (typeof LEARNERS)[number];
 export type Estimator = (typeof ESTIMATORS)[number];
 export type LoopKind = (typeof LOOPS)[number];
-export type NeuralLearnerKind = (typeof NEURAL_LEARNERS)[number];
-export type DigitLearnerKind = (typeof DIGIT_LEARNERS)[number];
-
-export function isNeural(learner: LearnerKind): learner is NeuralLearnerKind {
-  return (NEURAL_LEARNERS as readonly string[]).includes(learner);
-}
-
-export function isDigitLearner(learner: LearnerKind): learner is DigitLearnerKind {
-  return (DIGIT_LEARNERS as readonly string[]).includes(learner);
-}
+export { DATA_KINDS, type DataKind } from './domains';
+export { LEARNERS, type LearnerKind, isNeural } from './learners';
 
 const MAX_N = 100_000;
 
@@ -80,7 +73,7 @@ export const specFields = {
     flag: 'data',
     label: 'real distribution',
     help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, your own 2-D points (CLI: a CSV path), or MNIST digits (training split; the metrics use the test split)',
-  } satisfies EnumField<typeof DATA_KINDS>,
+  } satisfies EnumField<readonly DataKind[]>,
   dim: {
     kind: 'int',
     min: 1,
@@ -98,16 +91,16 @@ export const specFields = {
     flag: 'learner',
     label: 'learner',
     help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM), kernel density estimate, a small neural GAN or diffusion model (DDPM) for 2-D data, or for MNIST a VAE, a class-conditional VAE (λ = guidance) or a convolutional GAN, trained with TensorFlow.js',
-  } satisfies EnumField<typeof LEARNERS>,
+  } satisfies EnumField<readonly LearnerKind[]>,
   components: {
     kind: 'int',
     min: 1,
     max: 50,
     default: 8,
+    slider: { min: 1, max: 30, step: 1 },
     flag: 'components',
     label: 'K',
     help: 'number of mixture components',
-    appliesWhen: { learner: ['gmm'] },
   } satisfies IntField,
   estimator: {
     kind: 'enum',
@@ -116,17 +109,16 @@ export const specFields = {
     flag: 'estimator',
     label: 'estimator',
     help: 'covariance estimator: MLE (divide by n) or unbiased (divide by n − 1)',
-    appliesWhen: { learner: ['gaussian'] },
   } satisfies EnumField<typeof ESTIMATORS>,
   bandwidth: {
     kind: 'number',
     min: 0.01,
     max: 10,
     default: 1,
+    slider: { min: 0.1, max: 3, step: 0.1 },
     flag: 'bandwidth',
     label: 'bandwidth ×',
     help: "kernel bandwidth as a multiple of Scott's rule (kernel covariance = (factor · n^(−1/(d+4)))² Σ̂)",
-    appliesWhen: { learner: ['kde'] },
   } satisfies NumberField,
   // The neural learners' settings (src/neural). One default serves both learners: 3 hidden layers,
   // 2000 steps and learning rate 3e-3 fit the ring with precision ≈ 0.9 and recall 0.83 (GAN) /
@@ -137,10 +129,10 @@ export const specFields = {
     min: 4,
     max: 256,
     default: 64,
+    slider: { min: 4, max: 128, step: 4 },
     flag: 'hidden',
     label: 'hidden units',
     help: 'units per hidden layer of the networks (capacity)',
-    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
   } satisfies IntField,
   layers: {
     kind: 'int',
@@ -150,17 +142,16 @@ export const specFields = {
     flag: 'layers',
     label: 'hidden layers',
     help: 'hidden layers of the generator and the discriminator (GAN) or of the denoiser (diffusion)',
-    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
   } satisfies IntField,
   steps: {
     kind: 'int',
     min: 1,
     max: 20_000,
     default: 2000,
+    slider: { min: 50, max: 5000, step: 50 },
     flag: 'steps',
     label: 'training steps',
     help: 'minibatch updates per generation (GAN: one discriminator and one generator update each)',
-    appliesWhen: { learner: POINT_NEURAL_LEARNERS },
   } satisfies IntField,
   // The digit generators' sizes (README, "MNIST"): the VAEs fit 2,000 digits × 30 epochs in about
   // 9–11 s on wasm; the convolutional GAN needs more, smaller steps (batch 32): 5 epochs take ~13 s.
@@ -169,33 +160,27 @@ export const specFields = {
     min: 1,
     max: 200,
     default: 30,
-    learnerDefaults: { 'conv-gan': 5 },
     flag: 'epochs',
     label: 'epochs',
     help: 'passes over the training set D^t per generation (digit generators)',
-    appliesWhen: { learner: DIGIT_LEARNERS },
   } satisfies IntField,
   learningRate: {
     kind: 'number',
     min: 1e-5,
     max: 0.1,
     default: 3e-3,
-    learnerDefaults: { 'conv-gan': 2e-3 },
     flag: 'learning-rate',
     label: 'learning rate',
     help: 'Adam learning rate',
-    appliesWhen: { learner: NEURAL_LEARNERS },
   } satisfies NumberField,
   batchSize: {
     kind: 'int',
     min: 8,
     max: 1024,
     default: 128,
-    learnerDefaults: { 'conv-gan': 32 },
     flag: 'batch-size',
     label: 'batch size',
     help: 'training points per minibatch, drawn with replacement',
-    appliesWhen: { learner: NEURAL_LEARNERS },
   } satisfies IntField,
   latentDim: {
     kind: 'int',
@@ -205,7 +190,6 @@ export const specFields = {
     flag: 'latent-dim',
     label: 'latent dim',
     help: "dimension of the GAN generator's latent z ~ N(0, λI)",
-    appliesWhen: { learner: ['gan'] },
   } satisfies IntField,
   diffusionSteps: {
     kind: 'int',
@@ -215,7 +199,6 @@ export const specFields = {
     flag: 'diffusion-steps',
     label: 'diffusion steps',
     help: 'noise levels of the DDPM; drawing a sample runs the denoiser this many times',
-    appliesWhen: { learner: ['diffusion'] },
   } satisfies IntField,
   warmStart: {
     kind: 'enum',
@@ -224,7 +207,6 @@ export const specFields = {
     flag: 'warm-start',
     label: 'warm start',
     help: 'continue from G^(t−1) instead of training from scratch (the paper trains from scratch)',
-    appliesWhen: { learner: NEURAL_LEARNERS },
   } satisfies EnumField<typeof SWITCH>,
   loop: {
     kind: 'enum',
@@ -240,6 +222,7 @@ export const specFields = {
     min: 2,
     max: MAX_N,
     default: 500,
+    slider: { min: 10, max: 1000, step: 10 },
     flag: 'n-ini',
     label: 'n_ini',
     plain: 'how many real samples the first model learns from',
@@ -250,6 +233,7 @@ export const specFields = {
     min: 0,
     max: MAX_N,
     default: 250,
+    slider: { min: 0, max: 1000, step: 10 },
     flag: 'n-real',
     label: 'n_r',
     plain: 'how many new real samples each later generation gets',
@@ -261,6 +245,7 @@ export const specFields = {
     min: 0,
     max: MAX_N,
     default: 500,
+    slider: { min: 0, max: 1000, step: 10 },
     flag: 'n-syn',
     label: 'n_s',
     plain: 'how many samples of the previous model each generation learns from',
@@ -272,6 +257,7 @@ export const specFields = {
     max: 1,
     minExclusive: true,
     default: 1,
+    slider: { min: 0.05, max: 1, step: 0.05 },
     flag: 'lambda',
     label: 'λ',
     plain: 'sampling bias: below 1, synthetic samples are drawn closer to the typical ones (like truncation or guidance), trading diversity for quality',
@@ -338,23 +324,19 @@ export function defaultSpec(learner?: LearnerKind): Spec {
   return spec as Spec;
 }
 
+/** Fields that some learner sets a default of its own for: switching learners resets these. */
+const LEARNER_DEFAULT_KEYS = new Set(LEARNERS.flatMap((l) => Object.keys(learnerEntry(l).defaults ?? {}) as SpecKey[]));
+
 /**
- * For every field that has learner-specific defaults and applies to this learner: the learner's
- * own default, or the general one. Switching learners resets these, so that a GAN does not train
- * at a VAE's batch size.
+ * For every field that some learner has its own default of and that this learner reads: its own
+ * default, or the general one. Switching learners resets these, so that a GAN does not train at a
+ * VAE's batch size.
  */
 export function learnerDefaults(learner: LearnerKind): Partial<Spec> {
+  const entry = learnerEntry(learner);
   const out: Record<string, unknown> = {};
-  for (const key of SPEC_KEYS) {
-    const field = specFields[key] as Field;
-    if (field.learnerDefaults && fieldAppliesToLearner(key, learner)) out[key] = field.learnerDefaults[learner] ?? field.default;
-  }
+  for (const key of entry.fields) if (LEARNER_DEFAULT_KEYS.has(key)) out[key] = entry.defaults?.[key] ?? specFields[key].default;
   return out as Partial<Spec>;
-}
-
-function fieldAppliesToLearner(key: SpecKey, learner: LearnerKind): boolean {
-  const learners = (specFields[key] as Field).appliesWhen?.learner;
-  return !learners || learners.includes(learner);
 }
 
 /** "integer 2..100000", "number in (0, 1]", "one of a|b|c": the allowed values of a field. */
@@ -371,9 +353,10 @@ export function describeAllowed(field: Field): string {
 
 /** Whether a field has any effect in this spec. */
 export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' | 'loop'>): boolean {
+  if (LEARNER_FIELDS.has(key) && !learnerEntry(spec.learner).fields.includes(key)) return false;
   const when = (specFields[key] as Field).appliesWhen;
   if (!when) return true;
-  return (Object.keys(when) as ('data' | 'learner' | 'loop')[]).every((k) => when[k]!.includes(spec[k]));
+  return (Object.keys(when) as ('data' | 'loop')[]).every((k) => when[k]!.includes(spec[k]));
 }
 
 /** Smallest and largest allowed point sets. */

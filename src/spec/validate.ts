@@ -14,12 +14,10 @@ import {
   SPEC_KEYS,
   defaultSpec,
   describeAllowed,
-  DIGIT_LEARNERS,
-  isDigitLearner,
-  isNeural,
   specFields,
 } from './schema';
-import { DIGIT_ROW } from '../engine/digits/digits';
+import { DOMAINS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
+import { learnerEntry, learnersOf, learnersWhere } from './learners';
 
 export interface SpecIssue {
   /** The spec key ('nIni'), or 'points', or the unknown key itself. */
@@ -123,39 +121,41 @@ export function checkPoints(points: unknown): Checked<PointSet> {
 
 /**
  * The smallest training set a learner can fit: without a singular covariance for the closed-form
- * ones; a digit generator trains on any minibatch, but fewer than ten digits cannot hold every class.
+ * ones; a domain can ask for more (a digit generator trains on any minibatch, but fewer than ten
+ * digits cannot hold every class).
  */
-export function minTrainingSize(spec: Pick<Spec, 'learner' | 'components'>, dim: number): number {
-  if (isDigitLearner(spec.learner)) return 10;
+export function minTrainingSize(spec: Pick<Spec, 'data' | 'learner' | 'components'>, dim: number): number {
+  const domain = domainEntry(spec.data).minTraining;
+  if (domain !== undefined) return domain;
   return spec.learner === 'gmm' ? Math.max(dim + 1, spec.components) : dim + 1;
 }
 
-/** Numbers per sample implied by the spec: the mixtures, moons and point sets are 2-D; a digit row is 28×28 pixels and a label. */
+/** Numbers per sample implied by the spec: the domain's width (a digit row), d for N(0, I_d), else 2. */
 export function dataDim(spec: Pick<Spec, 'data' | 'dim'>): number {
-  if (spec.data === 'mnist') return DIGIT_ROW;
-  return spec.data === 'gaussian' ? spec.dim : 2;
+  return domainEntry(spec.data).width ?? (dataEntry(spec.data).freeDim ? spec.dim : 2);
+}
+
+/**
+ * Values that other fields decide: d is free only for N(0, I_d) and stays at its default for the
+ * other data. The lab, the explorer and the data switch apply these when a field changes; links
+ * and the CLI, which say what they want, get the message of crossCheck instead.
+ */
+export function impliedValues(spec: Pick<Spec, 'data'>): Partial<Spec> {
+  return dataEntry(spec.data).freeDim ? {} : { dim: specFields.dim.default };
 }
 
 /** Accumulate keeps every sample of every replicate; beyond this many numbers it would not fit. */
 export const ACCUMULATE_BUDGET = 1e8;
 
-/** Digits per MNIST split: real samples come from the training split, the metrics' reference from the test split. */
-export const MNIST_TRAIN = 60_000;
-export const MNIST_TEST = 10_000;
-
-/** A training set or reference holds distinct digits, so no draw can exceed its split. */
-function mnistSizes(spec: Spec): SpecIssue[] {
-  const limits: ['nIni' | 'nReal' | 'nEval', number, string][] = [
-    ['nIni', MNIST_TRAIN, 'training digits'],
-    ['nReal', MNIST_TRAIN, 'training digits'],
-    ['nEval', MNIST_TEST, 'held-out test digits'],
-  ];
-  return limits
-    .filter(([key, limit]) => spec[key] > limit)
-    .map(([key, limit, what]) => ({
-      field: key,
-      message: `${fieldName(key)}: ${spec[key]} is more than MNIST has; allowed with data=mnist: 1..${limit} (${limit} ${what})`,
-    }));
+/** A training set or reference of a dataset holds distinct samples, so no draw can exceed its split. */
+function datasetSizes(spec: Spec): SpecIssue[] {
+  const limits = domainEntry(spec.data).limits ?? {};
+  return (Object.keys(limits) as (keyof typeof limits)[])
+    .filter((key) => spec[key] > limits[key]![0])
+    .map((key) => {
+      const [limit, what] = limits[key]!;
+      return { field: key, message: `${fieldName(key)}: ${spec[key]} is more than ${domainEntry(spec.data).dataset} has; allowed with data=${spec.data}: 1..${limit} (${limit} ${what})` };
+    });
 }
 
 /** The real and synthetic samples in D^t: n_ini real at t = 1, then what the loop makes (accumulate keeps everything). */
@@ -190,37 +190,36 @@ export function laterTrainingSize(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | '
 function crossCheck(spec: Spec): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const d = dataDim(spec);
-  if (spec.data !== 'gaussian' && spec.dim !== 2)
-    issues.push({ field: 'dim', message: `${fieldName('dim')}: ${spec.dim} is not allowed with data=${spec.data}; allowed: 2 (only N(0, I_d) has a free dimension)` });
+  for (const [key, value] of Object.entries(impliedValues(spec)) as [SpecKey, unknown][])
+    if (spec[key] !== value)
+      issues.push({ field: key, message: `${fieldName(key)}: ${show(spec[key])} is not allowed with data=${spec.data}; allowed: ${show(value)} (only N(0, I_d) has a free dimension)` });
   if (spec.data === 'points' && spec.points === null)
     issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
 
-  if (spec.data === 'mnist' && !isDigitLearner(spec.learner))
-    issues.push({
-      field: 'learner',
-      message: `${fieldName('learner')}: ${spec.learner} does not generate images; with data=mnist use one of ${DIGIT_LEARNERS.join(' | ')}`,
-    });
-  if (spec.data !== 'mnist' && isDigitLearner(spec.learner))
-    issues.push({
-      field: 'learner',
-      message: `${fieldName('learner')}: ${spec.learner} generates MNIST digits; use data=mnist, or for data=${spec.data} a learner of points (gaussian, gmm, kde, gan, diffusion)`,
-    });
+  const learner = learnerEntry(spec.learner);
+  const domain = domainOf(spec.data);
   // Sizes are judged for a learner that fits the data; for a mismatched pair that one message is enough.
-  if ((spec.data === 'mnist') !== isDigitLearner(spec.learner)) return issues;
-  if (spec.data === 'mnist') issues.push(...mnistSizes(spec));
-  if (isNeural(spec.learner) && !isDigitLearner(spec.learner) && spec.data !== 'mnist' && d !== 2)
+  if (learner.domain !== domain) {
     issues.push({
       field: 'learner',
-      message: `${fieldName('learner')}: ${spec.learner} is a learner for 2-D data, but data=gaussian has d = ${d}; use dim 2 or a closed-form learner (gaussian, gmm, kde)`,
+      message: `${fieldName('learner')}: ${spec.learner} generates ${DOMAINS[learner.domain].label}; use data=${dataOf(learner.domain).join(' | ')}, or with data=${spec.data} one of ${learnersOf(domain).join(' | ')}`,
+    });
+    return issues;
+  }
+  issues.push(...datasetSizes(spec));
+  if (learner.dim !== undefined && d !== learner.dim)
+    issues.push({
+      field: 'learner',
+      message: `${fieldName('learner')}: ${spec.learner} is a learner for ${learner.dim}-D data, but data=${spec.data} has d = ${d}; use dim ${learner.dim} or one of ${learnersWhere((e) => e.domain === domain && e.dim === undefined).join(' | ')}`,
     });
 
   const need = minTrainingSize(spec, d);
   const who =
     spec.learner === 'gmm'
       ? `the gmm learner with K = ${spec.components} in d = ${d}`
-      : spec.data === 'mnist'
+      : domainEntry(spec.data).width !== undefined
         ? `the ${spec.learner} learner`
         : `the ${spec.learner} learner in d = ${d}`;
   if (spec.nIni < need)
@@ -234,7 +233,7 @@ function crossCheck(spec: Spec): SpecIssue[] {
       });
     if (spec.loop === 'accumulate') {
       const numbers = (spec.nIni + (spec.generations - 1) * (spec.nSyn + spec.nReal)) * d * spec.replicates;
-      const perSample = spec.data === 'mnist' ? `${d} (28×28 pixels and a label)` : 'd';
+      const perSample = domainEntry(spec.data).widthText ?? 'd';
       if (numbers > ACCUMULATE_BUDGET)
         issues.push({
           field: 'generations',

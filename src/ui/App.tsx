@@ -10,6 +10,7 @@
 import { type ReactNode, type SyntheticEvent, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
 import type { RunDocument } from '../engine/report/run-document';
+import { domainEntry } from '../spec/domains';
 import type { Spec, SpecKey } from '../spec/schema';
 import { ExportPanel } from './ExportPanel';
 import { Header } from './Header';
@@ -159,7 +160,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const shown = scrub ?? latest;
   const hidden = (name: string) => lab.hidden.includes(name);
   // Data is never set per run, so the base decides whether the page shows digits.
-  const mnist = lab.base.data === 'mnist';
+  const mnist = domainEntry(lab.base.data).panel === 'digits';
   const fontSize = lab.projector ? 15 : 11;
   const denseClouds = Math.max(...records.map((r) => r.spec.nEval ?? 0)) > 3000;
   const pointRadius = (denseClouds ? 1 : 2) + (lab.projector ? 1 : 0);

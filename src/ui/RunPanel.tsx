@@ -5,6 +5,7 @@
  */
 import { memo } from 'react';
 import { DIGIT_PIXELS } from '../engine/digits/digits';
+import { domainEntry } from '../spec/domains';
 import { dataDim } from '../spec/validate';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
@@ -89,7 +90,7 @@ function FilmTable({ record, t }: { record: RunRecord; t: number }) {
 
 export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, animate }: Props) {
   const shown = Math.min(t, record.rows.length);
-  const digits = record.spec.data === 'mnist';
+  const digits = domainEntry(record.spec.data).panel === 'digits';
   return (
     <article className="run-panel" style={{ borderColor: record.colour }} aria-label={`Run ${index + 1}: ${record.label}`}>
       <RunStatus record={record} index={index} shown={shown} />
@@ -128,7 +129,7 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
 
 /** Which modes of a mixture, or which digit classes, replicate 1 of a run keeps, generation by generation. */
 export function RunSurvival({ record, index, t }: { record: RunRecord; index: number; t: number }) {
-  const digits = record.spec.data === 'mnist';
+  const digits = domainEntry(record.spec.data).survival === 'classes';
   // A loaded MNIST run has no class shares: only runs computed here get the chart.
   if (!(record.modes || (digits && record.source === 'worker')) || record.state === 'error') return null;
   return (

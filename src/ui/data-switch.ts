@@ -8,7 +8,7 @@
  * that no longer fit, and lists each change so the page can say what it did.
  */
 import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../spec/schema';
-import { normaliseSpec } from '../spec/validate';
+import { impliedValues, normaliseSpec } from '../spec/validate';
 import { OPTION_LABELS } from './controls/option-labels';
 import { type PageKind, type RunOverrides, pageDefaults, pageKind } from './lab-state';
 
@@ -32,8 +32,25 @@ export function changeBase(base: Spec, runs: RunOverrides[], patch: Partial<Spec
   const next: Spec = { ...base, ...patch };
   // A drawn point set belongs to data = points only; leaving it keeps the spec valid.
   if (next.data !== 'points') next.points = null;
+  // What the new data decides itself (the ring is 2-D whatever d was), said in the notice.
+  const implied: string[] = [];
+  for (const [key, value] of Object.entries(impliedValues(next)) as [SpecKey, unknown][])
+    if (!(key in patch) && next[key] !== value) {
+      implied.push(`${specFields[key].label}: ${shown(key, next[key])} → ${shown(key, value)}`);
+      (next as Record<SpecKey, unknown>)[key] = value;
+    }
+  const change = crossKinds(base, next, runs, patch);
+  if (implied.length === 0) return change;
+  const notice = change.notice
+    ? { ...change.notice, items: [...implied, ...change.notice.items] }
+    : { title: `Switched to ${shown('data', next.data)}, which sets these itself:`, items: implied };
+  return { ...change, notice };
+}
+
+/** The change of `next` from `base`: across kinds of page sizes, the fields and runs that follow the new kind. */
+function crossKinds(base: Spec, next: Spec, runs: RunOverrides[], patch: Partial<Spec>): BaseChange {
   const from = pageKind(base.data, base.learner);
-  const to = pageKind(next.data, next.data === 'mnist' && base.data !== 'mnist' ? undefined : next.learner);
+  const to = pageKind(next.data, next.learner);
   if (from === to) return switchLearner(base, next, runs);
 
   // Every field whose page default differs between the two kinds follows the new kind, except what the patch itself set.

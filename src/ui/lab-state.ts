@@ -2,7 +2,9 @@
  * What the page shows: a base spec and one to four runs that override some of its fields (the
  * compare view), plus the speed and the presentation flags. This is exactly what the URL holds.
  */
-import { type DataKind, type LearnerKind, POINT_NEURAL_LEARNERS, type Spec, type SpecKey, defaultSpec, learnerDefaults } from '../spec/schema';
+import { DOMAINS, type DomainKind, domainOf } from '../spec/domains';
+import { learnerEntry } from '../spec/learners';
+import { type DataKind, type LearnerKind, type Spec, type SpecKey, defaultSpec, learnerDefaults, specFields } from '../spec/schema';
 import { assertSpec, normaliseSpec, type SpecIssue } from '../spec/validate';
 
 export type RunOverrides = Partial<Omit<Spec, 'points'>>;
@@ -26,74 +28,32 @@ export interface LabState {
 }
 
 /**
- * The page's own defaults differ from the engine's: smaller samples, so that the fully synthetic
- * loop visibly loses modes and recall within 100 generations (measured: about 6 of 8 modes and
- * recall 0.3 left at t = 10, 2 modes at t = 100) while the fresh loop holds all 8.
+ * The page's sizes come in kinds: those of a data domain (the mixtures' and the digits'), and for
+ * points those of a learner that trains a network per replicate and generation (its own `page`).
  */
-export const PAGE_DEFAULTS: Spec = assertSpec({
-  ...defaultSpec(),
-  nIni: 100,
-  nReal: 100,
-  nSyn: 100,
-  generations: 100,
-  replicates: 10,
-});
-
-/**
- * MNIST runs train a network every generation: page defaults that keep one generation to a few
- * seconds on WASM (a thousand digits, one replicate, ten generations), with the VAE as learner,
- * since the 2-D learners do not generate images.
- */
-export const MNIST_PAGE_DEFAULTS: Spec = assertSpec({
-  ...PAGE_DEFAULTS,
-  data: 'mnist',
-  learner: 'vae',
-  nIni: 1000,
-  nReal: 1000,
-  nSyn: 1000,
-  nEval: 500,
-  generations: 10,
-  replicates: 1,
-});
-
-/**
- * The 2-D neural learners train a network per generation and replicate: sizes whose first
- * generation is drawn within seconds on WASM (one replicate of a network of 32 units trained for
- * 1000 steps on 400 points; the README's "Neural learners" gives the figures), ten generations.
- */
-export const NEURAL_PAGE_DEFAULTS: Spec = assertSpec({
-  ...PAGE_DEFAULTS,
-  learner: 'diffusion',
-  hidden: 32,
-  steps: 1000,
-  diffusionSteps: 40,
-  nIni: 400,
-  nReal: 400,
-  nSyn: 200,
-  nEval: 500,
-  generations: 10,
-  replicates: 1,
-});
-
-/** The page's sizes come in three kinds: closed-form learners on points, neural networks on points, digit generators. */
-export type PageKind = 'points' | 'neural' | 'digits';
+export type PageKind = DomainKind | 'neural';
 
 export function pageKind(data: DataKind, learner?: LearnerKind): PageKind {
-  if (data === 'mnist') return 'digits';
-  return learner && (POINT_NEURAL_LEARNERS as readonly string[]).includes(learner) ? 'neural' : 'points';
+  const domain = domainOf(data);
+  return domain === 'points' && learner && learnerEntry(learner).page ? 'neural' : domain;
 }
-
-const KIND_DEFAULTS: Record<PageKind, Spec> = { points: PAGE_DEFAULTS, neural: NEURAL_PAGE_DEFAULTS, digits: MNIST_PAGE_DEFAULTS };
 
 /**
- * The defaults a link's missing fields take: the sizes of the page kind (MNIST runs and neural
- * learners leave out their smaller sizes), and a learner with its own training defaults (the
- * convolutional GAN's batch size) leaves those out.
+ * The defaults a page run's missing fields take (a link's, a scenario's): the spec's defaults
+ * with the page sizes of the data's domain (spec/domains.ts) and of the learner where it has its
+ * own (spec/learners.ts), and the learner's own training defaults. Their data is the domain's
+ * default (the ring for points), what a link falls back to when its own data cannot be used.
  */
 export function pageDefaults(data: DataKind, learner?: LearnerKind): Spec {
-  const base = KIND_DEFAULTS[pageKind(data, learner)];
-  return learner ? { ...base, ...learnerDefaults(learner) } : base;
+  const domain = domainOf(data);
+  const page = DOMAINS[domain].page;
+  // A learner of another domain (a link's gmm on MNIST) gives way to the domain's own.
+  const chosen = learner && learnerEntry(learner).domain === domain ? learner : (page.learner ?? specFields.learner.default);
+  return assertSpec({ ...defaultSpec(), ...page, ...learnerEntry(chosen).page, ...learnerDefaults(chosen), learner: chosen });
 }
+
+/** What the page opens on: the ring of 8 with the mixture learner, at the page's sizes. */
+export const PAGE_DEFAULTS: Spec = pageDefaults(specFields.data.default);
 
 export const DEFAULT_RUNS: RunOverrides[] = [{ loop: 'fully-synthetic' }, { loop: 'fresh' }];
 

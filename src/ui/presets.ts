@@ -7,6 +7,7 @@
  */
 import { realDistribution } from '../engine/data';
 import { type MetricName, metricsFor } from '../engine/metrics/registry';
+import { domainOf } from '../spec/domains';
 import type { Spec } from '../spec/schema';
 import { assertSpec } from '../spec/validate';
 import { PAGE_DEFAULTS, type RunOverrides, pageDefaults } from './lab-state';
@@ -32,7 +33,7 @@ export interface Preset {
 function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
   const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data, p.base.learner), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
-  const measured = metricsFor(base.data === 'mnist' ? 'mnist' : realDistribution(base));
+  const measured = metricsFor(domainOf(base.data) === 'digits' ? 'digits' : realDistribution(base));
   for (const metric of p.headline)
     if (!measured.includes(metric)) throw new Error(`preset ${p.id}: headline metric ${metric} is not measured on ${base.data} (${measured.join(', ')})`);
   return { ...p, base };

@@ -4,6 +4,7 @@
  * so Reset, a preset or any change stops it at once); the notice says what it costs.
  */
 import { runSamples } from '../engine/loops/run-size';
+import { learnerEntry } from '../spec/learners';
 import { type Spec, isNeural } from '../spec/schema';
 import { trainingComposition } from '../spec/validate';
 
@@ -19,12 +20,6 @@ export const EXTREME_SECONDS = 600;
 /** Runs expected to take longer than this show their estimate on their status line from the start. */
 export const LONG_SECONDS = 120;
 
-/**
- * Training speed in a tab on WASM (README, "Performance"): 2-D GAN and DDPM steps per second, and
- * digits per second for the MNIST generators (one epoch passes over every digit of D^t).
- */
-const STEPS_PER_SECOND = { gan: 260, diffusion: 890 } as const;
-const DIGITS_PER_SECOND = { vae: 5000, cvae: 5000, 'conv-gan': 800 } as const;
 
 function duration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} s`;
@@ -35,17 +30,16 @@ function duration(seconds: number): string {
 
 /** Roughly how long a run takes in this tab: its training for the neural learners, its samples for the closed-form ones. */
 export function runSeconds(spec: Spec): number {
-  const { learner, replicates: R, generations: T } = spec;
-  if (learner === 'gan' || learner === 'diffusion') return (R * T * spec.steps) / STEPS_PER_SECOND[learner];
-  if (learner === 'vae' || learner === 'cvae' || learner === 'conv-gan') {
-    let digits = 0;
-    for (let t = 1; t <= T; t++) {
-      const { real, synthetic } = trainingComposition(spec, t);
-      digits += real + synthetic;
-    }
-    return (R * digits * spec.epochs) / DIGITS_PER_SECOND[learner];
+  const { replicates: R, generations: T } = spec;
+  const pace = learnerEntry(spec.learner).pace;
+  if (!pace) return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
+  if (pace.per === 'step') return (R * T * spec.steps) / pace.perSecond;
+  let digits = 0;
+  for (let t = 1; t <= T; t++) {
+    const { real, synthetic } = trainingComposition(spec, t);
+    digits += real + synthetic;
   }
-  return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
+  return (R * digits * spec.epochs) / pace.perSecond;
 }
 
 /** "about 15 minutes in this tab", for a run expected to take longer than LONG_SECONDS; else null. */

@@ -2,20 +2,18 @@
  * MNIST for the worker's digit runs: the dataset (shipped with the page, fetched once per worker)
  * and the LeNet feature map of the metrics, loaded on the first digit run and kept.
  */
-import type { DigitNetworks } from '../engine/digits/digit-loop';
-import type { Spec } from '../spec/schema';
-import { digitLearnerFor } from '../neural/digits/learner-for';
+import type { DigitData } from '../neural/learner-factory';
 import { fetchLenet } from '../neural/digits/lenet';
 import { fetchMnist } from './mnist-fetch';
 
-let loading: Promise<Omit<DigitNetworks, 'learner'>> | null = null;
+let loading: ReturnType<DigitData> | null = null;
 
 /** Files in public/ are served under the page's base path; the worker resolves it against its origin. */
 function baseUrl(): string {
   return new URL(import.meta.env.BASE_URL, self.location.origin).href;
 }
 
-export async function digitNetworks(spec: Spec): Promise<DigitNetworks> {
+export const digitData: DigitData = () => {
   loading ??= (async () => {
     const [mnist, features] = await Promise.all([fetchMnist(baseUrl()), fetchLenet(baseUrl())]);
     return { mnist, features };
@@ -24,5 +22,5 @@ export async function digitNetworks(spec: Spec): Promise<DigitNetworks> {
   loading.catch(() => {
     loading = null;
   });
-  return { ...(await loading), learner: digitLearnerFor(spec) };
-}
+  return loading;
+};

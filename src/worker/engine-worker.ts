@@ -16,7 +16,9 @@ import { DIGIT_ROW } from '../engine/digits/digits';
 import type { Model } from '../engine/learners/model';
 import { Experiment } from '../engine/loops/experiment';
 import { metricsFor } from '../engine/metrics/registry';
-import { type Spec, isNeural } from '../spec/schema';
+import { domainEntry } from '../spec/domains';
+import { needsTensorflow } from '../spec/learners';
+import type { Spec } from '../spec/schema';
 import { dataDim, normaliseSpec } from '../spec/validate';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
 import { densityGrid } from './density-grid';
@@ -136,14 +138,14 @@ async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime>
   const { epoch, lastFailure } = neural.backends;
   let fallback = null;
   if (!run.experiment) {
-    if (run.spec.data === 'mnist') {
-      const digits = await neural.digitNetworks(run.spec);
-      if (!live(run)) return neural;
-      run.experiment = new Experiment(run.spec, { digits, resumable: true });
-      const real = await realDigitsMessage(run.id, run.spec, digits);
+    const learner = await neural.experimentLearner(run.spec);
+    if (!live(run)) return neural;
+    run.experiment = new Experiment(run.spec, { ...learner, resumable: true });
+    if (learner.digits) {
+      const real = await realDigitsMessage(run.id, run.spec, learner.digits);
       if (!live(run)) return neural;
       post(real, [real.images.buffer]);
-    } else run.experiment = new Experiment(run.spec, { learner: neural.learnerFor(run.spec), resumable: true });
+    }
   } else if (run.epoch !== epoch) fallback = { ...lastFailure!, resumedAfter: run.experiment.rewind() };
   else return neural;
   run.epoch = epoch;
@@ -206,7 +208,7 @@ async function advance(run: Run): Promise<void> {
       if (result && live(run)) {
         const { model, evaluation } = result.first;
         const width = run.experiment.width;
-        const digits = run.spec.data === 'mnist';
+        const digits = domainEntry(run.spec.data).panel === 'digits';
         const n = evaluation.length / width;
         message = {
           type: 'generation',
@@ -262,10 +264,10 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   }
   const spec = checked.value;
   try {
-    const neural = isNeural(spec.learner);
+    const neural = needsTensorflow(spec);
     const experiment = neural ? null : new Experiment(spec);
-    // MNIST has no distribution of points: its real panel comes with the data ('real-digits').
-    const realDist = spec.data === 'mnist' ? null : (experiment?.real ?? realDistribution(spec));
+    // Digits have no distribution of points: their real panel comes with the data ('real-digits').
+    const realDist = domainEntry(spec.data).panel === 'digits' ? null : (experiment?.real ?? realDistribution(spec));
     const real = realDist ? realPanelSamples(spec, realDist) : new Float64Array(0);
     const view = realDist ? viewOf(real, dataDim(spec)) : { x0: 0, x1: 1, y0: 0, y1: 1 };
     const run: Run = {
@@ -291,7 +293,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       {
         type: 'started',
         runId: run.id,
-        metrics: metricsFor(realDist ?? 'mnist'),
+        metrics: metricsFor(realDist ?? 'digits'),
         theory,
         real,
         view,

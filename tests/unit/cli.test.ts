@@ -117,7 +117,7 @@ describe('CLI bad input', () => {
     [['--loop', 'sometimes'], 'allowed: one of fully-synthetic | augmentation | fresh | accumulate'],
     [['--learner', 'flow'], 'allowed: one of gaussian | gmm | kde | gan | diffusion | vae | cvae | conv-gan'],
     [['--learner', 'vae'], 'vae generates MNIST digits; use data=mnist'],
-    [['--data', 'mnist'], 'gmm does not generate images; with data=mnist use one of vae | cvae | conv-gan'],
+    [['--data', 'mnist'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=mnist one of vae | cvae | conv-gan'],
     [['--data', 'mnist', '--learner', 'vae', '--n-eval', '20000'], 'n_eval (--n-eval): 20000 is more than MNIST has; allowed with data=mnist: 1..10000'],
     [['--learner', 'gan', '--data', 'gaussian', '--dim', '3'], 'gan is a learner for 2-D data'],
     [['--learning-rate', '0'], 'learning rate (--learning-rate): 0 is out of range; allowed: a number in [0.00001, 0.1]'],

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
-import { nodeNeuralOptions } from '../../src/cli/neural-learner';
+import { nodeExperimentLearner } from '../../src/cli/neural-learner';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { assertSpec } from '../../src/spec/validate';
 
@@ -19,7 +19,7 @@ describe('an MNIST loop in Node (wasm)', () => {
     'fully synthetic VAE: three generations with finite metrics, all digits at t = 1, constant tensor memory',
     async () => {
       const spec = assertSpec({ data: 'mnist', learner: 'vae', loop: 'fully-synthetic', nIni: 600, nSyn: 600, nEval: 300, generations: 3, replicates: 1, seed: 4 });
-      const options = await nodeNeuralOptions(spec);
+      const options = await nodeExperimentLearner(spec);
       expect(tf.getBackend()).toBe('wasm');
       const experiment = new Experiment(spec, options);
       const tensors: number[] = [];

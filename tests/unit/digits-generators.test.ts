@@ -14,7 +14,6 @@ import type { Model } from '../../src/engine/learners/model';
 import { Rng } from '../../src/engine/random/prng';
 import { specFields } from '../../src/spec/schema';
 import { Architecture, CONV_GAN_DEFAULTS, convGanLearner, ConvGanModel, discriminate, discriminatorGrad, generate, generatorGrad } from '../../src/neural/digits/conv-gan';
-import { digitLearnerFor } from '../../src/neural/digits/learner-for';
 import { EpochBatches } from '../../src/neural/digits/shared';
 import { cvaeLearner, VAE_DEFAULTS, vaeLearner, VaeModel } from '../../src/neural/digits/vae';
 
@@ -106,9 +105,9 @@ describe('digit generators: options', () => {
     expect(() => cvaeLearner({ labelDropout: 1 })).toThrow(/labelDropout/);
     expect(() => convGanLearner({ channels: 0 })).toThrow(/channels/);
     expect(() => convGanLearner({ batchSize: 4 })).toThrow(/batchSize/);
-    expect(() => digitLearnerFor('vae')).not.toThrow();
-    expect(() => digitLearnerFor('cvae', { epochs: 5 })).not.toThrow();
-    expect(() => digitLearnerFor('conv-gan', { epochs: 1000 })).toThrow(/epochs/);
+    expect(() => vaeLearner()).not.toThrow();
+    expect(() => cvaeLearner({ epochs: 5 })).not.toThrow();
+    expect(() => convGanLearner({ epochs: 1000 })).toThrow(/epochs/);
   });
 
   it('rejects malformed digit rows', async () => {
@@ -299,9 +298,9 @@ describe('convolutional GAN', () => {
 
 describe('every generator: cancellation, warm start, memory', () => {
   const small: Record<'vae' | 'cvae' | 'conv-gan', DigitLearner> = {
-    vae: digitLearnerFor('vae', { epochs: 1, batchSize: 32 }),
-    cvae: digitLearnerFor('cvae', { epochs: 1, batchSize: 32 }),
-    'conv-gan': digitLearnerFor('conv-gan', { ...GAN_TINY, epochs: 1 }),
+    vae: vaeLearner({ epochs: 1, batchSize: 32 }),
+    cvae: cvaeLearner({ epochs: 1, batchSize: 32 }),
+    'conv-gan': convGanLearner({ ...GAN_TINY, epochs: 1 }),
   };
   const kinds = Object.keys(small) as (keyof typeof small)[];
 
@@ -348,8 +347,9 @@ describe('every generator: cancellation, warm start, memory', () => {
   it.each(kinds)('%s: warm start continues from the previous model of the same kind', async (kind) => {
     // With a tiny learning rate, a warm-started fit stays next to the model it starts from.
     const options = { epochs: 1, batchSize: 32, warmStart: true };
-    const learner = kind === 'conv-gan' ? digitLearnerFor(kind, { ...GAN_TINY, ...options }) : digitLearnerFor(kind, options);
-    const still = kind === 'conv-gan' ? digitLearnerFor(kind, { ...GAN_TINY, ...options, learningRate: 1e-5 }) : digitLearnerFor(kind, { ...options, learningRate: 1e-5 });
+    const build = (o: typeof options & { learningRate?: number }) => (kind === 'conv-gan' ? convGanLearner({ ...GAN_TINY, ...o }) : kind === 'cvae' ? cvaeLearner(o) : vaeLearner(o));
+    const learner = build(options);
+    const still = build({ ...options, learningRate: 1e-5 });
     const data = train.subarray(0, 64 * DIGIT_ROW);
     const before = tf.memory().numTensors;
     const first = await learner.fit(data, 64, Rng.stream(9, 1));

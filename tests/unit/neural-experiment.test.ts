@@ -11,8 +11,9 @@ import { Experiment, type GenerationResult } from '../../src/engine/loops/experi
 import { Rng } from '../../src/engine/random/prng';
 import type { Spec } from '../../src/spec/schema';
 import { assertSpec } from '../../src/spec/validate';
-import { DiffusionModel, GanModel } from '../../src/neural';
-import { neuralLearnerFor } from '../../src/neural/learner-for';
+import { DiffusionModel } from '../../src/neural/diffusion';
+import { GanModel } from '../../src/neural/gan';
+import { pointLearner } from '../../src/neural/learner-factory';
 
 const TINY = { hidden: 8, layers: 1, steps: 20, batchSize: 16, diffusionSteps: 10, nIni: 40, nSyn: 40, nReal: 20, nEval: 40, replicates: 2 } as const;
 
@@ -20,8 +21,8 @@ function spec(learner: 'gan' | 'diffusion', more: Record<string, unknown> = {}):
   return assertSpec({ ...TINY, learner, generations: 4, ...more });
 }
 
-function experiment(s: Spec): Experiment {
-  return new Experiment(s, { learner: neuralLearnerFor(s)!, resumable: true });
+async function experiment(s: Spec): Promise<Experiment> {
+  return new Experiment(s, { learner: await pointLearner(s), resumable: true });
 }
 
 async function run(e: Experiment, onProgress?: (step: number, steps: number) => void): Promise<GenerationResult['values'][]> {
@@ -39,15 +40,16 @@ async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
 describe('neural learners from the spec', () => {
   it('builds the learner the spec names with its settings; the engine alone refuses them', async () => {
     await useBackend('wasm');
-    expect(neuralLearnerFor(assertSpec({ learner: 'gmm' }))).toBeNull();
-    expect(() => learnerFor(spec('gan'))).toThrow(/TensorFlow\.js/);
+    expect(await pointLearner(assertSpec({ learner: 'gmm' }))).toHaveProperty('fit');
+    await expect(pointLearner(assertSpec({ data: 'mnist', learner: 'vae' }))).rejects.toThrow(/does not generate points/);
+    expect(() => learnerFor(spec('gan'))).toThrow(/not fit by the engine/);
     const data = new Float64Array(Array.from({ length: 80 }, (_, i) => Math.sin(i)));
-    const gan = await neuralLearnerFor(spec('gan', { latentDim: 3, steps: 7 }))!.fit(data, 40, Rng.stream(1));
+    const gan = await (await pointLearner(spec('gan', { latentDim: 3, steps: 7 }))).fit(data, 40, Rng.stream(1));
     expect(gan).toBeInstanceOf(GanModel);
     expect((gan as GanModel).latentDim).toBe(3);
     expect(gan.iterations).toBe(7);
     gan.dispose?.();
-    const ddpm = await neuralLearnerFor(spec('diffusion', { diffusionSteps: 12 }))!.fit(data, 40, Rng.stream(1));
+    const ddpm = await (await pointLearner(spec('diffusion', { diffusionSteps: 12 }))).fit(data, 40, Rng.stream(1));
     expect((ddpm as DiffusionModel).schedule.T).toBe(12);
     ddpm.dispose?.();
   });
@@ -59,9 +61,9 @@ describe.each(['cpu', 'wasm'] as const)('neural loops on %s', (backend) => {
     for (const learner of ['gan', 'diffusion'] as const) {
       // Accumulate: the training set carries state across generations too.
       const s = spec(learner, { loop: 'accumulate' });
-      const plain = await run(experiment(s));
-      expect(await run(experiment(s))).toEqual(plain);
-      const e = experiment(s);
+      const plain = await run(await experiment(s));
+      expect(await run(await experiment(s))).toEqual(plain);
+      const e = await experiment(s);
       const values = [(await e.next())!.values, (await e.next())!.values];
       // Fail half-way through generation 3's second replicate, as a lost GPU would.
       const lost = e.next({ onProgress: (step, steps) => { if (step > steps / 2) throw new Error('device lost'); } });
@@ -78,7 +80,7 @@ describe('neural loops on wasm: memory and cancel', () => {
     await useBackend('wasm');
     for (const [learner, warmStart] of [['gan', 'off'], ['diffusion', 'on']] as const) {
       const before = tf.memory().numTensors;
-      const e = experiment(spec(learner, { generations: 50, replicates: 1, steps: 5, loop: 'fresh', warmStart }));
+      const e = await experiment(spec(learner, { generations: 50, replicates: 1, steps: 5, loop: 'fresh', warmStart }));
       const counts: number[] = [];
       for (let g = await e.next(); g; g = await e.next()) counts.push(tf.memory().numTensors);
       // One model per replicate is alive between generations, and the count never grows.
@@ -91,7 +93,7 @@ describe('neural loops on wasm: memory and cancel', () => {
   it('an abort stops a generation within one training step and frees its tensors', async () => {
     await useBackend('wasm');
     const before = tf.memory().numTensors;
-    const e = experiment(spec('gan', { steps: 20000 }));
+    const e = await experiment(spec('gan', { steps: 20000 }));
     const controller = new AbortController();
     let last = 0;
     const next = e.next({ signal: controller.signal, onProgress: (step) => { last = step; if (step >= 30) controller.abort(); } });

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { assertSpec } from '../../src/spec/validate';
 import { changeBase } from '../../src/ui/data-switch';
-import { DEFAULT_RUNS, MNIST_PAGE_DEFAULTS, NEURAL_PAGE_DEFAULTS, PAGE_DEFAULTS, defaultLabState } from '../../src/ui/lab-state';
+import { DEFAULT_RUNS, PAGE_DEFAULTS, defaultLabState, pageDefaults } from '../../src/ui/lab-state';
+
+const MNIST_PAGE_DEFAULTS = pageDefaults('mnist');
+const NEURAL_PAGE_DEFAULTS = pageDefaults('ring', 'diffusion');
 import { PRESETS } from '../../src/ui/presets';
 import { longRunEstimate, runSeconds } from '../../src/ui/run-estimate';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
@@ -164,5 +167,28 @@ describe('run estimates', () => {
     expect(longRunEstimate({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan', replicates: 10, generations: 100, steps: 1000 })).toBe('about 1.1 hours in this tab');
     // MNIST: every training digit once per epoch; fresh data doubles the training set from t = 2.
     expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
+  });
+});
+
+describe('rules between fields, applied where a field changes', () => {
+  it('gaussian with d = 5, then the ring: d goes back to 2, said in a notice, and the run is valid', () => {
+    const gaussian = changeBase(PAGE_DEFAULTS, DEFAULT_RUNS, { data: 'gaussian' });
+    const five = changeBase(gaussian.base, gaussian.runs, { dim: 5 });
+    expect(five.base.dim).toBe(5);
+    const ring = changeBase(five.base, five.runs, { data: 'ring' });
+    expect(ring.base.dim).toBe(2);
+    expect(ring.notice?.items).toEqual(['d: 5 → 2']);
+    for (const run of ring.runs) expect(() => assertSpec({ ...ring.base, ...run })).not.toThrow();
+    // Into MNIST the same rule holds, listed with the sizes that follow the digits.
+    const mnist = changeBase(five.base, five.runs, { data: 'mnist' });
+    expect(mnist.base.dim).toBe(2);
+    expect(mnist.notice?.items[0]).toBe('d: 5 → 2');
+  });
+
+  it('a link or a flag that asks for both is told why, not changed', () => {
+    expect(() => assertSpec({ data: 'ring', dim: 5 })).toThrow('d (--dim): 5 is not allowed with data=ring; allowed: 2 (only N(0, I_d) has a free dimension)');
+    const { state, notices } = readUrl('?v=1&data=ring&dim=5');
+    expect(state.base.dim).toBe(2);
+    expect(notices.join('\n')).toMatch(/5 is not allowed with data=ring/);
   });
 });

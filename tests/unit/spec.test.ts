@@ -120,7 +120,7 @@ describe('MNIST specs', () => {
       return checked.ok ? [] : checked.issues.map((i) => i.message);
     };
     expect(messages({ data: 'mnist', learner: 'kde' })).toEqual([
-      'learner (--learner): kde does not generate images; with data=mnist use one of vae | cvae | conv-gan',
+      'learner (--learner): kde generates points; use data=gaussian | ring | grid | moons | points, or with data=mnist one of vae | cvae | conv-gan',
     ]);
     expect(messages({ data: 'moons', learner: 'cvae' })[0]).toContain('cvae generates MNIST digits; use data=mnist');
     expect(messages({ data: 'mnist', learner: 'vae', nIni: 60_001, nReal: 60_000, nEval: 10_001 })).toEqual([

@@ -9,8 +9,9 @@
  * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
  * and the phase diagram and its boundary come out smooth.
  */
-import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, isNeural, specFields } from '../../spec/schema';
-import { type Checked, type SpecIssue, normaliseSpec } from '../../spec/validate';
+import { learnersWhere, needsTensorflow } from '../../spec/learners';
+import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../../spec/schema';
+import { type Checked, type SpecIssue, impliedValues, normaliseSpec } from '../../spec/validate';
 import { type Baseline, BASELINE_MAX_SIZE, baselineFor } from './baseline';
 import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
 import { type LoopLimit, loopLimit } from './limit';
@@ -148,14 +149,19 @@ function sweepIssue(spec: Spec): string | null {
 export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown; y?: unknown }): Checked<Sweep> {
   const fallback = defaultSweep();
   const merged: Record<string, unknown> = { ...fallback.base, ...input.base };
-  // The default's d = 1 belongs to its Gaussian data; other data are 2-D only.
-  if (input.base?.dim === undefined && merged.data !== 'gaussian') merged.dim = specFields.dim.default;
+  // The default's d = 1 belongs to its Gaussian data; other data fix their own.
+  if (input.base?.dim === undefined) Object.assign(merged, impliedValues(merged as Pick<Spec, 'data'>));
   const base = normaliseSpec(merged);
   if (!base.ok) return base;
-  if (isNeural(base.value.learner))
+  if (needsTensorflow(base.value))
     return {
       ok: false,
-      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners (gaussian | gmm | kde); a ${base.value.learner} sweep would train a network per replicate, generation and cell` }],
+      issues: [
+        {
+          field: 'learner',
+          message: `learner (--learner): sweeps run the closed-form learners of points (${learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points').join(' | ')}); a ${base.value.learner} sweep on ${base.value.data} would train a network per replicate, generation and cell`,
+        },
+      ],
     };
   // R is never an axis: too few replicates is the base's problem, not every cell's.
   if (base.value.replicates < 2) return { ok: false, issues: [{ field: 'replicates', message: sweepIssue(base.value)! }] };

@@ -1,7 +1,7 @@
 /**
- * The closed-form learner that a spec names. The neural learners train with TensorFlow.js, which
- * the engine does not load: callers that do (the worker, the CLI) build them with
- * src/neural/learner-for.ts and pass them to `new Experiment(spec, { learner })`.
+ * The learners the engine fits itself (closed form or EM). The others train networks with
+ * TensorFlow.js, which the engine does not load: the worker and the CLI build every learner
+ * through src/neural/learner-factory.ts and pass it to `new Experiment(spec, { learner })`.
  */
 import type { Spec } from '../../spec/schema';
 import { gaussianLearner } from './gaussian';
@@ -17,11 +17,7 @@ export function learnerFor(spec: Pick<Spec, 'learner' | 'estimator' | 'component
       return gmmLearner({ components: spec.components });
     case 'kde':
       return kdeLearner({ bandwidth: spec.bandwidth });
-    case 'gan':
-    case 'diffusion':
-    case 'vae':
-    case 'cvae':
-    case 'conv-gan':
-      throw new Error(`the ${spec.learner} learner runs with TensorFlow.js, outside the engine: the worker and the CLI pass it to the Experiment (src/neural/learner-for.ts, src/neural/digits)`);
+    default:
+      throw new Error(`the ${spec.learner} learner is not fit by the engine: build it with src/neural/learner-factory.ts and pass it to the Experiment`);
   }
 }

@@ -9,6 +9,7 @@ import { learnerFor } from '../learners';
 import type { Learner } from '../learners/model';
 import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
+import { type DomainKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { pointLoop } from './point-loop';
 import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, interleave } from './replicate';
@@ -35,6 +36,24 @@ export interface ExperimentOptions {
   resumable?: boolean;
 }
 
+interface DomainLoop {
+  real: Distribution | null;
+  metrics: MetricName[];
+  parts: LoopParts<Fitted, unknown>;
+}
+
+/** Each data domain's real data, reference set, learner and metrics (spec/domains.ts lists the domains). */
+const DOMAIN_LOOPS: Record<DomainKind, (spec: Spec, options: ExperimentOptions) => DomainLoop> = {
+  points(spec, options) {
+    const real = realDistribution(spec);
+    return { real, metrics: metricsFor(real), parts: pointLoop(spec, real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown> };
+  },
+  digits(spec, options) {
+    if (!options.digits) throw new Error(`Experiment: data=${spec.data} needs the digit networks, which the worker and the CLI build (src/neural/learner-factory.ts)`);
+    return { real: null, metrics: metricsFor('digits'), parts: digitLoop(spec, options.digits) as LoopParts<Fitted, unknown> };
+  },
+};
+
 export class Experiment {
   /** P_r with its exact moments; null for MNIST, known only by its samples. */
   readonly real: Distribution | null;
@@ -59,17 +78,9 @@ export class Experiment {
     private readonly options: ExperimentOptions = {},
   ) {
     const range = options.range ?? { first: 0, count: spec.replicates };
-    let parts: LoopParts<Fitted, unknown>;
-    if (spec.data === 'mnist') {
-      if (!options.digits) throw new Error('Experiment: data=mnist needs the digit networks (src/neural/digits), which the worker and the CLI load');
-      this.real = null;
-      this.metrics = metricsFor('mnist');
-      parts = digitLoop(spec, options.digits) as LoopParts<Fitted, unknown>;
-    } else {
-      this.real = realDistribution(spec);
-      this.metrics = metricsFor(this.real);
-      parts = pointLoop(spec, this.real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown>;
-    }
+    const { real, metrics, parts } = DOMAIN_LOOPS[domainOf(spec.data)](spec, options);
+    this.real = real;
+    this.metrics = metrics;
     this.width = parts.width;
     this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, parts, range.first + i, options.resumable));
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());

@@ -61,8 +61,8 @@ export type MetricName = keyof typeof METRICS;
  * Metrics computed for a real distribution: the mode metrics need known modes (ring, grid); MNIST
  * is measured in the LeNet feature space (FD, precision, recall) and by LeNet's class labels.
  */
-export function metricsFor(real: Distribution | 'mnist'): MetricName[] {
-  if (real === 'mnist') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
+export function metricsFor(real: Distribution | 'digits'): MetricName[] {
+  if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   return real.modes ? [...base, 'modes', 'modeVar'] : base;
 }

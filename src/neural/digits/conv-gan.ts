@@ -47,6 +47,7 @@ import {
   checkFlags,
   checkSampleRequest,
   DIGIT_TRAINING_RANGES,
+  digitTrainingDefaults,
   digitData,
   digitRows,
   type DigitTrainingOptions,
@@ -80,9 +81,7 @@ const RANGES: Record<string, OptionRange> = {
  * artefacts at 310 steps; 5×5 kernels were ~30% slower for no visible gain.
  */
 export const CONV_GAN_DEFAULTS: ConvGanOptions = {
-  epochs: 5,
-  learningRate: 2e-3,
-  batchSize: 32,
+  ...digitTrainingDefaults('conv-gan'),
   warmStart: false,
   progressEvery: 5,
   latentDim: 32,

@@ -6,7 +6,9 @@
  */
 import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_ROW, UNLABELLED } from '../../engine/digits/digits';
 import type { Rng } from '../../engine/random/prng';
-import { type OptionRange, specRanges, YIELD_EVERY_MS, yieldToEventLoop } from '../common';
+import { learnerEntry } from '../../spec/learners';
+import type { LearnerKind } from '../../spec/schema';
+import { type OptionRange, specDefaults, specRanges, YIELD_EVERY_MS, yieldToEventLoop } from '../common';
 
 /** Pixels further than this outside [0, 1] are rejected; closer ones are clamped (float rounding). */
 const PIXEL_SLACK = 1e-4;
@@ -125,8 +127,15 @@ export interface DigitTrainingOptions {
   progressEvery: number;
 }
 
+const TRAINING_FIELDS = ['epochs', 'learningRate', 'batchSize'] as const;
+
 /** Ranges of the shared options: the spec fields' of the same names (src/spec/schema.ts). */
-export const DIGIT_TRAINING_RANGES: Record<string, OptionRange> = specRanges(['epochs', 'learningRate', 'batchSize']);
+export const DIGIT_TRAINING_RANGES: Record<string, OptionRange> = specRanges(TRAINING_FIELDS);
+
+/** Defaults of the shared options: the spec's, or the learner's own (spec/learners.ts). */
+export function digitTrainingDefaults(learner: LearnerKind): Pick<DigitTrainingOptions, (typeof TRAINING_FIELDS)[number]> {
+  return { ...specDefaults(TRAINING_FIELDS), ...learnerEntry(learner).defaults };
+}
 
 /** Checks the options that are not numbers with a range. */
 export function checkFlags(name: string, o: DigitTrainingOptions): void {

@@ -42,6 +42,7 @@ import {
   checkFlags,
   checkSampleRequest,
   DIGIT_TRAINING_RANGES,
+  digitTrainingDefaults,
   type DigitData,
   digitData,
   digitRows,
@@ -74,9 +75,7 @@ const RANGES: Record<string, OptionRange> = {
  * of batch 64 at 2e−3 reached 127 in about the same time, 40 epochs 122 in ~12 s.
  */
 export const VAE_DEFAULTS: VaeOptions = {
-  epochs: 30,
-  learningRate: 3e-3,
-  batchSize: 128,
+  ...digitTrainingDefaults('vae'),
   warmStart: false,
   progressEvery: 10,
   hidden: 256,

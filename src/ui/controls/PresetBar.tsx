@@ -1,10 +1,11 @@
 /** The teaching scenarios as buttons; and the active one's explanation and finding (ScenarioText). */
+import { domainOf } from '../../spec/domains';
 import { PRESETS, type Preset, presetById } from '../presets';
 
 /** 2-D scenarios first, then those on MNIST digits, each group led by its name. */
 const GROUPS: [string, Preset[]][] = [
-  ['Scenarios:', PRESETS.filter((p) => p.base.data !== 'mnist')],
-  ['Digits (MNIST):', PRESETS.filter((p) => p.base.data === 'mnist')],
+  ['Scenarios:', PRESETS.filter((p) => domainOf(p.base.data) === 'points')],
+  ['Digits (MNIST):', PRESETS.filter((p) => domainOf(p.base.data) === 'digits')],
 ];
 
 interface Props {

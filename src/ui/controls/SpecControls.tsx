@@ -5,31 +5,21 @@
  * spec is not shown; a field that the compared runs set individually is disabled here with a
  * pointer to the compare section.
  */
-import { DIGIT_LEARNERS, LEARNERS, LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, isDigitLearner, isNeural, specFields } from '../../spec/schema';
+import { DATA_KINDS, domainOf } from '../../spec/domains';
+import { learnersWhere } from '../../spec/learners';
+import { LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../../spec/schema';
 import { type RunOverrides, overriddenKeys } from '../lab-state';
-import { type SliderRange, SpecField } from './SpecField';
+import { SpecField } from './SpecField';
 import { OPTION_LABELS } from './option-labels';
 import { runColour } from '../palette';
-
-const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
-  nIni: { min: 10, max: 1000, step: 10 },
-  nReal: { min: 0, max: 1000, step: 10 },
-  nSyn: { min: 0, max: 1000, step: 10 },
-  lambda: { min: 0.05, max: 1, step: 0.05 },
-  components: { min: 1, max: 30, step: 1 },
-  bandwidth: { min: 0.1, max: 3, step: 0.1 },
-  hidden: { min: 4, max: 128, step: 4 },
-  steps: { min: 50, max: 5000, step: 50 },
-};
 
 /** The loop's own settings, shown first and always open. */
 export const LOOP_KEYS: SpecKey[] = ['loop', 'nReal', 'nSyn', 'nIni', 'lambda'];
 
-const GROUPS: { title: string; keys: SpecKey[]; neuralOnly?: boolean }[] = [
+const GROUPS: { title: string; keys: SpecKey[] }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
-  // Settings that matter only for the neural learners: shown only when a run uses one.
-  { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'], neuralOnly: true },
+  { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];
 
@@ -54,7 +44,6 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
   // A field applies if it matters for the base spec or for any compared run.
   const applies = (key: SpecKey) => [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => fieldApplies(key, s));
   const mixApplies = !overridden.has('nReal') && !overridden.has('nSyn') && applies('nReal') && !isHidden('nReal') && !isHidden('nSyn');
-  const neural = [base, ...runs.map((r) => ({ ...base, ...r }))].some((s) => isNeural(s.learner));
 
   const field = (key: SpecKey) => {
     if (isHidden(key) || (!overridden.has(key) && !applies(key))) return null;
@@ -64,7 +53,6 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
         fieldKey={key}
         value={base[key]}
         note={overridden.has(key) ? 'Set per run in Compare below.' : null}
-        slider={SLIDERS[key]}
         hideOptions={hiddenOptions(key, base, digits)}
         onCommit={(value) => onChange({ [key]: value } as Partial<Spec>)}
         extra={key === 'data' ? dataExtra : key === 'seed' ? <NewSeed onSeed={(seed) => onChange({ seed })} /> : null}
@@ -83,23 +71,29 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
         </fieldset>
       )}
       {part !== 'loop' &&
-        GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => (
-          <fieldset key={g.title}>
-            <legend>{g.title}</legend>
-            {g.keys.map(field)}
-          </fieldset>
-        ))}
+        GROUPS.map((g) => {
+          // A group with no field that matters here (the network's, for a mixture) is not shown.
+          const shown = g.keys.map(field).filter(Boolean);
+          return (
+            shown.length > 0 && (
+              <fieldset key={g.title}>
+                <legend>{g.title}</legend>
+                {shown}
+              </fieldset>
+            )
+          );
+        })}
     </div>
   );
 }
 
 /**
  * Menu options that cannot be picked: points need drawing first (the data input does that), and
- * the learners offered are those of the data kind (digit generators for MNIST, the others for points).
+ * the learners offered are those of the data's domain (spec/learners.ts).
  */
 function hiddenOptions(key: SpecKey, base: Spec, digits: boolean): string[] {
-  if (key === 'data') return digits ? ['points'] : ['points', 'mnist'];
-  if (key === 'learner') return base.data === 'mnist' ? LEARNERS.filter((l) => !isDigitLearner(l)) : [...DIGIT_LEARNERS];
+  if (key === 'data') return ['points', ...(digits ? [] : DATA_KINDS.filter((d) => domainOf(d) === 'digits'))];
+  if (key === 'learner') return learnersWhere((e) => e.domain !== domainOf(base.data));
   return [];
 }
 

@@ -9,26 +9,20 @@ import { parseField } from '../../spec/validate';
 import { OPTION_LABELS } from './option-labels';
 import { Term } from '../Term';
 
-export interface SliderRange {
-  min: number;
-  max: number;
-  step: number;
-}
-
 interface Props {
   fieldKey: SpecKey;
   value: string | number;
   onCommit: (value: string | number) => void;
   /** Why the field has no effect or is set elsewhere; the control is disabled with this note. */
   note?: string | null;
-  slider?: SliderRange;
   /** Enum options that cannot be picked from the menu (points need drawing first). */
   hideOptions?: string[];
   extra?: ReactNode;
 }
 
-export function SpecField({ fieldKey, value, onCommit, note, slider, hideOptions = [], extra }: Props) {
+export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], extra }: Props) {
   const field = specFields[fieldKey] as Field;
+  const slider = field.kind === 'enum' ? undefined : field.slider;
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);

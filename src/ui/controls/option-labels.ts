@@ -1,26 +1,12 @@
 /** Words for the spec's enum values on the page (the values themselves stay the URL's and CLI's). */
-import type { DataKind, Estimator, LearnerKind } from '../../spec/schema';
+import { DATA, DATA_KINDS } from '../../spec/domains';
+import { LEARNERS, LEARNER_TABLE } from '../../spec/learners';
+import type { Estimator } from '../../spec/schema';
 import { LOOP_NAMES } from '../run-label';
 
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
-  data: {
-    gaussian: 'Gaussian N(0, I_d)',
-    ring: 'ring of 8',
-    grid: '5×5 grid of 25',
-    moons: 'two moons',
-    points: 'your own points',
-    mnist: 'MNIST digits (images)',
-  } satisfies Record<DataKind, string>,
-  learner: {
-    gaussian: 'Gaussian',
-    gmm: 'Gaussian mixture (EM)',
-    kde: 'kernel density (KDE)',
-    gan: 'GAN (neural, TensorFlow.js)',
-    diffusion: 'diffusion model (DDPM, TensorFlow.js)',
-    vae: 'VAE (digits, TensorFlow.js)',
-    cvae: 'class-conditional VAE (digits; λ = guidance)',
-    'conv-gan': 'convolutional GAN (digits, TensorFlow.js)',
-  } satisfies Record<LearnerKind, string>,
+  data: Object.fromEntries(DATA_KINDS.map((d) => [d, DATA[d].label])),
+  learner: Object.fromEntries(LEARNERS.map((l) => [l, LEARNER_TABLE[l].label])),
   warmStart: {
     off: 'off: train from scratch',
     on: 'on: continue from G^(t−1)',

@@ -7,6 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import { AXIS_FIELDS, type AxisField, type Sweep, type SweepAxis, axisFields, checkSweep } from '../../engine/admissibility/sweep';
 import type { Spec } from '../../spec/schema';
+import { impliedValues } from '../../spec/validate';
 import { SpecControls } from '../controls/SpecControls';
 import { AXIS_STARTS, COLOUR_BY, COLOUR_LABELS, type ColourBy } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
@@ -25,8 +26,8 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
   const [issues, setIssues] = useState<string[]>([]);
   const apply = (input: { base?: Partial<Spec>; x?: SweepAxis; y?: SweepAxis }) => {
     const base = { ...sweep.base, ...input.base };
-    // The default sweep is 1-D; every other distribution is 2-D only.
-    if (input.base?.data && input.base.data !== 'gaussian') base.dim = 2;
+    // What a change of data decides itself (the default sweep is 1-D; the ring is 2-D), as in the lab.
+    if (input.base?.data) Object.assign(base, impliedValues(base));
     const checked = checkSweep({ base, x: input.x ?? sweep.x, y: input.y ?? sweep.y });
     if (checked.ok) {
       setIssues([]);
