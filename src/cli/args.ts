@@ -1,10 +1,12 @@
 /**
- * Command-line flags → spec input. Flags come from the spec schema; `--data` also takes a CSV
- * path. Every problem is reported with the flag and what it allows.
+ * Command-line flags → spec input. Flags are the spec fields' (read through the one codec,
+ * spec/codec.ts, as links are); `--data` also takes a CSV path. Every problem is reported with
+ * the flag and what it allows.
  */
 import { readFileSync } from 'node:fs';
 import { parsePointsCsv } from '../engine/data/csv';
-import { DATA_KINDS, SPEC_KEYS, type SpecKey, describeAllowed, specFields } from '../spec/schema';
+import { argvPairs, specKeyOf } from '../spec/codec';
+import { DATA_KINDS, type SpecKey, describeAllowed, specFields } from '../spec/schema';
 import { parseField, type SpecIssue } from '../spec/validate';
 
 export type ParsedArgs =
@@ -15,59 +17,61 @@ export type ParsedArgs =
  * changes the results). */
 export const THREADS = { min: 1, max: 256 } as const;
 
-const byFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
-
 function readPoints(path: string): { points: unknown } | SpecIssue {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    const named = DATA_KINDS.filter((k) => k !== 'points').join(' | ');
-    return { field: 'data', message: `--data: ${JSON.stringify(path)} is neither a distribution nor a readable file; allowed: ${named} | a path to a CSV of x,y points` };
+    return { field: 'data', message: `--data: ${JSON.stringify(path)} is neither a distribution nor a readable file; allowed: ${describeFlag('data')}` };
   }
   const csv = parsePointsCsv(text);
   return csv.ok ? { points: csv.points } : { field: 'data', message: `--data ${path}: ${csv.message}` };
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
+function readThreads(text: string | undefined): number | SpecIssue {
+  const allowed = `an integer ${THREADS.min}..${THREADS.max}`;
+  if (text === undefined) return { field: 'threads', message: `--threads needs a value; allowed: ${allowed}` };
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < THREADS.min || value > THREADS.max) return { field: 'threads', message: `--threads: ${JSON.stringify(text)} is not allowed; allowed: ${allowed}` };
+  return value;
+}
+
+/** The flag/value pairs of a command line (`-h` is `--help`, which takes no value). */
+export function commandPairs(argv: readonly string[]): ReturnType<typeof argvPairs> {
+  return argvPairs(
+    argv.map((a) => (a === '-h' ? '--help' : a)),
+    ['help'],
+  );
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  return readArgs(commandPairs(argv));
+}
+
+/** The spec flags, --threads and --help of a command line's pairs. */
+export function readArgs({ pairs, stray }: ReturnType<typeof argvPairs>): ParsedArgs {
   const input: Record<string, unknown> = {};
   const given: SpecKey[] = [];
   const issues: SpecIssue[] = [];
   let help = false;
   let threads: number | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') {
+  for (const arg of stray) issues.push({ field: arg, message: `unexpected argument ${JSON.stringify(arg)}; flags look like --n-ini 500 (see --help)` });
+  for (const [flag, value] of pairs) {
+    if (flag === 'help') {
       help = true;
       continue;
     }
-    if (!arg.startsWith('--')) {
-      issues.push({ field: arg, message: `unexpected argument ${JSON.stringify(arg)}; flags look like --n-ini 500 (see --help)` });
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = arg.slice(2, eq < 0 ? undefined : eq);
-    const valueAt = (): string | undefined => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      return i + 1 < argv.length && !/^--[a-z]/.test(argv[i + 1]) ? argv[++i] : undefined;
-    };
     if (flag === 'threads') {
-      const text = valueAt();
-      const value = Number(text);
-      const allowed = `an integer ${THREADS.min}..${THREADS.max}`;
-      if (text === undefined) issues.push({ field: 'threads', message: `--threads needs a value; allowed: ${allowed}` });
-      else if (!/^\d+$/.test(text.trim()) || value < THREADS.min || value > THREADS.max)
-        issues.push({ field: 'threads', message: `--threads: ${JSON.stringify(text)} is not allowed; allowed: ${allowed}` });
-      else threads = value;
+      const read = readThreads(value);
+      if (typeof read === 'number') threads = read;
+      else issues.push(read);
       continue;
     }
-    const key = byFlag.get(flag);
+    const key = specKeyOf(flag);
     if (!key) {
       issues.push({ field: flag, message: `unknown flag --${flag}; see --help for the flags` });
-      if (eq < 0 && i + 1 < argv.length && !argv[i + 1].startsWith('--')) i++;
       continue;
     }
-    const value = valueAt();
     if (value === undefined) {
       issues.push({ field: key, message: `--${flag} needs a value; allowed: ${describeFlag(key)}` });
       continue;

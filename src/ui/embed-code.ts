@@ -4,7 +4,7 @@
  * (url-state.ts), so the preview is the embed itself, not a picture of it.
  */
 import { SPEC_KEYS, specFields } from '../spec/schema';
-import { encode } from './url-state';
+import { queryString } from '../spec/codec';
 
 export interface FrameSize {
   /** Pixels, or null for 100% of the host page's column. */
@@ -60,7 +60,7 @@ export function embedLink(href: string, groups: readonly HideGroup[]): string {
   const pairs = [...url.searchParams].filter(([name]) => name !== 'embed' && name !== 'hide' && !name.endsWith('_hide'));
   pairs.push(['embed', '1']);
   if (hidden.size > 0) pairs.push(['hide', [...hidden].join(',')]);
-  return `${url.origin}${url.pathname}?${pairs.map(([k, v]) => `${k}=${encode(v)}`).join('&')}`;
+  return `${url.origin}${url.pathname}?${queryString(pairs)}`;
 }
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');

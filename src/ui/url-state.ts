@@ -22,8 +22,9 @@
  * Reading never fails: each bad value is named in a notice (once, however often it occurs) and its
  * field keeps the page default; a repeated parameter is read once, its first value (link-params.ts).
  */
-import { type DataKind, type LearnerKind, type PointSet, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../spec/schema';
-import { checkPoints, normaliseSpec, parseField, parsePlainNumber, show, type SpecIssue } from '../spec/validate';
+import { type DataKind, type LearnerKind, SPEC_KEYS, type Spec, type SpecKey, specFields } from '../spec/schema';
+import { decodePoints, encodeOverrides, overridePairs, queryString, readSpecFields, writeSpecFields } from '../spec/codec';
+import { normaliseSpec, parseField, show, type SpecIssue } from '../spec/validate';
 import { DEFAULT_RUNS, type LabState, MAX_RUNS, PAGE_DEFAULTS, type RunOverrides, SPEEDS, type Speed, defaultSpeed, pageDefaults, runSpecs, sameOverrides } from './lab-state';
 import { linkParams } from './link-params';
 import { linkMessage } from './messages';
@@ -33,32 +34,10 @@ import { heavyRunNotice } from './run-estimate';
 export const URL_VERSION = 1;
 export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
 
-const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
-const flagOf = (key: SpecKey) => specFields[key].flag;
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', 'backend', 'fail-backend-at']);
 
 function forUrl(issue: SpecIssue): string {
   return linkMessage(issue.message);
-}
-
-export function encodePoints(points: PointSet): string {
-  return points.map(([x, y]) => `${x},${y}`).join(';');
-}
-
-/** `pts=x,y;x,y;…`, each number in plain decimal notation (no 0x10, no empty cell read as 0). */
-export function decodePoints(text: string): { ok: true; points: PointSet } | { ok: false; message: string } {
-  const pairs = text.split(';');
-  const points: number[][] = [];
-  for (let i = 0; i < pairs.length; i++) {
-    const cells = pairs[i].split(',');
-    if (cells.length !== 2) return { ok: false, message: `points (pts=): point ${i + 1} is ${show(pairs[i])}; expected x,y` };
-    const values = cells.map(parsePlainNumber);
-    const bad = values.findIndex((v) => typeof v === 'string');
-    if (bad >= 0) return { ok: false, message: `points (pts=): point ${i + 1}: ${show(cells[bad])} ${values[bad]}` };
-    points.push(values as number[]);
-  }
-  const checked = checkPoints(points);
-  return checked.ok ? { ok: true, points: checked.value } : { ok: false, message: checked.issues[0].message };
 }
 
 /** Resets the fields a cross-field rule names to their defaults until the spec is valid. */
@@ -78,19 +57,14 @@ function repair(input: Spec, defaults: Spec, notices: string[]): Spec {
 }
 
 function parseRun(text: string, base: Spec, index: number, notices: string[]): RunOverrides {
-  const overrides: Record<string, unknown> = {};
-  if (text === 'base') return overrides;
-  for (const part of text.split(';')) {
-    const colon = part.indexOf(':');
-    const key = keyByFlag.get(part.slice(0, colon));
-    if (colon < 0 || !key || key === 'data') {
-      notices.push(`compare run ${index + 1}: ${show(part)} is not a field:value pair of a spec field other than data; ignored`);
-      continue;
-    }
-    const parsed = parseField(key, part.slice(colon + 1));
-    if (parsed.ok) overrides[key] = parsed.value;
-    else notices.push(`compare run ${index + 1}: ${forUrl(parsed.issues[0])}; ignored`);
-  }
+  const { pairs, malformed } = overridePairs(text);
+  const fields = readSpecFields(pairs);
+  const notPair = (part: string) => notices.push(`compare run ${index + 1}: ${show(part)} is not a field:value pair of a spec field other than data; ignored`);
+  for (const part of [...malformed, ...fields.rest.map(([name, value]) => `${name}:${value}`)]) notPair(part);
+  for (const issue of fields.issues) notices.push(`compare run ${index + 1}: ${forUrl(issue)}; ignored`);
+  // Data is the page's, never a run's own.
+  const { data, ...overrides } = fields.input as Record<string, unknown>;
+  if (data !== undefined) notPair(`${specFields.data.flag}:${data}`);
   const checked = normaliseSpec({ ...base, ...overrides });
   if (checked.ok) return overrides;
   for (const issue of checked.issues) {
@@ -118,16 +92,12 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   const defaults = linkDefaults(scenario, data.ok ? (data.value as DataKind) : PAGE_DEFAULTS.data, learner?.ok ? (learner.value as LearnerKind) : undefined);
   const input: Spec = { ...defaults };
   const hidden = new Set<string>((params.get('hide') ?? '').split(',').filter(Boolean));
-  for (const [name, value] of params) {
+  const fields = readSpecFields(params);
+  Object.assign(input, fields.input);
+  for (const issue of fields.issues) notices.push(`${forUrl(issue)}; using the default instead`);
+  for (const [name, value] of fields.rest) {
     if (name.endsWith('_hide')) {
       if (value !== '0' && value !== 'false') hidden.add(name.slice(0, -'_hide'.length));
-      continue;
-    }
-    const key = keyByFlag.get(name);
-    if (key) {
-      const parsed = parseField(key, value);
-      if (parsed.ok) (input as Record<string, unknown>)[key] = parsed.value;
-      else notices.push(`${forUrl(parsed.issues[0])}; using the default instead`);
     } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored`);
   }
   const pts = params.get('pts');
@@ -168,7 +138,7 @@ export function readUrl(search: string): { state: LabState; notices: string[] } 
   }
   // The scenario's text is shown only while the settings are the scenario's.
   const preset = scenario && specKey(base) === specKey(scenario.base) && sameOverrides(runs, scenario.runs) ? scenario.id : null;
-  const knownHides = new Set<string>([...SPEC_KEYS.map(flagOf), ...SECTIONS]);
+  const knownHides = new Set<string>([...SPEC_KEYS.map((k) => specFields[k].flag), ...SECTIONS]);
   for (const h of hidden)
     if (!knownHides.has(h)) {
       notices.push(`hide: ${show(h)} is not a control or section; allowed: ${[...knownHides].join(', ')}`);
@@ -191,14 +161,6 @@ export function readSwitch(params: Map<string, string>, name: keyof typeof SWITC
   const off = name === 'embed' ? 'shown with the page around it' : 'shown in the normal theme';
   notices.push(`${name}: ${show(value)} is not allowed; allowed: ${name}=${on}, or leave it out; ${off}`);
   return false;
-}
-
-// Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
-export const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
-
-function encodeRun(overrides: RunOverrides): string {
-  const parts = (Object.keys(overrides) as SpecKey[]).map((k) => `${flagOf(k)}:${overrides[k]}`);
-  return parts.length > 0 ? parts.join(';') : 'base';
 }
 
 /**
@@ -237,14 +199,13 @@ export function writeUrl(state: LabState): string {
   // data itself against the scenario's or the page's default data, the rest against the defaults of that data.
   const dataDefault = scenario?.base.data ?? PAGE_DEFAULTS.data;
   const defaults = { ...linkDefaults(scenario, state.base.data, state.base.learner), data: dataDefault, learner: linkDefaults(scenario, state.base.data).learner };
-  for (const key of SPEC_KEYS) if (state.base[key] !== defaults[key]) pairs.push([flagOf(key), String(state.base[key])]);
-  if (state.base.data === 'points' && state.base.points) pairs.push(['pts', encodePoints(state.base.points)]);
-  if (!sameOverrides(state.runs, scenario?.runs ?? DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeRun).join(',')]);
+  pairs.push(...writeSpecFields(state.base, defaults));
+  if (!sameOverrides(state.runs, scenario?.runs ?? DEFAULT_RUNS)) pairs.push(['cmp', state.runs.map(encodeOverrides).join(',')]);
   if (state.speed !== defaultSpeed()) pairs.push(['speed', state.speed]);
   if (state.preset) pairs.push(['preset', state.preset]);
   if (state.embed) pairs.push(['embed', '1']);
   if (state.projector) pairs.push(['theme', 'projector']);
   if (state.hidden.length > 0) pairs.push(['hide', state.hidden.join(',')]);
-  return pairs.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+  return queryString(pairs);
 }
 

@@ -20,11 +20,17 @@ export const AXIS_FIELDS = ['nSyn', 'nReal', 'lambda', 'generations', 'synFracti
 export type AxisField = (typeof AXIS_FIELDS)[number];
 
 /** How each axis is named: `flag` on the command line, `label` in the paper's vocabulary. */
+function specAxis(key: 'nSyn' | 'nReal' | 'lambda' | 'generations') {
+  const field = specFields[key];
+  // T is written as the paper writes it on an axis, without the field's "generations" word.
+  return { flag: field.flag, label: key === 'generations' ? 'T' : field.label, integer: field.kind === 'int', help: field.help };
+}
+
 export const axisFields: Record<AxisField, { flag: string; label: string; integer: boolean; help: string }> = {
-  nSyn: { flag: 'n-syn', label: 'n_s', integer: true, help: specFields.nSyn.help },
-  nReal: { flag: 'n-real', label: 'n_r', integer: true, help: specFields.nReal.help },
-  lambda: { flag: 'lambda', label: 'λ', integer: false, help: specFields.lambda.help },
-  generations: { flag: 'generations', label: 'T', integer: true, help: specFields.generations.help },
+  nSyn: specAxis('nSyn'),
+  nReal: specAxis('nReal'),
+  lambda: specAxis('lambda'),
+  generations: specAxis('generations'),
   synFraction: {
     flag: 'syn-fraction',
     label: 'n_s / (n_r + n_s)',

@@ -12,7 +12,7 @@ import { SpecControls } from '../controls/SpecControls';
 import { AXIS_STARTS, COLOUR_BY, COLOUR_LABELS, type ColourBy } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { RANGE_FORM } from '../../engine/admissibility/axis-values';
-import { axisText, parseAxisText } from './axis-text';
+import { axisText, parseAxisText } from '../../spec/codec';
 import { AXIS_TITLES } from './sweep-labels';
 
 interface Props {

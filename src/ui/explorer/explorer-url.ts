@@ -18,42 +18,25 @@
  * engine's checkSweep messages where the problem is between fields, and only that part of the
  * sweep falls back to the default, with one notice per distinct problem.
  */
-import { AXIS_FIELDS, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
-import { SPEC_KEYS, type SpecKey, specFields } from '../../spec/schema';
-import { parseField, show } from '../../spec/validate';
+import { type SweepAxis, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
+import { AXIS_PARAMS, decodePoints, queryString, readAxis, readSpecFields, writeAxis, writeSpecFields } from '../../spec/codec';
+import { SPEC_KEYS } from '../../spec/schema';
+import { show } from '../../spec/validate';
 import { linkParams } from '../link-params';
 import { linkMessage } from '../messages';
-import { URL_VERSION, decodePoints, encode, encodePoints, readSwitch } from '../url-state';
-import { FIELD_CHOICES, parseAxisRange, parseAxisValues } from '../../engine/admissibility/axis-values';
-import { axisText } from './axis-text';
+import { URL_VERSION, readSwitch } from '../url-state';
 import { COLOUR_BY, type ColourBy, type ExplorerState, MAX_WORKERS, defaultExplorerState } from './explorer-state';
 
-const keyByFlag = new Map<string, SpecKey>(SPEC_KEYS.map((k) => [specFields[k].flag, k]));
-const AXIS_PARAMS = ['x', 'x-values', 'x-range', 'y', 'y-values', 'y-range'];
 const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'colour', 'workers', 'embed', ...AXIS_PARAMS]);
 
 const forUrl = linkMessage;
 
-function readAxis(which: 'x' | 'y', params: Map<string, string>, notices: string[]): SweepAxis | undefined {
-  const fieldText = params.get(which);
-  const valuesText = params.get(`${which}-values`);
-  const rangeText = params.get(`${which}-range`);
-  if (fieldText === undefined && valuesText === undefined && rangeText === undefined) return undefined;
-  const fallback = defaultSweep()[which];
-  const field = fieldText === undefined ? fallback.field : AXIS_FIELDS.find((f) => axisFields[f].flag === fieldText);
-  const drop = (why: string) => {
-    notices.push(`${why}; using the default ${which} axis instead`);
-    return undefined;
-  };
-  if (!field) return drop(`${which}: ${show(fieldText)} is not a sweep field; allowed: ${FIELD_CHOICES}`);
-  if (valuesText !== undefined && rangeText !== undefined) return drop(`${which}-values and ${which}-range both give the ${which} axis values; give one`);
-  let values: number[] | string;
-  if (valuesText !== undefined) values = parseAxisValues(valuesText);
-  else if (rangeText !== undefined) values = parseAxisRange(field, rangeText);
-  else if (field === fallback.field) values = fallback.values;
-  else return drop(`${which}=${axisFields[field].flag} needs its values: ${which}-values=a,b,c or ${which}-range=lo:hi:count[:log]`);
-  if (typeof values === 'string') return drop(`${valuesText !== undefined ? `${which}-values` : `${which}-range`}: ${values}`);
-  return { field, values };
+/** An axis of the link, or undefined (none given, or a bad one, named in a notice). */
+function linkAxis(which: 'x' | 'y', params: Map<string, string>, notices: string[]): SweepAxis | undefined {
+  const read = readAxis(which, (name) => params.get(name), defaultSweep()[which], (name) => name);
+  if (typeof read !== 'string') return read;
+  notices.push(`${read}; using the default ${which} axis instead`);
+  return undefined;
 }
 
 interface SweepInput {
@@ -104,22 +87,18 @@ export function readExplorerUrl(search: string): { state: ExplorerState; notices
   if (version !== undefined && version !== String(URL_VERSION))
     notices.push(`this link is format version ${show(version)}; this page reads version ${URL_VERSION}, so settings were read as version ${URL_VERSION} where possible`);
 
-  const base: Record<string, unknown> = {};
-  for (const [name, value] of params) {
-    const key = keyByFlag.get(name);
-    if (key) {
-      const parsed = parseField(key, value);
-      if (parsed.ok) base[key] = parsed.value;
-      else notices.push(`${forUrl(parsed.issues[0].message)}; using the default instead`);
-    } else if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored (the explorer reads ${[...OTHER_PARAMS].join(', ')} and the spec fields)`);
-  }
+  const fields = readSpecFields(params);
+  const base: Record<string, unknown> = fields.input;
+  for (const issue of fields.issues) notices.push(`${forUrl(issue.message)}; using the default instead`);
+  for (const [name] of fields.rest)
+    if (!OTHER_PARAMS.has(name)) notices.push(`unknown parameter ${show(name)} ignored (the explorer reads ${[...OTHER_PARAMS].join(', ')} and the spec fields)`);
   const pts = params.get('pts');
   if (pts !== undefined) {
     const decoded = decodePoints(pts);
     if (decoded.ok) base.points = decoded.points;
     else notices.push(`${decoded.message}; using the default distribution instead`);
   }
-  state.sweep = repair({ base, x: readAxis('x', params, notices), y: readAxis('y', params, notices) }, notices);
+  state.sweep = repair({ base, x: linkAxis('x', params, notices), y: linkAxis('y', params, notices) }, notices);
 
   const colour = params.get('colour');
   if (colour !== undefined) {
@@ -143,17 +122,10 @@ export function writeExplorerUrl(state: ExplorerState): string {
     ['v', String(URL_VERSION)],
     ['view', 'explorer'],
   ];
-  for (const which of ['x', 'y'] as const) {
-    const axis = sweep[which];
-    const fallback = defaults[which];
-    if (axis.field === fallback.field && axis.values.join() === fallback.values.join()) continue;
-    const { form, text } = axisText(axis);
-    pairs.push([which, axisFields[axis.field].flag], [`${which}-${form}`, text]);
-  }
-  for (const key of SPEC_KEYS) if (sweep.base[key] !== defaults.base[key]) pairs.push([specFields[key].flag, String(sweep.base[key])]);
-  if (sweep.base.data === 'points' && sweep.base.points) pairs.push(['pts', encodePoints(sweep.base.points)]);
+  for (const which of ['x', 'y'] as const) pairs.push(...writeAxis(which, sweep[which], defaults[which]));
+  pairs.push(...writeSpecFields(sweep.base, defaults.base));
   if (state.colour !== 'ratio') pairs.push(['colour', state.colour]);
   if (state.workers !== null) pairs.push(['workers', String(state.workers)]);
   if (state.embed) pairs.push(['embed', '1']);
-  return pairs.map(([k, v]) => `${k}=${encode(v)}`).join('&');
+  return queryString(pairs);
 }
