@@ -10,14 +10,10 @@ import { fetchMnist } from './mnist-fetch';
 
 let loading: Promise<Omit<DigitNetworks, 'learner'>> | null = null;
 
-/** Files in public/ are served under the page's base path; the worker resolves it against its origin. */
-function baseUrl(): string {
-  return new URL(import.meta.env.BASE_URL, self.location.origin).href;
-}
-
-export async function digitNetworks(spec: Spec): Promise<DigitNetworks> {
+/** `assets`: the page's base URL (ends with '/'), under which it ships MNIST and LeNet (public/). */
+export async function digitNetworks(spec: Spec, assets: string): Promise<DigitNetworks> {
   loading ??= (async () => {
-    const [mnist, features] = await Promise.all([fetchMnist(baseUrl()), fetchLenet(baseUrl())]);
+    const [mnist, features] = await Promise.all([fetchMnist(assets), fetchLenet(assets)]);
     return { mnist, features };
   })();
   // A failed load (offline, a missing file) is reported, and the next run tries again.

@@ -137,7 +137,7 @@ async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime>
   let fallback = null;
   if (!run.experiment) {
     if (run.spec.data === 'mnist') {
-      const digits = await neural.digitNetworks(run.spec);
+      const digits = await neural.digitNetworks(run.spec, runtime.assets);
       if (!live(run)) return neural;
       run.experiment = new Experiment(run.spec, { digits, resumable: true });
       const real = await realDigitsMessage(run.id, run.spec, digits);

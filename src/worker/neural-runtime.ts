@@ -11,8 +11,8 @@ import type { BackendName } from './protocol';
 export interface NeuralRuntime {
   backends: Backends;
   learnerFor(spec: Spec): Learner;
-  /** MNIST, the LeNet feature map and the digit generator of a data = mnist spec. */
-  digitNetworks(spec: Spec): Promise<DigitNetworks>;
+  /** MNIST, the LeNet feature map and the digit generator of a data = mnist spec; `assets`: where the page's files are. */
+  digitNetworks(spec: Spec, assets: string): Promise<DigitNetworks>;
 }
 
 let loading: Promise<NeuralRuntime> | null = null;

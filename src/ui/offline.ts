@@ -1,0 +1,48 @@
+/**
+ * Offline after the first visit: registers the service worker (src/sw.ts, built to sw.js beside
+ * index.html) and tells the visitor when a new version has been downloaded. Only in a build: the
+ * dev server's files change at every edit.
+ *
+ * An update installs in the background during a visit and waits (see src/sw.ts): the page shows a
+ * short notice that it opens on the next visit, with Reload to open it now.
+ */
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pageBase } from './page-base';
+import { UpdateNotice } from './UpdateNotice';
+
+function showUpdateNotice(waiting: ServiceWorker): void {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  const reload = () => {
+    // The new version takes over; this page reloads into it once it controls the page.
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
+    waiting.postMessage('skip-waiting');
+  };
+  root.render(createElement(UpdateNotice, { onReload: reload, onDismiss: () => root.unmount() }));
+}
+
+export async function registerServiceWorker(): Promise<void> {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  let registration: ServiceWorkerRegistration;
+  try {
+    registration = await navigator.serviceWorker.register(new URL('sw.js', pageBase()).href);
+  } catch {
+    // Refused where storage is blocked (a frame on a host with strict privacy settings, a private
+    // window): the lab then works as before, online only.
+    return;
+  }
+  // An update is a new worker installed while an older one controls the page (on a first visit
+  // nothing controls it yet, and there is nothing to announce).
+  const announce = (worker: ServiceWorker | null) => {
+    if (worker && navigator.serviceWorker.controller) showUpdateNotice(worker);
+  };
+  if (registration.waiting) return announce(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') announce(installing);
+    });
+  });
+}
