@@ -27,6 +27,7 @@ export interface StaticServer {
   readonly url: string;
   /** Serves `content` for a file of the folder from now on (a new build's file, say). */
   replace(path: string, content: string): void;
+  /** Stops serving (the network gone); again: nothing more. */
   close(): Promise<void>;
 }
 
@@ -38,6 +39,7 @@ async function listen(server: Server): Promise<string> {
 }
 
 async function close(server: Server): Promise<void> {
+  if (!server.listening) return;
   server.closeAllConnections();
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
