@@ -8,8 +8,8 @@
  * (SITE_URL=https://host/folder/): some preview readers do not resolve relative image URLs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
 const SOURCE = 'src/sw.ts';
@@ -20,12 +20,9 @@ const DATA = /^mnist\//;
 
 function publicFiles(dir: string): { path: string; content: Uint8Array }[] {
   if (!dir) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = join(entry.parentPath, entry.name);
-      return { path: relative(dir, full).split(sep).join('/'), content: readFileSync(full) };
-    });
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .map((path) => ({ path: path.split(sep).join('/'), content: readFileSync(join(dir, path)) }));
 }
 
 function hashOf(files: { path: string; content: string | Uint8Array }[]): string {

@@ -55,9 +55,14 @@ const PREFIX = 'mad-lab-';
 const APP_CACHE = `${PREFIX}app-${BUILD.version}`;
 const DATA_CACHE = `${PREFIX}data-${BUILD.dataVersion}`;
 const base = new URL('./', scope.location.href);
-const appUrls = new Set(BUILD.app.map((path) => new URL(path, base).href));
-const dataUrls = new Set(BUILD.data.map((path) => new URL(path, base).href));
+/**
+ * The page is kept under its folder's URL, not index.html's: some servers redirect index.html to
+ * the folder, and a redirected response cannot answer a navigation.
+ */
+const pageUrl = base.href;
 const indexUrl = new URL('index.html', base).href;
+const appUrls = new Set(BUILD.app.map((path) => new URL(path, base).href).map((url) => (url === indexUrl ? pageUrl : url)));
+const dataUrls = new Set(BUILD.data.map((path) => new URL(path, base).href));
 
 scope.addEventListener('install', (event) => {
   // `no-cache`: a file of the same name from an earlier build (index.html, lenet.bin) is checked
@@ -96,8 +101,8 @@ scope.addEventListener('fetch', (event) => {
   url.search = '';
   url.hash = '';
   // The page itself, with whatever link parameters: its one index.html.
-  if (request.mode === 'navigate' && (url.href === base.href || url.href === indexUrl)) {
-    event.respondWith(cacheFirst(new Request(indexUrl), APP_CACHE));
+  if (request.mode === 'navigate' && (url.href === pageUrl || url.href === indexUrl)) {
+    event.respondWith(cacheFirst(new Request(pageUrl), APP_CACHE));
   } else if (appUrls.has(url.href)) event.respondWith(cacheFirst(request, APP_CACHE));
   else if (dataUrls.has(url.href)) event.respondWith(cacheFirst(request, DATA_CACHE));
 });

@@ -11,14 +11,19 @@ import { createRoot } from 'react-dom/client';
 import { pageBase } from './page-base';
 import { UpdateNotice } from './UpdateNotice';
 
-function showUpdateNotice(waiting: ServiceWorker): void {
+let shown = false;
+
+/** Once per page, however many builds arrive meanwhile: Reload opens the newest one waiting. */
+function showUpdateNotice(registration: ServiceWorkerRegistration): void {
+  if (shown) return;
+  shown = true;
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
   const reload = () => {
     // The new version takes over; this page reloads into it once it controls the page.
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload());
-    waiting.postMessage('skip-waiting');
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    registration.waiting?.postMessage('skip-waiting');
   };
   root.render(createElement(UpdateNotice, { onReload: reload, onDismiss: () => root.unmount() }));
 }
@@ -35,14 +40,14 @@ export async function registerServiceWorker(): Promise<void> {
   }
   // An update is a new worker installed while an older one controls the page (on a first visit
   // nothing controls it yet, and there is nothing to announce).
-  const announce = (worker: ServiceWorker | null) => {
-    if (worker && navigator.serviceWorker.controller) showUpdateNotice(worker);
+  const announce = () => {
+    if (navigator.serviceWorker.controller) showUpdateNotice(registration);
   };
-  if (registration.waiting) return announce(registration.waiting);
+  if (registration.waiting) announce();
   registration.addEventListener('updatefound', () => {
     const installing = registration.installing;
     installing?.addEventListener('statechange', () => {
-      if (installing.state === 'installed') announce(installing);
+      if (installing.state === 'installed') announce();
     });
   });
 }

@@ -2,8 +2,10 @@
  * A plain static file server, as a course site or a project page would be: files by extension,
  * no special headers, no rewrites. It serves a folder (dist/) under a nested path, and answers the
  * folder's path without its trailing slash with index.html itself instead of redirecting (as some
- * servers do): the harder case for relative URLs. Tests can also serve a page of their own (a host
- * page on another origin) and replace a file's content (a new build).
+ * servers do): the harder case for relative URLs; and it redirects index.html to the folder, as
+ * servers with clean URLs do (a redirected response cannot answer a navigation from a service
+ * worker's cache). Tests can also serve a page of their own (a host page on another origin) and
+ * replace a file's content (a new build).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { type Server, createServer } from 'node:http';
@@ -49,6 +51,10 @@ export async function serveFolder(root: string, mount: string): Promise<StaticSe
   const replaced = new Map<string, string>();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (path === `${mount}index.html`) {
+      response.writeHead(301, { Location: mount }).end();
+      return;
+    }
     const inside = path === mount.slice(0, -1) ? 'index.html' : path.startsWith(mount) ? path.slice(mount.length) || 'index.html' : null;
     const file = inside === null ? null : normalize(join(root, inside.endsWith('/') ? `${inside}index.html` : inside));
     if (file === null || !file.startsWith(normalize(root)) || request.method !== 'GET') {
