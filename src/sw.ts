@@ -6,8 +6,10 @@
  * - the app (index.html, scripts, styles, the worker chunks, the tfjs wasm binaries, LeNet's
  *   weights, the icon and the preview image): fetched when the service worker installs, into a
  *   cache named after the build's version;
- * - MNIST (10.7 MiB, needed only by digit runs): cached the first time a run fetches it, in a
- *   cache named after the files' own hash, so a new build of the app does not fetch it again.
+ * - MNIST (10.7 MiB, needed only by digit runs): cached the first time a run fetches it through
+ *   the service worker (a first visit's runs start before it is installed, so usually from the
+ *   second page load on), in a cache named after the files' own hash, so a new build of the app
+ *   does not fetch it again.
  *
  * Everything is served cache first (a classroom's poor network is not waited for); any other
  * request (another origin, a file not in the build) goes to the network untouched. A new build
@@ -74,7 +76,8 @@ scope.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) if (name.startsWith(PREFIX) && name !== APP_CACHE && name !== DATA_CACHE) await caches.delete(name);
-      // A first visit is controlled at once, so that the files it fetches later (MNIST) are cached.
+      // A first visit is controlled at once, so that what the workers it starts from now on fetch
+      // (MNIST) is cached too; workers started before this are outside the service worker's reach.
       await scope.clients.claim();
     })(),
   );

@@ -1,10 +1,10 @@
 /**
  * The build deployed as a teacher would: dist/ copied into a nested folder of a plain static file
- * server (tests/browser/static-server.ts, not Vite), opened without the trailing slash, where a
- * mixture run, an MNIST generation and the explorer work, with nothing fetched outside the folder
- * and link-preview metadata in the page; offline after the first visit (service worker), with a new
- * build picked up after a short notice; and framed by a page on another origin, where keyboard
- * focus stays in the frame and the frame reports its height. Screenshots: deploy-*.png.
+ * server (tests/browser/static-server.ts, not Vite), opened with and without the trailing slash,
+ * where a mixture run, an MNIST generation and the explorer work, with nothing fetched outside the
+ * folder and link-preview metadata in the page; offline after the first visit (service worker),
+ * with a new build picked up after a short notice; and framed by a page on another origin, where
+ * keyboard focus stays in the frame and the frame reports its height. Screenshots: deploy-*.png.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -111,6 +111,7 @@ describe('deployed to a nested folder of a plain static server', () => {
     await controlled(page);
     expect(await page.evaluate(async () => navigator.serviceWorker.ready.then((r) => [r.scope, r.active?.scriptURL]))).toEqual([lab.url, `${lab.url}sw.js`]);
 
+    // A second load, whose workers fetch through the service worker: MNIST is cached once fetched.
     await page.goto(`${lab.url}?${MNIST}`);
     await expectRunsDone(page, 1, MNIST_TIMEOUT);
     await expectDigitsDrawn(page);
