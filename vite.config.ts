@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { serviceWorker } from './scripts/service-worker-plugin';
+// With an extension (resolved to the .ts file): Vite's config loader asks for one.
+import { serviceWorker } from './scripts/service-worker-plugin.js';
 
 export default defineConfig({
   // Relative URLs throughout: dist/ works from any folder of any static server.
