@@ -1,9 +1,13 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+// With an extension (resolved to the .ts file): Vite's config loader asks for one.
+import { serviceWorker } from './scripts/service-worker-plugin.js';
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative URLs throughout: dist/ works from any folder of any static server.
+  base: './',
+  plugins: [react(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 3000 },
   test: {

@@ -1,7 +1,9 @@
-/** Entry point: read the link (the lab's, or the explorer's with view=explorer), then mount the page. */
+/** Entry point: read the link (the lab's, or the explorer's with view=explorer), mount the page, then tell a framing host its height and make the lab work offline. */
 import { createRoot } from 'react-dom/client';
 import { Views } from './ui/explorer/Views';
 import { readView } from './ui/explorer/view';
+import { reportHeightToHost } from './ui/embed-height';
+import { registerServiceWorker } from './ui/offline';
 import { defaultLabState } from './ui/lab-state';
 import { readUrl } from './ui/url-state';
 import './ui/styles.css';
@@ -19,3 +21,5 @@ createRoot(document.getElementById('root')!).render(
     explorerNotices={explorer?.notices ?? []}
   />,
 );
+reportHeightToHost();
+void registerServiceWorker();

@@ -3,11 +3,13 @@
  * forces a TensorFlow.js backend (otherwise the worker picks the fastest that works), and
  * `fail-backend-at=K` makes the backend fail in the middle of generation K, to see (and test) the
  * fallback. They are not spec fields: they say nothing about the experiment, and the page keeps
- * them in the address bar as they came.
+ * them in the address bar as they came. `assets` is the page's base URL, where the worker finds the
+ * files the page ships.
  */
+import { pageBase } from './page-base';
 import { BACKENDS, type BackendName, type Runtime } from '../worker/protocol';
 
-export function readRuntime(search: string): { runtime: Runtime; notices: string[] } {
+export function readRuntime(search: string, assets: string): { runtime: Runtime; notices: string[] } {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
   let backend: BackendName | null = null;
@@ -22,7 +24,7 @@ export function readRuntime(search: string): { runtime: Runtime; notices: string
     if (/^[1-9]\d*$/.test(failAt)) failBackendAt = Number(failAt);
     else notices.push(`fail-backend-at: ${JSON.stringify(failAt)} is not a generation; allowed: an integer ≥ 1; ignored`);
   }
-  return { runtime: { backend, failBackendAt }, notices };
+  return { runtime: { backend, failBackendAt, assets }, notices };
 }
 
 /** The link parameters that carry a runtime, "&backend=wasm", appended to the page's own. */
@@ -30,5 +32,5 @@ export function runtimeQuery(runtime: Runtime): string {
   return `${runtime.backend ? `&backend=${runtime.backend}` : ''}${runtime.failBackendAt ? `&fail-backend-at=${runtime.failBackendAt}` : ''}`;
 }
 
-/** This page's runtime, as the link it was opened with says. */
-export const PAGE_RUNTIME = readRuntime(typeof location === 'undefined' ? '' : location.search);
+/** This page's runtime, as the link it was opened with says, and where the page's files are. */
+export const PAGE_RUNTIME = typeof location === 'undefined' ? readRuntime('', '') : readRuntime(location.search, pageBase());

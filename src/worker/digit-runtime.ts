@@ -8,19 +8,17 @@ import { fetchMnist } from './mnist-fetch';
 
 let loading: ReturnType<DigitData> | null = null;
 
-/** Files in public/ are served under the page's base path; the worker resolves it against its origin. */
-function baseUrl(): string {
-  return new URL(import.meta.env.BASE_URL, self.location.origin).href;
+/** `assets`: the page's base URL (ends with '/'), under which it ships MNIST and LeNet (public/). */
+export function digitData(assets: string): DigitData {
+  return () => {
+    loading ??= (async () => {
+      const [mnist, features] = await Promise.all([fetchMnist(assets), fetchLenet(assets)]);
+      return { mnist, features };
+    })();
+    // A failed load (offline, a missing file) is reported, and the next run tries again.
+    loading.catch(() => {
+      loading = null;
+    });
+    return loading;
+  };
 }
-
-export const digitData: DigitData = () => {
-  loading ??= (async () => {
-    const [mnist, features] = await Promise.all([fetchMnist(baseUrl()), fetchLenet(baseUrl())]);
-    return { mnist, features };
-  })();
-  // A failed load (offline, a missing file) is reported, and the next run tries again.
-  loading.catch(() => {
-    loading = null;
-  });
-  return loading;
-};

@@ -138,7 +138,7 @@ async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime>
   const { epoch, lastFailure } = neural.backends;
   let fallback = null;
   if (!run.experiment) {
-    const learner = await neural.experimentLearner(run.spec);
+    const learner = await neural.experimentLearner(run.spec, runtime.assets);
     if (!live(run)) return neural;
     run.experiment = new Experiment(run.spec, { ...learner, resumable: true });
     if (learner.digits) {

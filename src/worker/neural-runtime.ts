@@ -9,8 +9,8 @@ import type { BackendName } from './protocol';
 
 export interface NeuralRuntime {
   backends: Backends;
-  /** The learner of the spec, and for digits MNIST and the LeNet feature map, from the one factory. */
-  experimentLearner(spec: Spec): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>>;
+  /** The learner of the spec, and for digits MNIST and the LeNet feature map (under `assets`, the page's base URL), from the one factory. */
+  experimentLearner(spec: Spec, assets: string): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>>;
 }
 
 let loading: Promise<NeuralRuntime> | null = null;
@@ -21,7 +21,7 @@ export function neuralRuntime(forced: BackendName | null): Promise<NeuralRuntime
     const [{ Backends }, { experimentLearner }, { digitData }] = await Promise.all([import('./backend'), import('../neural/learner-factory'), import('./digit-runtime')]);
     const backends = new Backends(forced);
     await backends.ready;
-    return { backends, experimentLearner: (spec) => experimentLearner(spec, digitData) };
+    return { backends, experimentLearner: (spec, assets) => experimentLearner(spec, digitData(assets)) };
   })();
   return loading;
 }

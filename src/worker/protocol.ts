@@ -32,6 +32,12 @@ export interface Runtime {
   backend: BackendName | null;
   /** Test hook (`?fail-backend-at=K`): the backend in use fails in the middle of generation K. */
   failBackendAt: number | null;
+  /**
+   * The page's base URL (ends with '/'): the files it ships (public/: MNIST, LeNet) lie under it,
+   * whatever folder the page is served from. Only the page knows it: a worker's own location is
+   * its script's, in the build's assets folder.
+   */
+  assets: string;
 }
 
 export type ToWorker =

@@ -1,5 +1,5 @@
 /** Helpers for driving the lab page in tests: open a link, wait for runs, read the metrics tables. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { RunMeans } from '../scenario-claims';
 
@@ -10,8 +10,8 @@ export async function open(page: Page, query = ''): Promise<void> {
   await page.waitForSelector('[data-testid=run-status]');
 }
 
-/** Waits until every run's status hook reads `state` (done by default). */
-export async function waitForRuns(page: Page, state = 'done', timeout = 60_000): Promise<void> {
+/** Waits until every run's status hook reads `state` (done by default), in a page or a frame. */
+export async function waitForRuns(page: Page | Frame, state = 'done', timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     (want) => {
       const runs = [...document.querySelectorAll('[data-testid=run-status]')];

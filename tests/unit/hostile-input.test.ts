@@ -142,7 +142,7 @@ describe('names looked up as own properties only', () => {
       expect(() => structuredClone(state)).not.toThrow();
       expect(typeof state.speed).toBe('string');
     }
-    expect(readRuntime(`?backend=${q}`).notices[0]).toContain(`backend: "${name}"`);
+    expect(readRuntime(`?backend=${q}`, '').notices[0]).toContain(`backend: "${name}"`);
     expect(readView(`?view=${q}`).notice).toContain(`view: "${name}"`);
     for (const [query, fragment] of [
       [`x=${q}`, `x: "${name}" is not a sweep field`],
