@@ -3,7 +3,6 @@
  * run document. The document is identical for any number of threads, because a replicate's random
  * streams depend only on (seed, replicate index).
  */
-import { Worker } from 'node:worker_threads';
 import { summariseMetrics } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
 import { type GenerationEntry, type RunDocument, theoryAt } from '../engine/report/run-document';
@@ -13,6 +12,7 @@ import { realBaseline } from '../engine/digits/digit-loop';
 import { domainOf } from '../spec/domains';
 import { nodeExperimentLearner } from './neural-learner';
 import { type ReplicateRangeJob, type ReplicateRangeResult, runRange } from './replicate-range';
+import { runOnThreads } from './thread-pool';
 
 /** Splits R replicates into at most `threads` contiguous ranges of near-equal size. */
 export function splitReplicates(replicates: number, threads: number): { first: number; count: number }[] {
@@ -23,27 +23,11 @@ export function splitReplicates(replicates: number, threads: number): { first: n
   });
 }
 
-/** The CLI runs under tsx, whose TypeScript loader must be registered in each thread before the
- * worker's module is imported. */
-const BOOT = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(
-  new URL('./replicate-worker.ts', import.meta.url).href,
-)}); });`;
-
-function runInThread(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, { eval: true, workerData: job });
-    worker.once('message', (result: ReplicateRangeResult) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`replicate thread exited with code ${code}`));
-    });
-  });
-}
-
 export async function runDocument(spec: Spec, threads: number): Promise<RunDocument> {
   const ranges = splitReplicates(spec.replicates, threads);
+  const jobs = ranges.map((range) => ({ spec, range }));
   const parts =
-    ranges.length === 1 ? [await runRange({ spec, range: ranges[0] })] : await Promise.all(ranges.map((range) => runInThread({ spec, range })));
+    jobs.length === 1 ? [await runRange(jobs[0])] : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length);
   const theory = gaussianTheory(spec);
   const generations: GenerationEntry[] = [];
   for (let t = 1; t <= spec.generations; t++) {

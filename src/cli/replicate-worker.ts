@@ -1,5 +1,5 @@
-/** A worker thread of the CLI: runs its range of replicates and posts the values back. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker thread of `run`: runs the ranges of replicates it is sent and posts their values back. */
 import { type ReplicateRangeJob, runRange } from './replicate-range';
+import { serveJobs } from './thread-pool';
 
-parentPort!.postMessage(await runRange(workerData as ReplicateRangeJob));
+serveJobs((job: ReplicateRangeJob) => runRange(job));

@@ -1,8 +1,7 @@
-/** A worker thread of `sweep`: computes the cells it is sent, one message per cell. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** A worker thread of `sweep`: computes the cells it is sent against the sweep's baseline. */
 import type { Baseline } from '../engine/admissibility/baseline';
 import { computeCell } from '../engine/admissibility/sweep';
-import type { CellJob } from './sweep-run';
+import type { Spec } from '../spec/schema';
+import { serveJobs } from './thread-pool';
 
-const { baseline } = workerData as { baseline: Baseline };
-parentPort!.on('message', async ({ index, spec }: CellJob) => parentPort!.postMessage({ index, result: await computeCell(spec, baseline) }));
+serveJobs((spec: Spec, baseline: Baseline) => computeCell(spec, baseline));

@@ -87,6 +87,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     () =>
       specs.map((s, i) => ({
         spec: s.ok ? s.spec : null,
+        settings: { ...lab.base, ...lab.runs[i] },
         error: s.ok ? null : s.issues.map((issue) => pageMessage(issue.message)).join('; '),
         label: s.ok ? runLabel(lab.runs[i], s.spec) : `run ${i + 1} (invalid settings)`,
         colour: runColour(i),

@@ -15,6 +15,8 @@ import type { RunStore } from './run-store';
 
 export interface WantedRun {
   spec: Spec | null;
+  /** The settings asked for, valid or not: what a run that cannot start shows it was given. */
+  settings: Spec;
   /** Why there is no spec: the validation messages. */
   error: string | null;
   label: string;
@@ -75,7 +77,7 @@ export class RunController {
       if (!want.spec) {
         this.cancel(slot);
         // No spec to rerun: reset leaves this slot alone until its settings are fixed.
-        const record = emptyRecord(this.nextId++, {} as Spec, want.label, want.colour, 'worker');
+        const record = emptyRecord(this.nextId++, want.settings, want.label, want.colour, 'worker');
         record.state = 'error';
         record.error = want.error;
         records[slot] = record;

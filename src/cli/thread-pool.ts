@@ -1,0 +1,51 @@
+/**
+ * The CLI's one pool of worker threads: each idle thread takes the next job, so uneven jobs still
+ * keep every thread busy, and results come back in the jobs' order whatever the thread count.
+ * `run` shares a run's replicates with it, `sweep` a sweep's cells. A thread's module calls
+ * `serveJobs` with what it does to one job; `shared` reaches every thread once (a sweep's baseline).
+ */
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+
+/** The CLI runs under tsx, whose TypeScript loader must be registered in each thread before its module is imported. */
+function boot(module: URL): string {
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
+}
+
+export function runOnThreads<J, R>(module: URL, jobs: readonly J[], threads: number, shared: unknown = null): Promise<R[]> {
+  const results: R[] = new Array(jobs.length);
+  if (jobs.length === 0) return Promise.resolve(results);
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(boot(module), { eval: true, workerData: shared }));
+  let next = 0;
+  let done = 0;
+  return new Promise<R[]>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      for (const w of workers) void w.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    for (const worker of workers) {
+      const feed = () => {
+        if (next < jobs.length) {
+          worker.postMessage({ index: next, job: jobs[next] });
+          next += 1;
+        }
+      };
+      worker.on('message', ({ index, result }: { index: number; result: R }) => {
+        results[index] = result;
+        done += 1;
+        if (done === jobs.length) void Promise.all(workers.map((w) => w.terminate())).then(() => resolve(results), fail);
+        else feed();
+      });
+      worker.once('error', fail);
+      worker.once('exit', (code) => {
+        if (done < jobs.length) fail(new Error(`worker thread exited with code ${code}`));
+      });
+      feed();
+    }
+  });
+}
+
+/** In a thread's module: answers every job with `work(job, shared)`. */
+export function serveJobs<J, R, S = unknown>(work: (job: J, shared: S) => Promise<R> | R): void {
+  const shared = workerData as S;
+  parentPort!.on('message', async ({ index, job }: { index: number; job: J }) => parentPort!.postMessage({ index, result: await work(job, shared) }));
+}
