@@ -9,7 +9,7 @@ import { DIGIT_LEARNERS, LEARNERS, LOOPS, type LoopKind, type Spec, type SpecKey
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { type SliderRange, SpecField } from './SpecField';
 import { OPTION_LABELS } from './option-labels';
-import { runColour } from '../palette';
+import { runColour } from '../charts/palette';
 
 const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
   nIni: { min: 10, max: 1000, step: 10 },
