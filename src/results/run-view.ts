@@ -45,9 +45,9 @@ export interface GenerationFrame {
   readonly t: number;
   /** Replicate 0's evaluation samples, n×2 (the first two coordinates); empty for MNIST. */
   readonly samples: Float64Array;
-  /** ln density on a GRID_SIZE² grid over the run's view; 2-D data only. */
+  /** ln density on a GRID_SIZE² grid over the run's view, row-major from (x0, y0); 2-D data only. */
   readonly density: Float64Array | null;
-  /** MNIST: replicate 0's digits of G^t, n×784 grey levels. */
+  /** MNIST: replicate 0's first samples (a grid's worth, or n_eval), n×784 grey levels 0..255; null otherwise. */
   readonly digits: Uint8Array | null;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
-import type { ModeCentres, RealLine, View } from '../results/run-view';
+import type { GenerationFrame, ModeCentres, RealLine, View } from '../results/run-view';
 import type { Spec } from '../spec/schema';
 
 /** Digits per picture of an MNIST run (a 10 × 10 grid): real digits, and replicate 0's samples of G^t. */
@@ -47,18 +47,12 @@ export interface RunStarted {
   modes: ModeCentres | null;
 }
 
-export interface GenerationMessage {
+/** One generation computed: its summaries over the replicates and its frame of G^t (samples, density or digits). */
+export interface GenerationMessage extends GenerationFrame {
   type: 'generation';
   runId: number;
-  t: number;
   summary: Record<MetricName, Summary>;
   iterations: number;
-  /** Replicate 0's evaluation samples of G^t, n×2 (the first two coordinates); empty for MNIST. */
-  samples: Float64Array;
-  /** MNIST: replicate 0's first DIGIT_GRID (or n_eval) samples of G^t, n×784 grey levels 0..255; null otherwise. */
-  digits: Uint8Array | null;
-  /** ln density of G^t on a GRID_SIZE² grid (results/run-view.ts) over `view`, row-major from (x0, y0); 2-D data only. */
-  density: Float64Array | null;
   /** Per mode: replicate 0's samples within 3σ of it divided by its fair share n/K; for MNIST per digit class (LeNet's labels). */
   modeShare: Float64Array | null;
   /** Milliseconds the worker spent computing this generation. */
