@@ -1,5 +1,5 @@
 /**
- * Vite plugin: builds src/sw.ts to `sw.js` beside index.html and writes into it what it caches,
+ * Vite plugin: builds src/worker/service-worker.ts to `sw.js` beside index.html and writes into it what it caches,
  * read from the finished build: every file of the bundle and of public/, except MNIST (public/mnist,
  * cached only once a digit run fetches it), and a version hashed from their contents, so that any
  * change to the app makes a new service worker, and only a change does.
@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
-const SOURCE = 'src/sw.ts';
+const SOURCE = 'src/worker/service-worker.ts';
 const OUTPUT = 'sw.js';
 const PLACEHOLDER = '__MAD_LAB_BUILD__';
 /** Public files fetched only when needed, and cached then. */

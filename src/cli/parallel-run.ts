@@ -5,7 +5,7 @@
  */
 import { summariseMetrics } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
-import { type GenerationEntry, type RunDocument, theoryAt } from '../engine/report/run-document';
+import { type GenerationEntry, type RunDocument, theoryAt } from '../results/run-document';
 import type { Spec } from '../spec/schema';
 import { gaussianTheory } from '../engine/theory/gaussian-loops';
 import { realBaseline } from '../engine/digits/digit-loop';

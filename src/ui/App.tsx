@@ -9,7 +9,7 @@
  */
 import { type ReactNode, type SyntheticEvent, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
-import type { RunDocument } from '../engine/report/run-document';
+import type { RunDocument } from '../results/run-document';
 import { domainEntry } from '../spec/domains';
 import type { Spec, SpecKey } from '../spec/schema';
 import { ExportPanel } from './ExportPanel';
@@ -27,13 +27,13 @@ import { SpecControls } from './controls/SpecControls';
 import { Transport } from './controls/Transport';
 import { type BaseChange, changeBase } from './data-switch';
 import { type LabState, type RunOverrides, SPEEDS, runSpecs } from './lab-state';
-import { runColour } from './palette';
+import { runColour } from './charts/palette';
 import { type Preset, presetById } from './presets';
-import type { MetricName } from '../engine/metrics/registry';
+import type { MetricName } from '../results/metrics';
 import { runLabel } from './run-label';
 import { RunController, type WantedRun } from './runs/run-controller';
 import { RunStore } from './runs/run-store';
-import { useRunsVersion } from './runs/use-runs';
+import { useRuns } from './runs/use-runs';
 import { useMediaQuery } from './use-media-query';
 import { PAGE_RUNTIME, runtimeQuery } from './runtime-options';
 import { URL_BUDGET, shareQuery } from './url-state';
@@ -78,7 +78,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const [store] = useState(() => new RunStore());
   const [controller] = useState(() => new RunController(store, SPEEDS[initial.speed]));
-  const version = useRunsVersion(store);
+  const records = useRuns(store);
   // On phones, in embeds and on a projector the settings fold away so the runs come first.
   const compact = useMediaQuery('(max-width: 900px)') || lab.embed || lab.projector;
 
@@ -156,7 +156,6 @@ export function App({ initial, notices, onExplorer, note }: Props) {
     setLab((l) => ({ ...l, base, runs, preset: null }));
   };
 
-  const records = store.records;
   const latest = Math.max(0, ...records.map((r) => r.rows.length));
   const shown = scrub ?? latest;
   const hidden = (name: string) => lab.hidden.includes(name);
@@ -250,7 +249,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
           <div className={`stage stage-runs-${records.length}`}>
             <div className={`runs runs-${records.length}`}>
               {records.map((r, i) => (
-                <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} version={version} animate={!reducedMotion && lab.speed !== 'max'} />
+                <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} animate={!reducedMotion && lab.speed !== 'max'} />
               ))}
             </div>
             <HeadlineCharts
@@ -259,7 +258,6 @@ export function App({ initial, notices, onExplorer, note }: Props) {
               onMetrics={setChosenChart}
               tMark={shown}
               fontSize={fontSize}
-              version={version}
             />
           </div>
           {mnist && (
@@ -276,7 +274,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
               </details>
             </>
           )}
-          <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={shown} fontSize={fontSize} version={version} />
+          <MetricsGrid records={records.filter((r) => r.state !== 'error')} tMark={shown} fontSize={fontSize} />
           <section className="survival" aria-label="Which modes or classes survive, run by run">
             {records.map((r, i) => (
               <RunSurvival key={i} record={r} index={i} t={shown} />
@@ -290,7 +288,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
                   Run {i + 1}: {r.label}
                 </summary>
                 <div className="table-scroll">
-                  <MetricsTable label={`Run ${i + 1}: ${r.label}`} metrics={r.metrics} rows={r.rows} count={r.rows.length} />
+                  <MetricsTable label={`Run ${i + 1}: ${r.label}`} metrics={r.metrics} rows={r.rows} />
                 </div>
               </details>
             ))}

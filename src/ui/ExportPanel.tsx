@@ -1,12 +1,13 @@
 /** Save the metrics (CSV, JSON) and the runs (run documents), or load runs computed elsewhere. */
 import { useState } from 'react';
-import type { RunDocument } from '../engine/report/run-document';
-import { download, metricsCsv, metricsJson, runDocuments } from './export';
+import type { RunDocument } from '../results/run-document';
+import { download } from './charts/chart-export';
+import { metricsCsv, metricsJson, runDocuments } from './export';
 import { loadRunDocuments } from './run-document-loader';
-import type { RunRecord } from './runs/run-record';
+import type { RunSnapshot } from './runs/run-record';
 
 interface Props {
-  records: RunRecord[];
+  records: readonly RunSnapshot[];
   onLoad: (documents: RunDocument[]) => void;
 }
 

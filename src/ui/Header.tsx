@@ -1,7 +1,7 @@
 /** Title, one-sentence pitch, share link, embed dialog, projector switch, and the switch between the lab's two views. */
 import { useCallback, useRef, useState } from 'react';
 import { EmbedDialog } from './EmbedDialog';
-import type { View } from './explorer/view';
+import type { View } from './page-view';
 import { useTransientStatus } from './use-transient-status';
 
 async function copy(text: string): Promise<boolean> {

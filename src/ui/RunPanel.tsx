@@ -4,23 +4,22 @@
  * classes survive is drawn per run further down (RunSurvival).
  */
 import { memo } from 'react';
-import { DIGIT_PIXELS } from '../engine/digits/digits';
+import { DIGIT_PIXELS, frameAt } from '../results/run-view';
 import { domainEntry } from '../spec/domains';
 import { dataDim } from '../spec/validate';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
-import { LoopDiagram } from './charts/LoopDiagram';
+import { LoopDiagram } from './LoopDiagram';
 import { ModeSurvival, ModeTable } from './charts/ModeSurvival';
-import { formatNumber } from './format';
+import { formatNumber } from './charts/format';
 import { RunStatus } from './RunStatus';
-import { type RunRecord, snapshotAt } from './runs/run-record';
+import type { RunSnapshot } from './runs/run-record';
 
 interface Props {
-  record: RunRecord;
+  record: RunSnapshot;
   index: number;
   t: number;
   pointRadius: number;
-  version: number;
   /** Whether the loop diagram moves (not under reduced motion). */
   animate: boolean;
 }
@@ -61,8 +60,8 @@ function digitSummary(images: Uint8Array): string {
   return `${n} digits, mean ink ${(100 * ink).toFixed(1)}%, pixel spread across digits ${spread.toFixed(3)}`;
 }
 
-function FilmTable({ record, t }: { record: RunRecord; t: number }) {
-  const frames = frameGenerations(t).map((g) => snapshotAt(record.snapshots, g));
+function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
+  const frames = frameGenerations(t).map((g) => frameAt(record.frames, g));
   const real = record.realDigits ? digitSummary(record.realDigits) : record.real && moments(record.real);
   return (
     <table>
@@ -128,7 +127,7 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
 });
 
 /** Which modes of a mixture, or which digit classes, replicate 1 of a run keeps, generation by generation. */
-export function RunSurvival({ record, index, t }: { record: RunRecord; index: number; t: number }) {
+export function RunSurvival({ record, index, t }: { record: RunSnapshot; index: number; t: number }) {
   const digits = domainEntry(record.spec.data).survival === 'classes';
   // A loaded MNIST run has no class shares: only runs computed here get the chart.
   if (!(record.modes || (digits && record.source === 'worker')) || record.state === 'error') return null;
@@ -139,7 +138,7 @@ export function RunSurvival({ record, index, t }: { record: RunRecord; index: nu
       table={() => <ModeTable record={record} />}
       testId={`survival-run${index + 1}`}
     >
-      <ModeSurvival record={record} tMark={Math.min(t, record.rows.length)} version={record.rows.length} />
+      <ModeSurvival record={record} tMark={Math.min(t, record.rows.length)} />
     </ChartCard>
   );
 }

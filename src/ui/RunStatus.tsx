@@ -4,9 +4,9 @@
  * add their training (TrainingStatus).
  */
 import { DIGIT_CLASSES } from '../engine/digits/digits';
-import type { MetricName } from '../engine/metrics/registry';
+import type { MetricName } from '../results/metrics';
 import { isNeural, specFields } from '../spec/schema';
-import type { RunRecord } from './runs/run-record';
+import type { RunSnapshot } from './runs/run-record';
 import { longRunEstimate } from './run-estimate';
 import { TrainingStatus } from './TrainingStatus';
 
@@ -27,13 +27,13 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
 ];
 
 /** Surviving modes or classes first; the distance only where there are no modes to count (digits, Gaussians, moons). */
-function figuresOf(record: RunRecord): typeof FIGURES {
+function figuresOf(record: RunSnapshot): typeof FIGURES {
   const has = (m: MetricName) => record.metrics.includes(m);
   return FIGURES.filter(([m]) => has(m) && !(m === 'fd' && has('modes'))).slice(0, 3);
 }
 
 /** "t = 37, mean of 10 replicates: modes 1.7 of 8 · recall 0.00": what the figures are, and when. */
-function headline(record: RunRecord, t: number): string {
+function headline(record: RunSnapshot, t: number): string {
   const row = record.rows[Math.min(t, record.rows.length) - 1];
   if (!row) return '';
   const K = record.modes ? record.modes.centers.length / 2 : 0;
@@ -45,14 +45,14 @@ function headline(record: RunRecord, t: number): string {
   return `t = ${row.t}, ${R === 1 ? 'one replicate' : `mean of ${R} replicates`}: ${figures}`;
 }
 
-export function hookState(record: RunRecord): 'idle' | 'running' | 'done' | 'error' {
+export function hookState(record: RunSnapshot): 'idle' | 'running' | 'done' | 'error' {
   return record.state === 'paused' ? 'idle' : record.state;
 }
 
 const WORDS = { idle: 'ready', running: 'running', paused: 'paused', done: 'done', error: 'error' } as const;
 
 /** `shown`: the generation under the scrubber (the latest unless it moved). */
-export function RunStatus({ record, index, shown }: { record: RunRecord; index: number; shown: number }) {
+export function RunStatus({ record, index, shown }: { record: RunSnapshot; index: number; shown: number }) {
   const t = record.rows.length;
   const T = record.spec.generations ?? 0;
   const state = hookState(record);

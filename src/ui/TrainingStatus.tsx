@@ -4,7 +4,7 @@
  * a notice for every backend switch. Tests read data-backend and data-steps-per-second.
  */
 import { BACKEND_LABELS } from '../worker/protocol';
-import type { RunRecord } from './runs/run-record';
+import type { RunSnapshot } from './runs/run-record';
 
 function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds)) return '';
@@ -24,7 +24,7 @@ export function replicateStep(step: number, steps: number, replicates: number): 
   return `training step ${Math.round(step - (r - 1) * perReplicate)} of ${Math.round(perReplicate)} · replicate ${r} of ${replicates}`;
 }
 
-export function TrainingStatus({ record, index }: { record: RunRecord; index: number }) {
+export function TrainingStatus({ record, index }: { record: RunSnapshot; index: number }) {
   const { backend, training } = record;
   const rate = training?.stepsPerSecond ?? 0;
   // Progress belongs to the generation after the last one received, until that one arrives.

@@ -1,9 +1,9 @@
 /**
- * Offline after the first visit: registers the service worker (src/sw.ts, built to sw.js beside
+ * Offline after the first visit: registers the service worker (src/worker/service-worker.ts, built to sw.js beside
  * index.html) and tells the visitor when a new version has been downloaded. Only in a build: the
  * dev server's files change at every edit.
  *
- * An update installs in the background during a visit and waits (see src/sw.ts): the page shows a
+ * An update installs in the background during a visit and waits (see src/worker/service-worker.ts): the page shows a
  * short notice that it opens on the next visit, with Reload to open it now.
  */
 import { createElement } from 'react';

@@ -6,9 +6,9 @@
  * metric with a value to draw. JSON has no infinities: the CLI writes a collapsed ln det (−∞) as
  * null, read back as NaN.
  */
-import { METRICS, METRIC_VALUE_LIMIT, type MetricName } from '../engine/metrics/registry';
+import { METRICS, METRIC_VALUE_LIMIT, type MetricName } from '../results/metrics';
 import type { Summary } from '../engine/metrics/summary';
-import type { GenerationEntry, RunDocument } from '../engine/report/run-document';
+import type { GenerationEntry, RunDocument } from '../results/run-document';
 import { normaliseSpec, show } from '../spec/validate';
 import { MAX_RUNS } from './lab-state';
 import { pageMessage } from './messages';

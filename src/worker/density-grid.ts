@@ -1,6 +1,6 @@
 /** ln density of G^t on a regular grid, computed in the worker so the page only draws contours. */
 import type { Model } from '../engine/learners/model';
-import { GRID_SIZE, type View } from './protocol';
+import { GRID_SIZE, type View } from '../results/run-view';
 
 export async function densityGrid(model: Model, view: View, size = GRID_SIZE): Promise<Float64Array> {
   const points = new Float64Array(2 * size * size);

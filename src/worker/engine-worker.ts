@@ -12,7 +12,6 @@
  * already computed is lost.
  */
 import { realDistribution } from '../engine/data';
-import { DIGIT_ROW } from '../engine/digits/digits';
 import type { Model } from '../engine/learners/model';
 import { Experiment } from '../engine/loops/experiment';
 import { metricsFor } from '../engine/metrics/registry';
@@ -25,7 +24,8 @@ import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import { firstTwoCoordinates, realPanelSamples, viewOf } from './view';
-import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, type ToWorker, type View } from './protocol';
+import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, type ToWorker } from './protocol';
+import type { View } from '../results/run-view';
 
 /** Progress messages per run are at least this far apart. */
 const PROGRESS_MS = 100;
@@ -297,8 +297,8 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
         theory,
         real,
         view,
+        line: realDist?.dim === 1 ? { mean: realDist.mean[0], variance: realDist.cov[0] } : null,
         modes: modes ? { centers: Float64Array.from(modes.centers), sigma: modes.sigma } : null,
-        dim: realDist?.dim ?? DIGIT_ROW,
       },
       [real.buffer],
     );

@@ -5,18 +5,8 @@
  */
 import type { MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
+import type { GenerationFrame, ModeCentres, RealLine, View } from '../results/run-view';
 import type { Spec } from '../spec/schema';
-
-/** Square window of the data plane shown by the film strip, in data coordinates. */
-export interface View {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-/** Side of the density grid of G^t sent each generation. */
-export const GRID_SIZE = 64;
 
 /** Digits per picture of an MNIST run (a 10 × 10 grid): real digits, and replicate 0's samples of G^t. */
 export const DIGIT_GRID = 100;
@@ -57,23 +47,18 @@ export interface RunStarted {
   /** Real samples for the film strip's first panel, n×2 (the first two coordinates). */
   real: Float64Array;
   view: View;
+  /** 1-D data: the real distribution, for the film strip's histograms; null otherwise. */
+  line: RealLine | null;
   /** Mode centres (K×2) and σ of mixture data, for the mode-survival chart. */
-  modes: { centers: Float64Array; sigma: number } | null;
-  dim: number;
+  modes: ModeCentres | null;
 }
 
-export interface GenerationMessage {
+/** One generation computed: its summaries over the replicates and its frame of G^t (samples, density or digits). */
+export interface GenerationMessage extends GenerationFrame {
   type: 'generation';
   runId: number;
-  t: number;
   summary: Record<MetricName, Summary>;
   iterations: number;
-  /** Replicate 0's evaluation samples of G^t, n×2 (the first two coordinates); empty for MNIST. */
-  samples: Float64Array;
-  /** MNIST: replicate 0's first DIGIT_GRID (or n_eval) samples of G^t, n×784 grey levels 0..255; null otherwise. */
-  digits: Uint8Array | null;
-  /** ln density of G^t on a GRID_SIZE² grid over `view`, row-major from (x0, y0); 2-D data only. */
-  density: Float64Array | null;
   /** Per mode: replicate 0's samples within 3σ of it divided by its fair share n/K; for MNIST per digit class (LeNet's labels). */
   modeShare: Float64Array | null;
   /** Milliseconds the worker spent computing this generation. */

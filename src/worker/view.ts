@@ -2,7 +2,7 @@
 import type { Distribution } from '../engine/data/distribution';
 import { Rng, mixKey } from '../engine/random/prng';
 import type { Spec } from '../spec/schema';
-import type { View } from './protocol';
+import type { View } from '../results/run-view';
 
 /** Fixed key so the real panel is the same picture for every run of a spec (digit runs too). */
 export const REAL_PANEL_KEY = 0x7ea1;

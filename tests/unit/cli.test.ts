@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
-import type { RunDocument } from '../../src/engine/report/run-document';
+import type { RunDocument } from '../../src/results/run-document';
 import { SPEC_KEYS, specFields } from '../../src/spec/schema';
 
 async function cli(...argv: string[]) {

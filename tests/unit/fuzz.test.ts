@@ -11,7 +11,7 @@ import { parseArgs } from '../../src/cli/args';
 import { parseSweepArgs } from '../../src/cli/sweep-args';
 import { type Sweep, checkSweep, runSweep } from '../../src/engine/admissibility/sweep';
 import { parsePointsCsv } from '../../src/engine/data/csv';
-import { METRICS, type MetricName } from '../../src/engine/metrics/registry';
+import { METRICS, type MetricName } from '../../src/results/metrics';
 import { Rng } from '../../src/engine/random/prng';
 import { SPEC_KEYS, type SpecKey, specFields } from '../../src/spec/schema';
 import { assertSpec, normaliseSpec, parseField } from '../../src/spec/validate';

@@ -20,7 +20,7 @@ import { COORDINATE_LIMIT } from '../../src/spec/schema';
 import { assertSpec, normaliseSpec } from '../../src/spec/validate';
 import { readExplorerUrl } from '../../src/ui/explorer/explorer-url';
 import { loadSweepResult } from '../../src/ui/explorer/sweep-loader';
-import { readView } from '../../src/ui/explorer/view';
+import { readView } from '../../src/ui/page-view';
 import { PAGE_DEFAULTS } from '../../src/ui/lab-state';
 import { pageMessage } from '../../src/ui/messages';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';

@@ -4,12 +4,10 @@
  * a generator still produces: the class histogram, its coverage and its entropy.
  */
 import { frechetDistance } from '../metrics/frechet';
+import { COVERED_SHARE } from '../metrics/modes';
 import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
 import { meanAndScatter } from '../linalg/matrix';
 import { DIGIT_CLASSES, type DigitEmbedding } from './digits';
-
-/** A class is covered when it holds at least this share of its fair share 1/10 (as modes.ts). */
-export const CLASS_COVERED = 0.1;
 
 /** Held-out real digits as the metrics see them: feature moments and k-NN manifold. */
 export interface DigitReference {
@@ -38,10 +36,10 @@ export function classHistogram(classes: Uint8Array, n: number): Float64Array {
   return share.map((count) => count / n);
 }
 
-/** Share of the classes that hold at least CLASS_COVERED of their fair share (1/10 of the samples). */
+/** Share of the classes that hold at least COVERED_SHARE of their fair share (1/10 of the samples). */
 export function classCoverage(share: Float64Array): number {
   let covered = 0;
-  for (const s of share) if (s * DIGIT_CLASSES >= CLASS_COVERED) covered++;
+  for (const s of share) if (s * DIGIT_CLASSES >= COVERED_SHARE) covered++;
   return covered / DIGIT_CLASSES;
 }
 

@@ -4,18 +4,24 @@
  *
  * - each sample is assigned to its nearest mode centre;
  * - it is high quality if its Euclidean distance to that centre is at most 3σ;
- * - a mode is covered if it receives at least max(1, 0.1 · n / K) high-quality samples, i.e. at
- *   least 10% of its fair share of the n samples among K modes;
+ * - a mode is covered if it receives at least max(1, COVERED_SHARE · n / K) high-quality samples,
+ *   i.e. at least 10% of its fair share of the n samples among K modes;
  * - modeVariance ("average modal variance") is the mean over covered modes of the per-coordinate
  *   variance (trace of the covariance / d) of the mode's high-quality samples, 0 if none is covered;
- * - share[k] is mode k's high-quality count over its fair share n/K (covered iff share ≥ 0.1), the
- *   mode-by-mode detail that the page's mode-survival chart draws.
+ * - share[k] is mode k's high-quality count over its fair share n/K (covered iff
+ *   share ≥ COVERED_SHARE), the mode-by-mode detail that the page's mode-survival chart draws.
  *
  * The per-mode variance divides by the count (the MLE), so a mode covered by one sample has
  * variance 0 rather than none. Note that truncation at 3σ shrinks it: in 2-D a mode that matches
  * its true Gaussian gives σ² (1 − 5.5 e^{−4.5}) / (1 − e^{−4.5}) ≈ 0.949 σ², not σ².
  */
 import type { Modes } from '../data/distribution';
+
+/**
+ * A mode (or a digit class) is covered when it holds at least this share of its fair share of the
+ * samples: the one threshold of the mode and class metrics and of the charts that draw them.
+ */
+export const COVERED_SHARE = 0.1;
 
 export interface ModeCoverage {
   covered: number;
@@ -56,7 +62,7 @@ export function modeCoverage(samples: Float64Array, n: number, modes: Modes): Mo
     if (c < 0) continue;
     for (let j = 0; j < d; j++) squares[c] += (samples[i * d + j] - sums[c * d + j] / hits[c]) ** 2;
   }
-  const threshold = Math.max(1, (0.1 * n) / K);
+  const threshold = Math.max(1, (COVERED_SHARE * n) / K);
   let covered = 0;
   let varianceSum = 0;
   for (let c = 0; c < K; c++) {

@@ -1,61 +1,11 @@
-/** The per-generation metrics: their names (stable: CLI JSON keys, table headers, URL) and meaning. */
+/**
+ * The per-generation metrics the engine computes, by name (stable: CLI JSON keys, table headers,
+ * URL). What each one means and how it is drawn is described in src/results/metrics.ts.
+ */
 import type { Distribution } from '../data/distribution';
 
-/**
- * Largest magnitude of any metric value the page accepts from a file: the engine's own stay far
- * inside (coordinates ≤ 1e50 give variances near 1e100), and charts compute differences of values,
- * which for ±1e308 overflow and draw nothing.
- */
-export const METRIC_VALUE_LIMIT = 1e150;
-const ANY = [-METRIC_VALUE_LIMIT, METRIC_VALUE_LIMIT] as const;
-const NON_NEGATIVE = [0, METRIC_VALUE_LIMIT] as const;
-const SHARE = [0, 1] as const;
-
-/**
- * Which way is good: for the distances lower, for quality and diversity higher; the spread of the
- * model (tr Σ, ln det Σ, per-mode variance) is best at the real data's own value.
- */
-export type Better = 'higher' | 'lower' | 'closer to the real value';
-
-interface MetricInfo {
-  readonly label: string;
-  /** What it measures, in plain words first, for a visitor who has not read the paper. */
-  readonly plain: string;
-  readonly help: string;
-  /** The definition where it differs for MNIST digits (measured in LeNet's feature space). */
-  readonly digitsHelp?: string;
-  readonly better: Better;
-  /** The values it can take (summaries of it too). */
-  readonly range: readonly [number, number];
-}
-
-export const METRICS = {
-  fd: {
-    label: 'Fréchet distance',
-    plain: 'how far the model is from the real data (0 = identical means and spreads)',
-    better: 'lower',
-    help: 'squared W2 between the Gaussian with the model’s moments and P_r’s moments (exact for the Gaussian learner)',
-    digitsHelp: 'squared W2 between Gaussians fit to LeNet features of model samples and of held-out test digits (the paper’s MNIST “FID”)',
-    range: NON_NEGATIVE,
-  },
-  meanSq: { label: '‖μ_t − μ‖²', plain: 'how far the model’s centre has wandered from the real centre', better: 'lower', help: 'squared distance of the model mean from the real mean', range: NON_NEGATIVE },
-  trace: { label: 'tr Σ_t', plain: 'how spread out the model’s samples are', better: 'closer to the real value', help: 'total variance of the model', range: NON_NEGATIVE },
-  logdet: { label: 'ln det Σ_t', plain: 'the volume the model’s samples fill, on a log scale', better: 'closer to the real value', help: 'log generalised variance of the model (−∞ once collapsed to a point)', range: ANY },
-  precision: { label: 'precision', plain: 'quality: the share of the model’s samples that look like real data', better: 'higher', help: 'k-NN precision (k = 5): share of model samples inside the real manifold (quality)', digitsHelp: 'k-NN precision (k = 5) in LeNet’s feature space: share of generated digits inside the manifold of held-out real digits (quality)', range: SHARE },
-  recall: { label: 'recall', plain: 'diversity: the share of the real data the model still covers', better: 'higher', help: 'k-NN recall (k = 5): share of real samples inside the model manifold (diversity)', digitsHelp: 'k-NN recall (k = 5) in LeNet’s feature space: share of held-out real digits inside the manifold of generated ones (diversity)', range: SHARE },
-  modes: { label: 'modes covered', plain: 'how many of the real clusters the model still produces', better: 'higher', help: 'modes with at least 10% of their fair share of model samples within 3σ', range: NON_NEGATIVE },
-  modeVar: { label: 'per-mode variance', plain: 'how wide each surviving cluster is', better: 'closer to the real value', help: 'mean per-coordinate variance of model samples within 3σ of covered modes', range: NON_NEGATIVE },
-  classes: { label: 'digit classes covered', plain: 'how many of the ten digits the model still draws', better: 'higher', help: 'share of the 10 digit classes holding at least 10% of their fair share of model samples (LeNet labels)', range: SHARE },
-  entropy: { label: 'class entropy (bits)', plain: 'how evenly the model draws the ten digits', better: 'higher', help: 'entropy of the LeNet class histogram of model samples; log2 10 ≈ 3.32 when every digit is equally frequent', range: [0, Math.log2(10) + 1e-9] as const },
-} as const satisfies Record<string, MetricInfo>;
-
-/** A metric's definition for the data it is measured on: no LeNet on the ring. */
-export function metricHelp(metric: MetricName, digits: boolean): string {
-  const info: MetricInfo = METRICS[metric];
-  return (digits && info.digitsHelp) || info.help;
-}
-
-export type MetricName = keyof typeof METRICS;
+export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
 
 /**
  * Metrics computed for a real distribution: the mode metrics need known modes (ring, grid); MNIST

@@ -1,6 +1,6 @@
 /** A chart with its title, a table view and PNG/SVG export of what is on screen. */
 import { type ReactNode, useRef, useState } from 'react';
-import { chartPng, chartSvg, download } from '../export';
+import { chartPng, chartSvg, download } from './chart-export';
 
 interface Props {
   title: ReactNode;

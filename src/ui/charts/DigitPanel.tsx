@@ -1,6 +1,6 @@
 /** One frame of an MNIST run's film strip: a 10 × 10 grid of digits on canvas, with its caption. */
 import { memo, useLayoutEffect, useRef } from 'react';
-import { DIGIT_PIXELS } from '../../engine/digits/digits';
+import { DIGIT_PIXELS } from '../../results/run-view';
 import { DIGIT_GRID_PX, drawDigitGrid } from './digit-grid';
 import { markFirstGeneration } from './first-draw';
 

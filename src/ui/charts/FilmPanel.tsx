@@ -1,6 +1,6 @@
 /** One frame of the film strip: a point cloud on canvas, density contours and mode marks in SVG. */
 import { memo, useLayoutEffect, useRef } from 'react';
-import { GRID_SIZE, type View } from '../../worker/protocol';
+import { GRID_SIZE, type ModeCentres, type View } from '../../results/run-view';
 import { contourPaths } from './contours';
 import { drawPoints } from './draw-points';
 import { markFirstGeneration } from './first-draw';
@@ -14,7 +14,7 @@ interface Props {
   density: Float64Array | null;
   view: View;
   colour: string;
-  modes: { centers: Float64Array; sigma: number } | null;
+  modes: ModeCentres | null;
   /** A panel of G^t (not of the real data): its first drawing sets the first-generation mark. */
   model: boolean;
   pointRadius: number;

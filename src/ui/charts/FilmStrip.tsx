@@ -4,12 +4,8 @@
  * drawn as clouds with density contours, 1-D data as histograms against the real density; MNIST
  * runs show grids of digits instead.
  */
-import { useMemo } from 'react';
-import { realDistribution } from '../../engine/data';
-import { dataDim } from '../../spec/validate';
-import type { RunRecord } from '../runs/run-record';
-import { snapshotAt } from '../runs/run-record';
-import { REAL_COLOUR } from '../palette';
+import { type RunView, frameAt } from '../../results/run-view';
+import { REAL_COLOUR } from './palette';
 import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
 import { HistogramPanel } from './HistogramPanel';
@@ -26,17 +22,16 @@ export function frameGenerations(t: number): number[] {
 
 export const REAL_DIGITS_TITLE = 'real digits (training split)';
 
-function placeholder(record: RunRecord, digits: boolean) {
+function placeholder(record: RunView, digits: boolean) {
   if (record.source === 'document') return 'A loaded run has metrics only: reset to compute it here and see its samples.';
   return digits ? 'Loading MNIST and the LeNet classifier…' : 'Starting…';
 }
 
-export function FilmStrip({ record, t, pointRadius }: { record: RunRecord; t: number; pointRadius: number }) {
-  const { view, real, modes, realDigits } = record;
+export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: number; pointRadius: number }) {
+  const { view, real, line, modes, realDigits } = record;
   const digits = record.spec.data === 'mnist';
-  const line = useMemo(() => oneDimensionalReal(record), [record.spec]);
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
-  const frames = t > 0 ? frameGenerations(t).map((g) => snapshotAt(record.snapshots, g)) : [];
+  const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
   return (
     <div className="film-strip" data-testid="film-strip" data-t={t}>
       {digits ? (
@@ -57,11 +52,4 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunRecord; t: nu
       )}
     </div>
   );
-}
-
-/** The real distribution of 1-D data as N(mean, variance), or null for data drawn as a plane. */
-function oneDimensionalReal(record: RunRecord): { mean: number; variance: number } | null {
-  if (dataDim(record.spec) !== 1) return null;
-  const real = realDistribution(record.spec);
-  return { mean: real.mean[0], variance: real.cov[0] };
 }

@@ -3,13 +3,13 @@
  * that tells this data's story best), every run overlaid on shared axes with theory where it
  * exists, and a menu to look at any other metric; the full grid is one click away.
  */
-import { METRICS, type MetricName } from '../../engine/metrics/registry';
-import type { RunRecord } from '../runs/run-record';
+import { METRICS, type MetricName } from '../../results/metrics';
+import type { RunView } from '../../results/run-view';
 import { ChartLegend, MetricCard } from './MetricCard';
 import { metricsOf } from './MetricsGrid';
 
 /** What shows a loop's fate at a glance: surviving modes or digit classes where there are some, else the distance. */
-export function defaultHeadline(records: RunRecord[]): MetricName[] {
+export function defaultHeadline(records: readonly RunView[]): MetricName[] {
   const has = (m: MetricName) => records.some((r) => r.metrics.includes(m));
   if (has('modes')) return ['modes'];
   if (has('classes')) return ['fd', 'classes'];
@@ -18,16 +18,15 @@ export function defaultHeadline(records: RunRecord[]): MetricName[] {
 }
 
 interface Props {
-  records: RunRecord[];
+  records: readonly RunView[];
   /** The metrics asked for: chosen in the menu, the scenario's, or the data's default. */
   metrics: MetricName[];
   onMetrics: (metrics: MetricName[]) => void;
   tMark: number;
   fontSize: number;
-  version: number;
 }
 
-export function HeadlineCharts({ records, metrics, onMetrics, tMark, fontSize, version }: Props) {
+export function HeadlineCharts({ records, metrics, onMetrics, tMark, fontSize }: Props) {
   const available = metricsOf(records);
   const asked = metrics.filter((m) => available.includes(m));
   // A metric chosen for other data (modes, then the Gaussian) gives way to this data's default.
@@ -54,7 +53,7 @@ export function HeadlineCharts({ records, metrics, onMetrics, tMark, fontSize, v
       </div>
       <div className={`headline-grid headline-${shown.length}`}>
         {shown.map((m) => (
-          <MetricCard key={m} metric={m} records={records} tMark={tMark} fontSize={fontSize} version={version} testId={`headline-${m}`} />
+          <MetricCard key={m} metric={m} records={records} tMark={tMark} fontSize={fontSize} testId={`headline-${m}`} />
         ))}
       </div>
       <ChartLegend records={records} />

@@ -5,7 +5,7 @@
  */
 import { scaleLinear } from 'd3';
 import { memo, useLayoutEffect, useMemo } from 'react';
-import type { View } from '../../worker/protocol';
+import type { RealLine, View } from '../../results/run-view';
 import { PANEL_PX } from './FilmPanel';
 import { markFirstGeneration } from './first-draw';
 import { coordinate, densityHistogram, normalDensity } from './histogram';
@@ -23,7 +23,7 @@ interface Props {
   points: Float64Array | null;
   view: View;
   /** The real distribution, N(mean, variance). */
-  real: { mean: number; variance: number };
+  real: RealLine;
   colour: string;
   /** A panel of G^t (not of the real data): its first drawing sets the first-generation mark. */
   model: boolean;

@@ -3,13 +3,13 @@
  * of every run, a table view of the same numbers and PNG/SVG export; and the legend that says what
  * the lines and bands are.
  */
-import { METRICS, type MetricName, metricHelp } from '../../engine/metrics/registry';
-import { formatNumber } from '../format';
-import type { RunRecord } from '../runs/run-record';
+import { METRICS, type MetricName, metricHelp } from '../../results/metrics';
+import type { RunView } from '../../results/run-view';
+import { formatNumber } from './format';
 import { ChartCard } from './ChartCard';
 import { MetricChart, baselines } from './MetricChart';
 
-function ChartTable({ metric, records }: { metric: MetricName; records: RunRecord[] }) {
+function ChartTable({ metric, records }: { metric: MetricName; records: readonly RunView[] }) {
   const T = Math.max(0, ...records.map((r) => r.rows.length));
   return (
     <table>
@@ -55,16 +55,15 @@ function ChartTable({ metric, records }: { metric: MetricName; records: RunRecor
 
 interface Props {
   metric: MetricName;
-  records: RunRecord[];
+  records: readonly RunView[];
   tMark: number;
   fontSize: number;
-  version: number;
   testId: string;
   /** The technical definition after the plain words (the full grid); the headline keeps to plain words. */
   detailed?: boolean;
 }
 
-export function MetricCard({ metric, records, tMark, fontSize, version, testId, detailed = false }: Props) {
+export function MetricCard({ metric, records, tMark, fontSize, testId, detailed = false }: Props) {
   const info = METRICS[metric];
   const tMax = Math.max(1, ...records.map((r) => r.spec.generations ?? 1));
   return (
@@ -79,13 +78,13 @@ export function MetricCard({ metric, records, tMark, fontSize, version, testId, 
       table={() => <ChartTable metric={metric} records={records} />}
       testId={testId}
     >
-      <MetricChart metric={metric} records={records} tMax={tMax} tMark={tMark} fontSize={fontSize} version={version} />
+      <MetricChart metric={metric} records={records} tMax={tMax} tMark={tMark} fontSize={fontSize} />
     </ChartCard>
   );
 }
 
 /** The runs' colours, and what line, band and dashes mean. */
-export function ChartLegend({ records }: { records: RunRecord[] }) {
+export function ChartLegend({ records }: { records: readonly RunView[] }) {
   const R = [...new Set(records.map((r) => r.spec.replicates))].join(' / ');
   const anyTheory = records.some((r) => r.theory);
   const anyBaseline = records.some((r) => r.baseline);

@@ -7,26 +7,25 @@
  */
 import { area, line, scaleLinear } from 'd3';
 import { memo } from 'react';
-import { DIGIT_CLASSES } from '../../engine/digits/digits';
-import { METRICS, type MetricName } from '../../engine/metrics/registry';
-import type { RunRecord } from '../runs/run-record';
-import { BASELINE_COLOUR, THEORY_COLOUR } from '../palette';
+import { METRICS, type MetricName } from '../../results/metrics';
+import type { GenerationRow, RunView } from '../../results/run-view';
+import { BASELINE_COLOUR, THEORY_COLOUR } from './palette';
 
 export const CHART_W = 360;
 export const CHART_H = 210;
 
-/** Metrics with a known range get fixed axes, so charts of different runs and presets compare. */
-function fixedDomain(metric: MetricName, records: RunRecord[]): [number, number] | null {
-  if (metric === 'precision' || metric === 'recall' || metric === 'classes') return [0, 1];
-  if (metric === 'entropy') return [0, Math.log2(DIGIT_CLASSES)];
-  if (metric === 'modes') {
+/** The metric's fixed axis (results/metrics.ts), or null where it is fitted to the values drawn. */
+function fixedDomain(metric: MetricName, records: readonly RunView[]): readonly [number, number] | null {
+  const axis = METRICS[metric].axis;
+  if (axis === 'data') return null;
+  if (axis === 'modes') {
     const k = Math.max(...records.map((r) => (r.modes ? r.modes.centers.length / 2 : 0)));
     return k > 0 ? [0, k] : null;
   }
-  return null;
+  return axis;
 }
 
-function dataDomain(metric: MetricName, records: RunRecord[]): [number, number] {
+function dataDomain(metric: MetricName, records: readonly RunView[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (v: number) => {
@@ -45,24 +44,24 @@ function dataDomain(metric: MetricName, records: RunRecord[]): [number, number] 
   baselines(metric, records).forEach(take);
   if (!(lo <= hi)) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
-  return [Math.min(lo, metric === 'logdet' ? lo : 0), hi];
+  // Values that cannot be negative are drawn from 0; the others (ln det) from their lowest.
+  return [Math.min(lo, METRICS[metric].range[0] < 0 ? lo : 0), hi];
 }
 
 /** The distinct real-vs-real levels of the runs (runs of one comparison share theirs). */
-export function baselines(metric: MetricName, records: RunRecord[]): number[] {
+export function baselines(metric: MetricName, records: readonly RunView[]): number[] {
   const values = records.map((r) => r.baseline?.[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
   return [...new Set(values)];
 }
 
 interface Props {
   metric: MetricName;
-  records: RunRecord[];
+  records: readonly RunView[];
   /** Generations on the x axis: the largest T among the runs. */
   tMax: number;
   /** Generation under the scrubber, marked by a rule. */
   tMark: number;
   fontSize: number;
-  version: number;
 }
 
 export const MetricChart = memo(function MetricChart({ metric, records, tMax, tMark, fontSize }: Props) {
@@ -73,12 +72,12 @@ export const MetricChart = memo(function MetricChart({ metric, records, tMax, tM
     .range([CHART_H - m.bottom, m.top])
     .nice();
   const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
-  const band = area<RunRecord['rows'][number]>()
+  const band = area<GenerationRow>()
     .defined((r) => finite(r.summary[metric]?.q05) && finite(r.summary[metric]?.q95))
     .x((r) => x(r.t))
     .y0((r) => y(r.summary[metric]!.q05))
     .y1((r) => y(r.summary[metric]!.q95));
-  const mean = line<RunRecord['rows'][number]>()
+  const mean = line<GenerationRow>()
     .defined((r) => finite(r.summary[metric]?.mean))
     .x((r) => x(r.t))
     .y((r) => y(r.summary[metric]!.mean));

@@ -4,11 +4,11 @@
  * so a frame only renders the new ones.
  */
 import { memo } from 'react';
-import { METRICS, type MetricName, metricHelp } from '../../engine/metrics/registry';
-import type { GenerationRow } from '../runs/run-record';
-import { formatNumber } from '../format';
+import { METRICS, type MetricName, metricHelp } from '../../results/metrics';
+import type { GenerationRow } from '../../results/run-view';
+import { formatNumber } from './format';
 
-const Row = memo(function Row({ row, metrics }: { row: GenerationRow; metrics: MetricName[] }) {
+const Row = memo(function Row({ row, metrics }: { row: GenerationRow; metrics: readonly MetricName[] }) {
   return (
     <tr>
       <th scope="row">{row.t}</th>
@@ -26,9 +26,8 @@ const Row = memo(function Row({ row, metrics }: { row: GenerationRow; metrics: M
 
 interface Props {
   label: string;
-  metrics: MetricName[];
-  rows: GenerationRow[];
-  count: number;
+  metrics: readonly MetricName[];
+  rows: readonly GenerationRow[];
 }
 
 export const MetricsTable = memo(function MetricsTable({ label, metrics, rows }: Props) {

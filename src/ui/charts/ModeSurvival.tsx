@@ -1,17 +1,17 @@
 /**
  * Which modes of a mixture, or which digit classes of MNIST, survive generation by generation:
  * one row per mode of P_r (per digit 0..9, by LeNet's labels), one column per generation, filled
- * where replicate 1's model (the engine's replicate 0) still covers it (at least 10% of its fair share of samples: within 3σ
- * of the mode, or labelled as the digit), darker the closer the share is to fair.
+ * where replicate 1's model (the engine's replicate 0) still covers it (at least COVERED_SHARE of
+ * its fair share of samples: within 3σ of the mode, or labelled as the digit), darker the closer
+ * the share is to fair.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
-import { DIGIT_CLASSES } from '../../engine/digits/digits';
-import type { RunRecord } from '../runs/run-record';
-import { rgb } from '../palette';
+import { COVERED_SHARE } from '../../results/metrics';
+import { DIGIT_CLASSES, type RunView } from '../../results/run-view';
+import { rgb } from './palette';
 
 const W = 640;
 const ROW = 10;
-const COVERED = 0.1;
 /**
  * Row height on screen: compact for the modes, so both runs of a comparison fit on one screen;
  * tall enough for a readable label beside each of the ten digit rows.
@@ -19,21 +19,20 @@ const COVERED = 0.1;
 const CSS_ROW_PX = { modes: 7, digits: 16 };
 
 /** The rows of the chart: K unlabelled modes, or the ten digit classes. */
-function rowsOf(record: RunRecord): { count: number; digits: boolean } {
+function rowsOf(record: RunView): { count: number; digits: boolean } {
   if (record.spec.data === 'mnist') return { count: DIGIT_CLASSES, digits: true };
   return { count: record.modes ? record.modes.centers.length / 2 : 0, digits: false };
 }
 
 interface Props {
-  record: RunRecord;
+  record: RunView;
   tMark: number;
-  version: number;
 }
 
 export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  // Columns already painted for this record: each frame paints only the new generations.
-  const painted = useRef<{ record: RunRecord | null; columns: number }>({ record: null, columns: 0 });
+  // Columns already painted for this run (its views change every frame): each frame paints only the new generations.
+  const painted = useRef<{ runId: number | null; columns: number }>({ runId: null, columns: 0 });
   const shares = record.modeShares;
   const { count: K, digits } = rowsOf(record);
   const T = record.spec.generations;
@@ -41,16 +40,16 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    if (painted.current.record !== record) {
+    if (painted.current.runId !== record.runId) {
       ctx.clearRect(0, 0, W, H);
-      painted.current = { record, columns: 0 };
+      painted.current = { runId: record.runId, columns: 0 };
     }
     const [r, g, b] = rgb(record.colour);
     const col = W / T;
     for (let i = painted.current.columns; i < shares.length; i++) {
       const share = shares[i];
       for (let k = 0; k < share.length; k++) {
-        if (share[k] < COVERED) continue;
+        if (share[k] < COVERED_SHARE) continue;
         ctx.fillStyle = `rgba(${r},${g},${b},${0.3 + 0.7 * Math.min(1, share[k])})`;
         ctx.fillRect(i * col, k * ROW + 1, Math.max(1, col + 0.5), ROW - 2);
       }
@@ -60,7 +59,7 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   if (K === 0) return null;
   // The generation under the scrubber, like every other figure on the page.
   const at = Math.min(tMark > 0 ? tMark : shares.length, shares.length);
-  const alive = at > 0 ? Array.from(shares[at - 1]).filter((s) => s >= COVERED).length : K;
+  const alive = at > 0 ? Array.from(shares[at - 1]).filter((s) => s >= COVERED_SHARE).length : K;
   const rowPx = digits ? CSS_ROW_PX.digits : CSS_ROW_PX.modes;
   return (
     <figure className="mode-survival" data-export-block data-testid="mode-survival">
@@ -96,15 +95,15 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
 });
 
 /** The chart as a table: each mode's (digit's) share now and the last generation that covered it. */
-export function ModeTable({ record }: { record: RunRecord }) {
+export function ModeTable({ record }: { record: RunView }) {
   const shares = record.modeShares;
   const { count: K, digits } = rowsOf(record);
   return (
     <table data-testid="survival-table">
       <caption>
         {digits
-          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at ≥ ${COVERED}`
-          : `Share of the fair number of samples per mode (replicate 1); covered at ≥ ${COVERED}`}
+          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at ≥ ${COVERED_SHARE}`
+          : `Share of the fair number of samples per mode (replicate 1); covered at ≥ ${COVERED_SHARE}`}
       </caption>
       <thead>
         <tr>
@@ -117,7 +116,7 @@ export function ModeTable({ record }: { record: RunRecord }) {
         {Array.from({ length: K }, (_, k) => {
           let last = 0;
           shares.forEach((s, i) => {
-            if (s[k] >= COVERED) last = i + 1;
+            if (s[k] >= COVERED_SHARE) last = i + 1;
           });
           return (
             <tr key={k}>

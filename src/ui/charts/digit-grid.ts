@@ -4,7 +4,7 @@
  * the same in every theme and in exported PNGs; light grey gutters separate the digits, so a
  * blank or faded sample still shows as a cell of its own.
  */
-import { DIGIT_PIXELS, DIGIT_SIDE } from '../../engine/digits/digits';
+import { DIGIT_PIXELS, DIGIT_SIDE } from '../../results/run-view';
 
 /** Digits per row and per column of the grid (the worker sends at most DIGIT_GRID = 100). */
 export const GRID_COLUMNS = 10;

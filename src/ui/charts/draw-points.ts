@@ -3,8 +3,8 @@
  * sets the opacity, so 10,000 points per panel cost one pass and overlapping points read as
  * density rather than as an opaque blob.
  */
-import type { View } from '../../worker/protocol';
-import { rgb } from '../palette';
+import type { View } from '../../results/run-view';
+import { rgb } from './palette';
 
 const images = new WeakMap<CanvasRenderingContext2D, { image: ImageData; counts: Uint16Array }>();
 

@@ -4,7 +4,7 @@
  */
 import { LOOPS, type LoopKind, type Spec, type SpecKey, specFields } from '../../spec/schema';
 import { MAX_RUNS, type RunOverrides } from '../lab-state';
-import { runColour } from '../palette';
+import { runColour } from '../charts/palette';
 import { OPTION_LABELS } from './option-labels';
 import { SpecField } from './SpecField';
 

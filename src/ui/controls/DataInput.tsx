@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { parsePointsCsv } from '../../engine/data/csv';
 import { POINTS_MIN, type PointSet } from '../../spec/schema';
 import { drawPoints } from '../charts/draw-points';
-import { REAL_COLOUR } from '../palette';
+import { REAL_COLOUR } from '../charts/palette';
 
 const SIZE = 280;
 const VIEW = { x0: -3, x1: 3, y0: -3, y1: 3 };

@@ -11,7 +11,7 @@ import { LOOPS, type LoopKind, type Spec, type SpecKey, fieldApplies, specFields
 import { type RunOverrides, overriddenKeys } from '../lab-state';
 import { SpecField } from './SpecField';
 import { OPTION_LABELS } from './option-labels';
-import { runColour } from '../palette';
+import { runColour } from '../charts/palette';
 
 /** The loop's own settings, shown first and always open. */
 export const LOOP_KEYS: SpecKey[] = ['loop', 'nReal', 'nSyn', 'nIni', 'lambda'];

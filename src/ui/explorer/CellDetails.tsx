@@ -1,6 +1,6 @@
 /** The numbers of the hovered or focused cell, in words a student can follow, and the way into its run. */
 import type { LoopKind } from '../../spec/schema';
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import { cellName, formatBounded, VERDICT_WORDS } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';
 

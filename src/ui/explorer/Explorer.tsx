@@ -8,14 +8,13 @@ import { Header } from '../Header';
 import { Notices } from '../Notices';
 import { LOOP_NAMES } from '../run-label';
 import { useMediaQuery } from '../use-media-query';
-import { type ExplorerState, defaultExplorerState } from './explorer-state';
+import { type ExplorerState, type OpenedRun, defaultExplorerState } from './explorer-state';
 import { writeExplorerUrl } from './explorer-url';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { SweepControls } from './SweepControls';
 import { defaultWorkerCount } from './sweep-pool';
 import { SweepResults } from './SweepResults';
 import { useSweepPool } from './use-sweep';
-import type { OpenedRun } from './Views';
 
 interface Props {
   /** Null: the default sweep. */

@@ -7,7 +7,7 @@
  * Cells are buttons in one tab stop: arrow keys move between them, Enter opens the run.
  */
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import { boundaryPath } from './boundary';
 import { type Colouring, PENDING_FILL, textColour } from './heatmap-colours';
 import { AXIS_TITLES, axisSymbol, cellName, VERDICT_WORDS } from './sweep-labels';

@@ -1,7 +1,7 @@
 /** Save a finished sweep (CSV, or JSON exactly as the CLI prints it), or load one computed elsewhere. */
 import { useState } from 'react';
 import type { SweepResult } from '../../engine/admissibility/sweep';
-import { download } from '../export';
+import { download } from '../charts/chart-export';
 import { loadSweepResult } from './sweep-loader';
 import { sweepCsv, sweepJson } from './sweep-export';
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { momentsApply } from '../../engine/admissibility/moment-replicate';
 import { ChartCard } from '../charts/ChartCard';
 import { CellDetails } from './CellDetails';
-import type { ColourBy } from './explorer-state';
+import type { ColourBy, OpenedRun } from './explorer-state';
 import { Heatmap } from './Heatmap';
 import { colouring } from './heatmap-colours';
 import { OpenedCell, withReference } from './OpenedCell';
@@ -20,7 +20,6 @@ import { SweepStatus } from './SweepStatus';
 import { SweepTable } from './SweepTable';
 import { useProgress } from './use-sweep';
 import type { SweepResult } from '../../engine/admissibility/sweep';
-import type { OpenedRun } from './Views';
 
 interface Props {
   pool: SweepPool;

@@ -3,7 +3,7 @@
  * (a cancelled sweep reads as idle), with data-done / data-total cells; cells per worker time,
  * an ETA, and Cancel or Resume.
  */
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import { type SweepProgress, etaSeconds } from './sweep-pool';
 
 const HOOK_STATE = { running: 'running', done: 'done', cancelled: 'idle', error: 'error' } as const;

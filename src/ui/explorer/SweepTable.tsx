@@ -1,5 +1,5 @@
 /** The heatmap as a table, laid out as on screen (top row first): what a screen reader reads. */
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import type { Colouring } from './heatmap-colours';
 import { axisSymbol } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';

@@ -2,7 +2,10 @@
  * What the explorer shows, exactly what its link holds: a valid sweep (the engine's checkSweep has
  * passed it), what the cells are coloured by, and the number of workers if the link fixes it.
  */
+import type { ReactNode } from 'react';
 import { type AxisField, type Sweep, defaultSweep } from '../../engine/admissibility/sweep';
+import type { Spec } from '../../spec/schema';
+import type { RunOverrides } from '../lab-state';
 
 export const COLOUR_BY = ['ratio', 'fd', 'precision', 'recall'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
@@ -37,3 +40,10 @@ export const AXIS_STARTS: Record<AxisField, string> = {
   generations: '5:200:6:log',
   synFraction: '0:0.9:10',
 };
+
+/** A run opened from an explorer cell: what the lab should run, and what to tell about it. */
+export interface OpenedRun {
+  base: Spec;
+  runs: RunOverrides[];
+  note: (backToExplorer: () => void) => ReactNode;
+}

@@ -8,7 +8,7 @@
  */
 import { interpolateCividis, interpolateRdBu, lab, scaleLinear, scaleLog } from 'd3';
 import type { CellResult } from '../../engine/admissibility/sweep';
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import type { ColourBy } from './explorer-state';
 
 export interface Colouring {

@@ -4,7 +4,7 @@
  * paper's finding, read off any sweep: "λ = 0.9: admissible up to n_s = 100, inadmissible from
  * n_s = 215".
  */
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 import { axisSymbol } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';
 

@@ -2,7 +2,7 @@
 import type { Bounded } from '../../engine/admissibility/baseline';
 import type { Verdict } from '../../engine/admissibility/effective-size';
 import { type AxisField, type SweepCell, axisFields } from '../../engine/admissibility/sweep';
-import { formatNumber } from '../format';
+import { formatNumber } from '../charts/format';
 
 /** Axis titles: the paper's symbol, then what it is. */
 export const AXIS_TITLES: Record<AxisField, string> = {

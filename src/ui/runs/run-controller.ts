@@ -5,12 +5,12 @@
  * A slot whose spec changes is restarted at once under a new run id; the old run is cancelled in
  * its worker, and any message still in flight for it is dropped here because its id is stale.
  */
-import type { MetricName } from '../../engine/metrics/registry';
-import type { RunDocument } from '../../engine/report/run-document';
+import type { MetricName } from '../../results/metrics';
+import type { RunDocument } from '../../results/run-document';
 import type { Spec } from '../../spec/schema';
 import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import { PAGE_RUNTIME } from '../runtime-options';
-import { type RunRecord, emptyRecord, keepSnapshot } from './run-record';
+import { type RunRecord, emptyRecord, keepFrame } from './run-record';
 import type { RunStore } from './run-store';
 
 export interface WantedRun {
@@ -178,12 +178,13 @@ export class RunController {
         record.metrics = message.metrics;
         record.theory = message.theory;
         record.real = message.real;
+        record.line = message.line;
         record.view = message.view;
         record.modes = message.modes;
         break;
       case 'generation': {
         record.rows.push({ t: message.t, summary: message.summary, iterations: message.iterations });
-        record.snapshots = keepSnapshot(record.snapshots, { t: message.t, samples: message.samples, density: message.density, digits: message.digits });
+        record.frames = keepFrame(record.frames, { t: message.t, samples: message.samples, density: message.density, digits: message.digits });
         if (message.modeShare) record.modeShares.push(message.modeShare);
         const n = record.rows.length;
         record.computeMs += (message.computeMs - record.computeMs) / n;
@@ -213,7 +214,7 @@ export class RunController {
         record.error = message.message;
         break;
     }
-    this.store.changed();
+    this.store.changed(record);
   }
 
   dispose(): void {

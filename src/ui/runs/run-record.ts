@@ -1,95 +1,67 @@
 /**
- * Everything the page keeps of one run: the stream of per-generation summaries (all of them, for
- * the curves and the table) and pictures of G^t (samples and density grid, or for MNIST a grid of
- * digits) for a bounded number of generations, thinned evenly once the budget is reached so long
- * runs stay within memory.
+ * Everything the page keeps of one run. The controller updates a mutable RunRecord as messages
+ * arrive; React reads immutable RunSnapshots of it (see run-store.ts). Frames of G^t are kept for
+ * a bounded number of generations, thinned evenly once the budget is reached so long runs stay
+ * within memory.
  */
-import type { MetricName } from '../../engine/metrics/registry';
-import type { Summary } from '../../engine/metrics/summary';
-import type { Spec } from '../../spec/schema';
-import type { BackendMessage, ProgressMessage, View } from '../../worker/protocol';
+import type { GenerationFrame, GenerationRow, RunView } from '../../results/run-view';
+import type { BackendMessage, ProgressMessage } from '../../worker/protocol';
 
 export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
-export interface GenerationRow {
-  t: number;
-  summary: Partial<Record<MetricName, Summary>>;
-  iterations: number;
-}
-
-export interface Snapshot {
-  t: number;
-  samples: Float64Array;
-  density: Float64Array | null;
-  /** MNIST: replicate 0's digits of G^t, n×784 grey levels. */
-  digits: Uint8Array | null;
-}
-
-export interface RunRecord {
-  /** Id of the worker run whose messages are accepted; every restart makes a new one. */
-  runId: number;
-  spec: Spec;
-  label: string;
-  colour: string;
-  state: RunState;
-  error: string | null;
-  /** 'document': loaded from a run JSON, no pictures. */
-  source: 'worker' | 'document';
-  metrics: MetricName[];
-  theory: Partial<Record<MetricName, Float64Array>> | null;
-  real: Float64Array | null;
-  view: View | null;
-  modes: { centers: Float64Array; sigma: number } | null;
-  /** MNIST: real training digits for the first panel, n×784 grey levels (null until loaded). */
-  realDigits: Uint8Array | null;
-  /** MNIST: the metrics of real digits against the held-out reference, the level of a perfect generator. */
-  baseline: Partial<Record<MetricName, number>> | null;
-  rows: GenerationRow[];
-  snapshots: Snapshot[];
-  /** Per generation t (index t − 1): replicate 0's share of each mode. */
-  modeShares: Float64Array[];
+/** A run as the page shows it: what the charts draw, and how its computation is going. */
+export interface RunSnapshot extends RunView {
+  readonly state: RunState;
+  readonly error: string | null;
   /** Mean worker milliseconds per generation. */
-  computeMs: number;
+  readonly computeMs: number;
   /** Neural runs: the TensorFlow.js backend they train on (null until the first generation starts). */
-  backend: Omit<BackendMessage, 'type' | 'runId' | 'fallback'> | null;
+  readonly backend: Omit<BackendMessage, 'type' | 'runId' | 'fallback'> | null;
   /** Neural runs: training progress of the latest generation reported. */
-  training: Omit<ProgressMessage, 'type' | 'runId'> | null;
+  readonly training: Omit<ProgressMessage, 'type' | 'runId'> | null;
   /** One line per backend switch this run went through. */
+  readonly backendNotices: readonly string[];
+}
+
+/** The controller's working copy of a run: a RunSnapshot whose fields and lists it updates in place. */
+export type RunRecord = { -readonly [K in keyof RunSnapshot]: RunSnapshot[K] } & {
+  rows: GenerationRow[];
+  frames: GenerationFrame[];
+  modeShares: Float64Array[];
   backendNotices: string[];
+};
+
+/**
+ * An immutable copy of the record: the lists the controller appends to are copied, their items
+ * (never mutated) shared; the other fields are only ever replaced, never changed in place.
+ */
+export function snapshotOf(record: RunRecord): RunSnapshot {
+  return {
+    ...record,
+    rows: record.rows.slice(),
+    frames: record.frames.slice(),
+    modeShares: record.modeShares.slice(),
+    backendNotices: record.backendNotices.slice(),
+  };
 }
 
 /** Memory allowed for the pictures of one run. */
-const SNAPSHOT_BYTES = 48 * 1024 * 1024;
-const MAX_SNAPSHOTS = 400;
+const FRAME_BYTES = 48 * 1024 * 1024;
+const MAX_FRAMES = 400;
 
-export function snapshotBudget(bytesPerSnapshot: number): number {
-  return Math.max(20, Math.min(MAX_SNAPSHOTS, Math.floor(SNAPSHOT_BYTES / bytesPerSnapshot)));
+function frameBudget(bytesPerFrame: number): number {
+  return Math.max(20, Math.min(MAX_FRAMES, Math.floor(FRAME_BYTES / bytesPerFrame)));
 }
 
-/** Appends, then drops every other snapshot between the first and the last when over budget. */
-export function keepSnapshot(snapshots: Snapshot[], next: Snapshot): Snapshot[] {
-  snapshots.push(next);
+/** Appends, then drops every other frame between the first and the last when over budget. */
+export function keepFrame(frames: GenerationFrame[], next: GenerationFrame): GenerationFrame[] {
+  frames.push(next);
   const bytes = next.samples.byteLength + (next.density?.byteLength ?? 0) + (next.digits?.byteLength ?? 0);
-  if (snapshots.length <= snapshotBudget(bytes)) return snapshots;
-  return snapshots.filter((_, i) => i === 0 || i === snapshots.length - 1 || i % 2 === 0);
+  if (frames.length <= frameBudget(bytes)) return frames;
+  return frames.filter((_, i) => i === 0 || i === frames.length - 1 || i % 2 === 0);
 }
 
-/** The latest kept snapshot at or before generation t. */
-export function snapshotAt(snapshots: Snapshot[], t: number): Snapshot | null {
-  let lo = 0;
-  let hi = snapshots.length - 1;
-  let found: Snapshot | null = null;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (snapshots[mid].t <= t) {
-      found = snapshots[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-export function emptyRecord(runId: number, spec: Spec, label: string, colour: string, source: RunRecord['source']): RunRecord {
+export function emptyRecord(runId: number, spec: RunSnapshot['spec'], label: string, colour: string, source: RunSnapshot['source']): RunRecord {
   return {
     runId,
     spec,
@@ -101,12 +73,13 @@ export function emptyRecord(runId: number, spec: Spec, label: string, colour: st
     metrics: [],
     theory: null,
     real: null,
+    line: null,
     view: null,
     modes: null,
     realDigits: null,
     baseline: null,
     rows: [],
-    snapshots: [],
+    frames: [],
     modeShares: [],
     computeMs: 0,
     backend: null,

@@ -1,7 +1,8 @@
-/** React's view of the run store: re-renders at most once per animation frame. */
+/** React's view of the run store: a new list of snapshots at most once per animation frame. */
 import { useSyncExternalStore } from 'react';
+import type { RunSnapshot } from './run-record';
 import type { RunStore } from './run-store';
 
-export function useRunsVersion(store: RunStore): number {
-  return useSyncExternalStore(store.subscribe, store.getVersion);
+export function useRuns(store: RunStore): readonly RunSnapshot[] {
+  return useSyncExternalStore(store.subscribe, store.getSnapshots);
 }

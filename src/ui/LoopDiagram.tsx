@@ -4,10 +4,10 @@
  * G^{t−1}), the bar's real and synthetic parts in proportion, and the model G^t that feeds the next
  * generation. A dot travels the loop once per generation computed (not under reduced motion).
  */
-import type { Spec } from '../../spec/schema';
-import { trainingComposition } from '../../spec/validate';
-import { REAL_COLOUR } from '../palette';
-import { LOOP_NAMES, loopStory } from '../run-label';
+import type { Spec } from '../spec/schema';
+import { trainingComposition } from '../spec/validate';
+import { REAL_COLOUR } from './charts/palette';
+import { LOOP_NAMES, loopStory } from './run-label';
 
 const SOURCE: Record<Spec['loop'], string> = {
   'fully-synthetic': 'only at t = 1',

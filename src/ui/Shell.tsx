@@ -1,24 +1,16 @@
 /**
- * The page's two views of one lab: the lab itself and the admissibility explorer. Each keeps its
- * state while the other is shown; only the shown one runs (the lab's workers stop while a sweep
+ * The app shell: the page's two views of one lab, the lab itself and the admissibility explorer.
+ * Each keeps its state while the other is shown; only the shown one runs (the lab's workers stop while a sweep
  * computes, and the reverse). The explorer's code is loaded the first time it is shown, so the lab
  * starts as light as before. A cell opened from the explorer comes in as a lab state and a note.
  */
-import { type ReactNode, Suspense, lazy, useState } from 'react';
-import { App } from '../App';
-import type { LabState, RunOverrides } from '../lab-state';
-import type { Spec } from '../../spec/schema';
-import type { ExplorerState } from './explorer-state';
-import type { View } from './view';
+import { Suspense, lazy, useState } from 'react';
+import { App } from './App';
+import type { LabState } from './lab-state';
+import type { ExplorerState, OpenedRun } from './explorer/explorer-state';
+import type { View } from './page-view';
 
-const Explorer = lazy(() => import('./Explorer').then((m) => ({ default: m.Explorer })));
-
-/** A run opened from an explorer cell: what the lab should run, and what to tell about it. */
-export interface OpenedRun {
-  base: Spec;
-  runs: RunOverrides[];
-  note: (backToExplorer: () => void) => ReactNode;
-}
+const Explorer = lazy(() => import('./explorer/Explorer').then((m) => ({ default: m.Explorer })));
 
 interface Props {
   view: View;
@@ -29,7 +21,7 @@ interface Props {
   explorerNotices: string[];
 }
 
-export function Views(props: Props) {
+export function Shell(props: Props) {
   const [view, setView] = useState(props.view);
   const [lab, setLab] = useState(props.lab);
   // The lab is mounted afresh from `lab` each time it is shown: a new key restarts its runs.

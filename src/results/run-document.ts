@@ -3,11 +3,10 @@
  * theory where it exists) as one JSON value. The CLI prints it; the page exports and loads it, so
  * a run computed on a bigger machine can be viewed in the lab.
  */
-import type { GenerationResult } from '../loops/experiment';
-import type { MetricName } from '../metrics/registry';
-import type { Summary } from '../metrics/summary';
-import type { Spec } from '../../spec/schema';
-import type { Theory } from '../theory/gaussian-loops';
+import type { MetricName } from '../engine/metrics/registry';
+import type { Summary } from '../engine/metrics/summary';
+import type { Spec } from '../spec/schema';
+import type { Theory } from '../engine/theory/gaussian-loops';
 
 export interface GenerationEntry {
   t: number;
@@ -28,10 +27,4 @@ export interface RunDocument {
 /** The closed-form values at generation t. */
 export function theoryAt(theory: Theory, t: number): Partial<Record<MetricName, number>> {
   return Object.fromEntries(Object.entries(theory).map(([name, curve]) => [name, curve[t - 1]]));
-}
-
-export function generationEntry(result: GenerationResult, theory: Theory | null): GenerationEntry {
-  const entry: GenerationEntry = { t: result.t, metrics: result.summary, iterations: result.iterations };
-  if (theory) entry.theory = theoryAt(theory, result.t);
-  return entry;
 }
