@@ -7,6 +7,7 @@
 import type { MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
 import type { Theory } from '../engine/theory/gaussian-loops';
+import { type DomainEntry, domainEntry } from '../spec/domains';
 import type { Spec } from '../spec/schema';
 
 export { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE } from '../engine/digits/digits';
@@ -79,6 +80,11 @@ export interface RunView {
 }
 
 /** The latest kept frame at or before generation t. */
+/** The data domain of a run: how its samples are drawn and what its survival chart follows. */
+export function runDomain(run: Pick<RunView, 'spec'>): DomainEntry {
+  return domainEntry(run.spec.data);
+}
+
 export function frameAt(frames: readonly GenerationFrame[], t: number): GenerationFrame | null {
   let lo = 0;
   let hi = frames.length - 1;

@@ -4,7 +4,7 @@
  * drawn as clouds with density contours, 1-D data as histograms against the real density; MNIST
  * runs show grids of digits instead.
  */
-import { type RunView, frameAt } from '../../results/run-view';
+import { type RunView, frameAt, runDomain } from '../../results/run-view';
 import { REAL_COLOUR } from './palette';
 import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
@@ -29,7 +29,7 @@ function placeholder(record: RunView, digits: boolean) {
 
 export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: number; pointRadius: number }) {
   const { view, real, line, modes, realDigits } = record;
-  const digits = record.spec.data === 'mnist';
+  const digits = runDomain(record).panel === 'digits';
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
   return (

@@ -4,7 +4,7 @@
  * the lines and bands are.
  */
 import { METRICS, type MetricName, metricHelp } from '../../results/metrics';
-import type { RunView } from '../../results/run-view';
+import { type RunView, runDomain } from '../../results/run-view';
 import { formatNumber } from './format';
 import { ChartCard } from './ChartCard';
 import { MetricChart, baselines } from './MetricChart';
@@ -74,7 +74,7 @@ export function MetricCard({ metric, records, tMark, fontSize, testId, detailed 
           {info.label} <span className="better">({info.better} is better)</span>
         </>
       }
-      help={detailed ? `${info.plain}: ${metricHelp(metric, records.some((r) => r.spec.data === 'mnist'))}.` : `${info.plain}.`}
+      help={detailed ? `${info.plain}: ${metricHelp(metric, records.some((r) => runDomain(r).features === 'lenet'))}.` : `${info.plain}.`}
       table={() => <ChartTable metric={metric} records={records} />}
       testId={testId}
     >

@@ -7,7 +7,7 @@
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import { COVERED_SHARE } from '../../results/metrics';
-import { DIGIT_CLASSES, type RunView } from '../../results/run-view';
+import { DIGIT_CLASSES, type RunView, runDomain } from '../../results/run-view';
 import { rgb } from './palette';
 
 const W = 640;
@@ -20,7 +20,7 @@ const CSS_ROW_PX = { modes: 7, digits: 16 };
 
 /** The rows of the chart: K unlabelled modes, or the ten digit classes. */
 function rowsOf(record: RunView): { count: number; digits: boolean } {
-  if (record.spec.data === 'mnist') return { count: DIGIT_CLASSES, digits: true };
+  if (runDomain(record).survival === 'classes') return { count: DIGIT_CLASSES, digits: true };
   return { count: record.modes ? record.modes.centers.length / 2 : 0, digits: false };
 }
 
