@@ -4,7 +4,7 @@
  * so Reset, a preset or any change stops it at once); the notice says what it costs.
  */
 import { runSamples } from '../engine/loops/run-size';
-import { type Spec, isNeural } from '../engine/spec/schema';
+import { type Spec, isDigitLearner, isNeural } from '../engine/spec/schema';
 import { trainingComposition } from '../engine/spec/validate';
 
 /**
@@ -25,6 +25,8 @@ export const LONG_SECONDS = 120;
  */
 const STEPS_PER_SECOND = { gan: 260, diffusion: 890 } as const;
 const DIGITS_PER_SECOND = { vae: 5000, cvae: 5000, 'conv-gan': 800 } as const;
+/** Digits per second of a whole pca-gmm generation (PCA, EM, its samples and their LeNet features), which has no epochs. */
+const PCA_GMM_DIGITS_PER_SECOND = 1000;
 
 function duration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} s`;
@@ -37,13 +39,13 @@ function duration(seconds: number): string {
 export function runSeconds(spec: Spec): number {
   const { learner, replicates: R, generations: T } = spec;
   if (learner === 'gan' || learner === 'diffusion') return (R * T * spec.steps) / STEPS_PER_SECOND[learner];
-  if (learner === 'vae' || learner === 'cvae' || learner === 'conv-gan') {
+  if (isDigitLearner(learner)) {
     let digits = 0;
     for (let t = 1; t <= T; t++) {
       const { real, synthetic } = trainingComposition(spec, t);
       digits += real + synthetic;
     }
-    return (R * digits * spec.epochs) / DIGITS_PER_SECOND[learner];
+    return learner === 'pca-gmm' ? (R * digits) / PCA_GMM_DIGITS_PER_SECOND : (R * digits * spec.epochs) / DIGITS_PER_SECOND[learner];
   }
   return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
 }

@@ -19,6 +19,8 @@ export function learnerFor(spec: Pick<Spec, 'learner' | 'estimator' | 'component
       return kdeLearner({ bandwidth: spec.bandwidth });
     case 'gan':
     case 'diffusion':
+    case 'pca-gmm':
+      throw new Error('the pca-gmm learner generates MNIST digits: the worker and the CLI pass it to the Experiment with the digit networks (src/neural/digits/learner-for.ts)');
     case 'vae':
     case 'cvae':
     case 'conv-gan':

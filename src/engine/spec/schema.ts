@@ -44,12 +44,22 @@ export interface EnumField<O extends readonly string[] = readonly string[]> exte
 export type Field = IntField | NumberField | EnumField;
 
 export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist'] as const;
-export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'vae', 'cvae', 'conv-gan'] as const;
+export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'pca-gmm', 'vae', 'cvae', 'conv-gan'] as const;
 /** The neural learners of 2-D points (TensorFlow.js, outside the engine: see src/neural). */
 export const POINT_NEURAL_LEARNERS = ['gan', 'diffusion'] as const;
-/** The generators of MNIST digits (TensorFlow.js: see src/neural/digits); they need data = mnist. */
-export const DIGIT_LEARNERS = ['vae', 'cvae', 'conv-gan'] as const;
-/** Every learner that trains neural networks. */
+/** The MNIST generators that are networks (TensorFlow.js: see src/neural/digits). */
+export const DIGIT_NETWORKS = ['vae', 'cvae', 'conv-gan'] as const;
+/**
+ * The generators of MNIST digits; they need data = mnist. pca-gmm, a Gaussian mixture in a
+ * principal-component space (src/engine/digits/pca-gmm.ts), is fitted in the engine.
+ */
+export const DIGIT_LEARNERS = ['pca-gmm', ...DIGIT_NETWORKS] as const;
+/** The learners that train networks: the training settings (epochs, learning rate, batch size, warm start) are theirs. */
+export const NETWORK_LEARNERS = [...POINT_NEURAL_LEARNERS, ...DIGIT_NETWORKS] as const;
+/**
+ * Every learner whose runs need TensorFlow.js, which the worker and the CLI load for them: the
+ * networks, and pca-gmm, whose metrics, like every MNIST run's, use the LeNet classifier.
+ */
 export const NEURAL_LEARNERS = [...POINT_NEURAL_LEARNERS, ...DIGIT_LEARNERS] as const;
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
@@ -97,17 +107,18 @@ export const specFields = {
     default: 'gmm',
     flag: 'learner',
     label: 'learner',
-    help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM), kernel density estimate, a small neural GAN or diffusion model (DDPM) for 2-D data, or for MNIST a VAE, a class-conditional VAE (λ = guidance) or a convolutional GAN, trained with TensorFlow.js',
+    help: 'generative model fit each generation: Gaussian, Gaussian mixture (EM), kernel density estimate, a small neural GAN or diffusion model (DDPM) for 2-D data, or for MNIST a Gaussian mixture in principal components (EM), or a VAE, a class-conditional VAE (λ = guidance) or a convolutional GAN, trained with TensorFlow.js',
   } satisfies EnumField<typeof LEARNERS>,
   components: {
     kind: 'int',
     min: 1,
     max: 50,
     default: 8,
+    learnerDefaults: { 'pca-gmm': 40 },
     flag: 'components',
     label: 'K',
     help: 'number of mixture components',
-    appliesWhen: { learner: ['gmm'] },
+    appliesWhen: { learner: ['gmm', 'pca-gmm'] },
   } satisfies IntField,
   estimator: {
     kind: 'enum',
@@ -172,8 +183,8 @@ export const specFields = {
     learnerDefaults: { 'conv-gan': 5 },
     flag: 'epochs',
     label: 'epochs',
-    help: 'passes over the training set D^t per generation (digit generators)',
-    appliesWhen: { learner: DIGIT_LEARNERS },
+    help: 'passes over the training set D^t per generation (digit networks)',
+    appliesWhen: { learner: DIGIT_NETWORKS },
   } satisfies IntField,
   learningRate: {
     kind: 'number',
@@ -184,7 +195,7 @@ export const specFields = {
     flag: 'learning-rate',
     label: 'learning rate',
     help: 'Adam learning rate',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: NETWORK_LEARNERS },
   } satisfies NumberField,
   batchSize: {
     kind: 'int',
@@ -195,7 +206,7 @@ export const specFields = {
     flag: 'batch-size',
     label: 'batch size',
     help: 'training points per minibatch, drawn with replacement',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: NETWORK_LEARNERS },
   } satisfies IntField,
   latentDim: {
     kind: 'int',
@@ -224,7 +235,7 @@ export const specFields = {
     flag: 'warm-start',
     label: 'warm start',
     help: 'continue from G^(t−1) instead of training from scratch (the paper trains from scratch)',
-    appliesWhen: { learner: NEURAL_LEARNERS },
+    appliesWhen: { learner: NETWORK_LEARNERS },
   } satisfies EnumField<typeof SWITCH>,
   loop: {
     kind: 'enum',

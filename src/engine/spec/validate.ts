@@ -123,10 +123,11 @@ export function checkPoints(points: unknown): Checked<PointSet> {
 
 /**
  * The smallest training set a learner can fit: without a singular covariance for the closed-form
- * ones; a digit generator trains on any minibatch, but fewer than ten digits cannot hold every class.
+ * ones; a digit generator trains on any minibatch, but fewer than ten digits cannot hold every
+ * class, and a mixture of digits needs a digit per component.
  */
 export function minTrainingSize(spec: Pick<Spec, 'learner' | 'components'>, dim: number): number {
-  if (isDigitLearner(spec.learner)) return 10;
+  if (isDigitLearner(spec.learner)) return spec.learner === 'pca-gmm' ? Math.max(10, spec.components) : 10;
   return spec.learner === 'gmm' ? Math.max(dim + 1, spec.components) : dim + 1;
 }
 

@@ -16,7 +16,7 @@ const SLIDERS: Partial<Record<SpecKey, SliderRange>> = {
   nReal: { min: 0, max: 1000, step: 10 },
   nSyn: { min: 0, max: 1000, step: 10 },
   lambda: { min: 0.05, max: 1, step: 0.05 },
-  components: { min: 1, max: 30, step: 1 },
+  components: { min: 1, max: 50, step: 1 },
   bandwidth: { min: 0.1, max: 3, step: 0.1 },
   hidden: { min: 4, max: 128, step: 4 },
   steps: { min: 50, max: 5000, step: 50 },
@@ -83,12 +83,18 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
         </fieldset>
       )}
       {part !== 'loop' &&
-        GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => (
-          <fieldset key={g.title}>
-            <legend>{g.title}</legend>
-            {g.keys.map(field)}
-          </fieldset>
-        ))}
+        GROUPS.filter((g) => neural || !g.neuralOnly).map((g) => {
+          // A group none of whose fields applies is left out (pca-gmm has no network settings).
+          const fields = g.keys.map(field).filter((f) => f !== null);
+          return (
+            fields.length > 0 && (
+              <fieldset key={g.title}>
+                <legend>{g.title}</legend>
+                {fields}
+              </fieldset>
+            )
+          );
+        })}
     </div>
   );
 }

@@ -17,6 +17,7 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     kde: 'kernel density (KDE)',
     gan: 'GAN (neural, TensorFlow.js)',
     diffusion: 'diffusion model (DDPM, TensorFlow.js)',
+    'pca-gmm': 'Gaussian mixture in PCA space (digits)',
     vae: 'VAE (digits, TensorFlow.js)',
     cvae: 'class-conditional VAE (digits; λ = guidance)',
     'conv-gan': 'convolutional GAN (digits, TensorFlow.js)',
