@@ -155,7 +155,7 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
   if (isNeural(base.value.learner))
     return {
       ok: false,
-      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners (gaussian | gmm | kde); a ${base.value.learner} sweep would train a network per replicate, generation and cell` }],
+      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners (gaussian | gmm | kde); a ${base.value.learner} sweep would load TensorFlow.js and train a network or measure digits with LeNet per replicate, generation and cell` }],
     };
   // R is never an axis: too few replicates is the base's problem, not every cell's.
   if (base.value.replicates < 2) return { ok: false, issues: [{ field: 'replicates', message: sweepIssue(base.value)! }] };
