@@ -32,9 +32,9 @@ export interface PcaGmmOptions {
    */
   pcs?: number;
   /**
-   * Added to every component covariance's diagonal (gmm.ts regCovar): pixel intensities are in
-   * [0, 1], so 1e-3 is a tenth of the smallest leading-component spread, enough that no component
-   * shrinks onto a few digits.
+   * Added to every component covariance's diagonal (gmm.ts regCovar), in pixel intensity units
+   * squared: a component fitted to fewer digits than there are principal components is singular
+   * without it. 1e-3 is small next to MNIST's variance along each kept component.
    */
   regCovar?: number;
 }
@@ -42,9 +42,8 @@ export interface PcaGmmOptions {
 const DEFAULT_REG_COVAR = 1e-3;
 
 /**
- * 50 principal components hold about 80% of the pixel variance of MNIST; with K = 40 a generation
- * fits 2,000 digits in about a second and a half in Node here (README, "MNIST digits", has the
- * candidates measured: fewer components lose recall, more cost time for little gain).
+ * The principal components kept by default: the README ("MNIST digits") has the candidates
+ * measured (`npm run bench -- pca-gmm`): fewer lose recall, more cost time for little gain.
  */
 export const PCA_GMM_PCS = 50;
 
