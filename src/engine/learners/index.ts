@@ -17,10 +17,10 @@ export function learnerFor(spec: Pick<Spec, 'learner' | 'estimator' | 'component
       return gmmLearner({ components: spec.components });
     case 'kde':
       return kdeLearner({ bandwidth: spec.bandwidth });
-    case 'gan':
-    case 'diffusion':
     case 'pca-gmm':
       throw new Error('the pca-gmm learner generates MNIST digits: the worker and the CLI pass it to the Experiment with the digit networks (src/neural/digits/learner-for.ts)');
+    case 'gan':
+    case 'diffusion':
     case 'vae':
     case 'cvae':
     case 'conv-gan':
