@@ -9,6 +9,7 @@ import { benchKnn } from './knn.bench';
 import { benchLoop } from './loop.bench';
 import { benchNeuralBrowser } from './neural-browser.bench';
 import { benchNeural } from './neural.bench';
+import { benchPcaGmm } from './pca-gmm.bench';
 import { benchPage } from './page.bench';
 import { benchSweep } from './sweep.bench';
 import type { BenchResult } from './result';
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   neural: benchNeural,
   'neural-browser': benchNeuralBrowser,
   digits: benchDigits,
+  'pca-gmm': benchPcaGmm,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,9 +1,10 @@
 /**
- * What each 2-D teaching scenario (src/ui/presets.ts) claims, as assertions on the per-generation
- * means its claim rests on. One copy serves both tests: the browser test reads the means from the
- * page's metrics tables, the unit test from the engine run in Node (same specs, same seed, so the
- * same numbers), and a claim that stops being true fails in both. Margins are about a third of
- * the gaps measured with the scenarios' own seed (README, "Scenarios").
+ * What each teaching scenario (src/ui/presets.ts) claims, as assertions on the per-generation
+ * means its claim rests on. One copy serves both tests: the browser tests read the means from the
+ * page's metrics tables (tests/browser/presets.test.ts; the MNIST scenarios in mnist.test.ts), the
+ * unit test from the engine run in Node (same specs, same seed, so the same numbers; the 2-D
+ * closed-form scenarios only), and a claim that stops being true fails in both. Margins are about
+ * a third of the gaps measured with the scenarios' own seed (README, "Scenarios").
  */
 import { expect } from 'vitest';
 import type { MetricName } from '../src/engine/metrics/registry';
@@ -16,6 +17,26 @@ export interface RunMeans {
 
 const first = (run: RunMeans, metric: MetricName) => run.mean(metric, 1);
 const last = (run: RunMeans, metric: MetricName) => run.mean(metric, run.generations);
+
+/** Generations from..T of a run. */
+function from(run: RunMeans, t0: number): number[] {
+  return Array.from({ length: run.generations - t0 + 1 }, (_, i) => t0 + i);
+}
+
+/**
+ * An MNIST loop with real data in every training set: after the jump from the all-real first
+ * generation to a half-synthetic second one, its Fréchet distance stays level and it keeps a good
+ * part of the real variety, while the fully synthetic loop loses nearly all of its recall.
+ */
+function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
+  for (const t of from(anchored, 2)) {
+    expect(anchored.mean('fd', t), `fd at t = ${t}`).toBeLessThan(1.4 * anchored.mean('fd', 2));
+    expect(anchored.mean('recall', t), `recall at t = ${t}`).toBeGreaterThan(0.3);
+  }
+  expect(last(synthetic, 'recall')).toBeLessThan(0.1);
+  expect(last(anchored, 'recall')).toBeGreaterThan(last(synthetic, 'recall') + 0.2);
+  expect(last(anchored, 'fd')).toBeLessThan(last(synthetic, 'fd') - 100);
+}
 
 export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   mad: ([run]) => {
@@ -74,5 +95,29 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   accumulate: ([replace, accumulate]) => {
     expect(last(accumulate, 'modes')).toBe(8);
     expect(last(replace, 'modes')).toBeLessThan(6);
+  },
+  'mnist-mad': ([run]) => {
+    // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…
+    expect(first(run, 'recall')).toBeGreaterThan(0.45);
+    expect(last(run, 'recall')).toBeLessThan(0.1);
+    expect(last(run, 'fd')).toBeGreaterThan(2.4 * first(run, 'fd'));
+    // …while the digits stay sharp and every class stays.
+    expect(last(run, 'precision')).toBeGreaterThan(0.8);
+    for (const t of from(run, 1)) expect(run.mean('classes', t), `classes at t = ${t}`).toBe(1);
+  },
+  'mnist-fresh': ([synthetic, fresh]) => digitsHeld(synthetic, fresh),
+  'mnist-augmentation': ([synthetic, augmentation]) => digitsHeld(synthetic, augmentation),
+  'mnist-lambda': ([unbiased, biased]) => {
+    // Precision held: never below the unbiased loop's beyond noise, about 0.9 or above, near 1 at the end…
+    for (const t of from(biased, 1)) {
+      expect(biased.mean('precision', t), `precision at t = ${t}`).toBeGreaterThan(unbiased.mean('precision', t) - 0.05);
+      expect(biased.mean('precision', t), `precision at t = ${t}`).toBeGreaterThan(0.85);
+    }
+    expect(last(biased, 'precision')).toBeGreaterThan(0.95);
+    // …recall lower from the start and gone by t = 4, when the unbiased loop still has some.
+    for (const t of [1, 2, 3, 4]) expect(biased.mean('recall', t), `recall at t = ${t}`).toBeLessThan(unbiased.mean('recall', t));
+    expect(first(biased, 'recall')).toBeLessThan(first(unbiased, 'recall') - 0.1);
+    for (const t of from(biased, 4)) expect(biased.mean('recall', t), `recall at t = ${t}`).toBeLessThan(0.02);
+    expect(unbiased.mean('recall', 4)).toBeGreaterThan(biased.mean('recall', 4) + 0.03);
   },
 };

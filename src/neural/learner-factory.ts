@@ -7,6 +7,7 @@
  * room a learner lives in.
  */
 import type { DigitFeatures, DigitLearner, Mnist } from '../engine/digits/digits';
+import { pcaGmmLearner } from '../engine/digits/pca-gmm';
 import { learnerFor as engineLearnerFor } from '../engine/learners';
 import type { Learner } from '../engine/learners/model';
 import type { ExperimentOptions } from '../engine/loops/experiment';
@@ -32,6 +33,7 @@ const BUILD: Record<LearnerKind, (spec: Spec) => Promise<Built>> = {
   kde: async (spec) => ({ points: engineLearnerFor(spec) }),
   gan: async (spec) => ({ points: (await import('./gan')).ganLearner({ ...pointNetwork(spec), latentDim: spec.latentDim }) }),
   diffusion: async (spec) => ({ points: (await import('./diffusion')).diffusionLearner({ ...pointNetwork(spec), diffusionSteps: spec.diffusionSteps }) }),
+  'pca-gmm': async (spec) => ({ digits: pcaGmmLearner({ components: spec.components }) }),
   vae: async (spec) => ({ digits: (await import('./digits/vae')).vaeLearner(digitTraining(spec)) }),
   cvae: async (spec) => ({ digits: (await import('./digits/vae')).cvaeLearner(digitTraining(spec)) }),
   'conv-gan': async (spec) => ({ digits: (await import('./digits/conv-gan')).convGanLearner(digitTraining(spec)) }),

@@ -121,13 +121,12 @@ export function checkPoints(points: unknown): Checked<PointSet> {
 
 /**
  * The smallest training set a learner can fit: without a singular covariance for the closed-form
- * ones; a domain can ask for more (a digit generator trains on any minibatch, but fewer than ten
- * digits cannot hold every class).
+ * ones, and a sample per component for a mixture; a domain can ask for more (a digit generator
+ * trains on any minibatch, but fewer than ten digits cannot hold every class).
  */
 export function minTrainingSize(spec: Pick<Spec, 'data' | 'learner' | 'components'>, dim: number): number {
-  const domain = domainEntry(spec.data).minTraining;
-  if (domain !== undefined) return domain;
-  return spec.learner === 'gmm' ? Math.max(dim + 1, spec.components) : dim + 1;
+  const floor = domainEntry(spec.data).minTraining ?? dim + 1;
+  return learnerEntry(spec.learner).fields.includes('components') ? Math.max(floor, spec.components) : floor;
 }
 
 /** Numbers per sample implied by the spec: the domain's width (a digit row), d for N(0, I_d), else 2. */
@@ -216,12 +215,8 @@ function crossCheck(spec: Spec): SpecIssue[] {
     });
 
   const need = minTrainingSize(spec, d);
-  const who =
-    spec.learner === 'gmm'
-      ? `the gmm learner with K = ${spec.components} in d = ${d}`
-      : domainEntry(spec.data).width !== undefined
-        ? `the ${spec.learner} learner`
-        : `the ${spec.learner} learner in d = ${d}`;
+  const inD = domainEntry(spec.data).width === undefined ? ` in d = ${d}` : '';
+  const who = learner.fields.includes('components') ? `the ${spec.learner} learner with K = ${spec.components}${inD}` : `the ${spec.learner} learner${inD}`;
   if (spec.nIni < need)
     issues.push({ field: 'nIni', message: `${fieldName('nIni')}: ${spec.nIni} is too small: ${who} needs at least ${need} samples` });
   if (spec.generations >= 2) {

@@ -39,8 +39,8 @@ function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
   return { ...p, base };
 }
 
-/** The MNIST scenarios' shared settings: the page's MNIST sizes, networks trained 10 epochs (see below). */
-const MNIST_SCENARIO: Partial<Spec> = { data: 'mnist', epochs: 10 };
+/** The MNIST scenarios' shared settings: the page's MNIST sizes and generator (see below). */
+const MNIST_SCENARIO: Partial<Spec> = { data: 'mnist' };
 
 export const PRESETS: Preset[] = [
   preset({
@@ -123,24 +123,17 @@ export const PRESETS: Preset[] = [
     base: { nReal: 0 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'accumulate' }],
   }),
-  // MNIST: a network per generation and replicate, so one replicate of ten generations of a
-  // thousand digits (the MNIST page defaults), each network trained for 10 epochs instead of the
-  // VAE's 30: a third of the time (a scenario takes well under a minute on WASM instead of two or
-  // three), the same story. Measured with the CLI (the page computes the same; WASM, seed 1,
-  // 2026-11-30), fully synthetic: FD 587 → 909, classes 0.9 → 0.4, entropy 3.0 → 1.4 bits; fresh:
-  // FD 509–566 and all ten classes; augmentation: FD 508–555 (508 at t = 10) and all ten classes,
-  // so no delayed decline at this scale (its text says so). At 30 epochs the first generation is
-  // sharper (FD 308) and the loops end alike (fully synthetic 308 → 827, augmentation 308 → 280).
-  // Recall stays near 0 in every loop: the VAE's blurred digits cover little of real handwriting's
-  // variety even at t = 1. (A guidance scenario is left out: with this VAE, λ < 1 sharpens the
-  // blur away, so guided loops lose classes more slowly, not faster.)
+  // MNIST: the page's MNIST defaults, one replicate of ten generations of a thousand digits with the
+  // Gaussian mixture in principal components (pca-gmm), a generation in a second or two. The
+  // measured figures (seed 1) are in the README, "Scenarios"; every MNIST scenario starts with the
+  // same fully synthetic run, which the page computes once when one scenario follows another.
   preset({
     id: 'mnist-mad',
     title: 'Digits go MAD',
     explanation:
-      'A small VAE (a network that squeezes each digit into a few numbers and draws it back from them) learns from 1000 real handwritten digits; every later generation learns only from 1000 digits drawn by the one before. Each network blurs what it saw, and the next learns that blur as if it were handwriting: within a few generations the digits melt into a few grey shapes, the Fréchet distance in LeNet features climbs far above the grey "real vs real" line, and LeNet recognises fewer and fewer of the ten digits among them (classes covered and class entropy fall).',
-    finding: 'Deep generators trained fully synthetically on MNIST lose quality and diversity from generation to generation (MAD §3).',
-    headline: ['fd', 'classes'],
+      'A Gaussian mixture (40 clusters of handwriting styles in the 50 directions along which digits vary most) learns from 1000 real handwritten digits; every later generation learns only from 1000 digits drawn by the one before. Its digits stay sharp and LeNet still finds all ten classes among them, but each fit keeps a little less of the variety it was shown: recall (the share of real handwriting that the samples cover) falls from about 0.6 to below 0.1 within ten generations, and the Fréchet distance in LeNet features, far above the grey "real vs real" line from the start, nearly triples.',
+    finding: 'Without fresh real data, an autophagous loop loses diversity (recall) generation after generation (MAD §3, Fig. 1, 4).',
+    headline: ['recall', 'fd'],
     base: MNIST_SCENARIO,
     runs: [{ loop: 'fully-synthetic' }],
   }),
@@ -148,9 +141,9 @@ export const PRESETS: Preset[] = [
     id: 'mnist-fresh',
     title: 'Fresh digits hold steady',
     explanation:
-      'The same VAE loop twice: once on its own digits alone, once with 1000 new real digits in every generation next to the 1000 synthetic ones. The fresh digits dilute each network\'s errors: its digits stay legible, all ten classes stay, and its Fréchet distance stays level, while the fully synthetic loop melts away.',
+      'The same loop twice: once on its own digits alone, once with 1000 new real digits in every generation next to the 1000 synthetic ones. With the fresh digits, recall stays between about 0.35 and 0.5 and the Fréchet distance levels off after the second generation, while the fully synthetic loop loses nearly all of its recall.',
     finding: 'With enough fresh real data per generation, a self-consuming loop does not degrade: its distance to the real data settles at a limit (MAD §5).',
-    headline: ['fd', 'classes'],
+    headline: ['recall', 'fd'],
     base: MNIST_SCENARIO,
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh' }],
   }),
@@ -158,11 +151,21 @@ export const PRESETS: Preset[] = [
     id: 'mnist-augmentation',
     title: 'Fixed real digits hold for ten generations',
     explanation:
-      'Synthetic augmentation trains every generation on the same 1000 real digits plus 1000 drawn by the previous network. Here the fixed real set holds the loop: over these ten generations its Fréchet distance stays level (it even falls a little below the first network\'s) and LeNet still finds all ten digits, while the fully synthetic loop melts away. The paper\'s finding, that a fixed real set only delays the decline, does not show at this scale: half of every training set is real, and ten generations of a small VAE are too few for its errors to build up past that anchor. The paper saw the decline over more generations of large image generators (and its StyleGAN loop keeps every earlier generation\'s images, so the real share keeps shrinking). The 2-D scenario "A fixed real set only delays it" shows the delay with a learner whose blur builds up.',
+      'Synthetic augmentation trains every generation on the same 1000 real digits plus 1000 drawn by the previous model. Here the fixed real set holds the loop: after the second generation its recall and Fréchet distance stay level, while the fully synthetic loop loses nearly all of its recall. The paper\'s finding, that a fixed real set only delays the decline, does not show at this scale: half of every training set is real, and this mixture adds no error that builds up past that anchor. The paper saw the decline over more generations of large image generators (and its StyleGAN loop keeps every earlier generation\'s images, so the real share keeps shrinking). The 2-D scenario "A fixed real set only delays it" shows the delay with a learner whose blur builds up.',
     finding: 'A fixed set of real training data only delays the degradation of a self-consuming loop (MAD §4).',
-    headline: ['fd', 'classes'],
+    headline: ['recall', 'fd'],
     base: MNIST_SCENARIO,
     runs: [{ loop: 'fully-synthetic' }, { loop: 'augmentation' }],
+  }),
+  preset({
+    id: 'mnist-lambda',
+    title: 'λ < 1 keeps digits typical but loses their variety faster',
+    explanation:
+      'Two fully synthetic loops side by side: the first samples its mixture as fitted (λ = 1), the second with sampling bias λ = 0.5, which draws every digit closer to the centre of its cluster, like truncation or guidance in image models. With the bias, precision (the share of samples that look like real digits) stays at about 0.9 or above and ends near 1, but recall starts lower and is gone by the fourth generation, while the unbiased loop still covers some of the real variety then.',
+    finding: 'With sampling bias, precision is maintained or even increases while recall decays faster than without bias (MAD §3.2, Fig. 6–7).',
+    headline: ['precision', 'recall'],
+    base: MNIST_SCENARIO,
+    runs: [{ lambda: 1 }, { lambda: 0.5 }],
   }),
 ];
 

@@ -39,7 +39,7 @@ export function runSeconds(spec: Spec): number {
     const { real, synthetic } = trainingComposition(spec, t);
     digits += real + synthetic;
   }
-  return (R * digits * spec.epochs) / pace.perSecond;
+  return (R * digits * (pace.per === 'digit-epoch' ? spec.epochs : 1)) / pace.perSecond;
 }
 
 /** "about 15 minutes in this tab", for a run expected to take longer than LONG_SECONDS; else null. */

@@ -6,7 +6,7 @@
  *   view=explorer            the admissibility explorer instead of the lab (explorer/explorer-url.ts)
  *   <flag>=<value>           any spec field by its CLI flag (n-ini=100, lambda=0.7, loop=fresh),
  *                            written only where it differs from the page default (for data=mnist
- *                            the MNIST page defaults: learner vae and MNIST-sized runs)
+ *                            the MNIST page defaults: learner pca-gmm and MNIST-sized runs)
  *   pts=x,y;x,y;…            the point set when data=points (2 decimals for drawn points), left
  *                            out when the address would exceed URL_BUDGET
  *   cmp=<run>,<run>,…        the compared runs, each "flag:value;flag:value" or "base" for none

@@ -88,6 +88,19 @@ describe('gmmLearner: EM iterations', () => {
     }
   });
 
+  it('never lowers the log-likelihood in d > 2 either, where the E-step abandons negligible components early', () => {
+    // 12 clusters in 6 dimensions, some close enough to share points, fitted with 5 components.
+    const rng = Rng.fromKey(17);
+    const d = 6;
+    const count = 600;
+    const centres = Array.from({ length: 12 * d }, () => 4 * rng.normal());
+    const data = new Float64Array(count * d);
+    for (let i = 0; i < count; i++) for (let a = 0; a < d; a++) data[i * d + a] = centres[(i % 12) * d + a] + rng.normal();
+    const ll = trajectory(data, count, { components: 5, regCovar: 0 });
+    for (let t = 1; t < ll.length; t++) expect(ll[t]).toBeGreaterThanOrEqual(ll[t - 1] - 1e-12);
+    expect(ll[30] - ll[0]).toBeGreaterThan(0.05);
+  });
+
   it('stops at the first iteration that gains less than tol, as documented', () => {
     // A slow fit (10 components for 25 modes) and a fast one (8 for the ring of 8).
     const ring8 = fixture('gmm-ring.csv');

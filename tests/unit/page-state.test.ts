@@ -82,9 +82,9 @@ describe('MNIST in the link and the controls', () => {
     expect(readUrl(`?${writeUrl(tiny.state)}`).state).toEqual(tiny.state);
   });
 
-  it('puts the VAE in place of a point learner on MNIST (and the default learner in place of a digit one on points), naming it', () => {
+  it('puts the MNIST default generator in place of a point learner on MNIST (and the default learner in place of a digit one on points), naming it', () => {
     const digits = readUrl('?data=mnist&learner=gmm');
-    expect(digits.state.base.learner).toBe('vae');
+    expect(digits.state.base.learner).toBe(MNIST_PAGE_DEFAULTS.learner);
     expect(digits.notices.join('\n')).toContain('learner (learner=)');
     expect(readUrl('?data=moons&learner=vae').state.base.learner).toBe(PAGE_DEFAULTS.learner);
   });
@@ -94,11 +94,11 @@ describe('MNIST in the link and the controls', () => {
     expect(to.base).toEqual(MNIST_PAGE_DEFAULTS);
     expect(to.runs).toEqual([{ loop: 'fully-synthetic' }, { loop: 'fresh' }]);
     const items = to.notice!.items.join('\n');
-    for (const fragment of ['learner: Gaussian mixture', '→ VAE', 'n_ini: 100 → 1000', 'generations T: 100 → 10', 'replicates R: 10 → 1', 'compare run 2: its own learner'])
+    for (const fragment of ['learner: Gaussian mixture (EM) → Gaussian mixture in PCA space (digits)', 'K: 8 → 40', 'n_ini: 100 → 1000', 'generations T: 100 → 10', 'replicates R: 10 → 1', 'compare run 2: its own learner'])
       expect(items).toContain(fragment);
     const back = changeBase(to.base, to.runs, { data: 'moons' });
     expect(back.base).toEqual({ ...PAGE_DEFAULTS, data: 'moons' });
-    expect(back.notice!.items.join('\n')).toContain('learner: VAE');
+    for (const fragment of ['learner: Gaussian mixture in PCA space (digits) → Gaussian mixture (EM)', 'K: 40 → 8']) expect(back.notice!.items.join('\n')).toContain(fragment);
     expect(changeBase(PAGE_DEFAULTS, DEFAULT_RUNS, { data: 'moons' }).notice).toBeNull();
   });
 
@@ -165,8 +165,10 @@ describe('run estimates', () => {
       expect(longRunEstimate(spec), `${spec.data} ${spec.learner} ${spec.loop}`).toBeNull();
     // R × T × steps / steps per second: 10 × 100 × 1000 / 260 ≈ 1.1 hours.
     expect(longRunEstimate({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan', replicates: 10, generations: 100, steps: 1000 })).toBe('about 1.1 hours in this tab');
-    // MNIST: every training digit once per epoch; fresh data doubles the training set from t = 2.
-    expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
+    // MNIST networks: every training digit once per epoch; fresh data doubles the training set from t = 2.
+    expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, learner: 'vae', loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
+    // pca-gmm has no epochs: its generations go by the digits they fit.
+    expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, learner: 'pca-gmm', loop: 'fresh' })).toBeCloseTo((1000 + 9 * 2000) / 1000, 6);
   });
 });
 

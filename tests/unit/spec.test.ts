@@ -120,7 +120,7 @@ describe('MNIST specs', () => {
       return checked.ok ? [] : checked.issues.map((i) => i.message);
     };
     expect(messages({ data: 'mnist', learner: 'kde' })).toEqual([
-      'learner (--learner): kde generates points; use data=gaussian | ring | grid | moons | points, or with data=mnist one of vae | cvae | conv-gan',
+      'learner (--learner): kde generates points; use data=gaussian | ring | grid | moons | points, or with data=mnist one of pca-gmm | vae | cvae | conv-gan',
     ]);
     expect(messages({ data: 'moons', learner: 'cvae' })[0]).toContain('cvae generates MNIST digits; use data=mnist');
     expect(messages({ data: 'mnist', learner: 'vae', nIni: 60_001, nReal: 60_000, nEval: 10_001 })).toEqual([
@@ -128,6 +128,8 @@ describe('MNIST specs', () => {
       'n_eval (--n-eval): 10001 is more than MNIST has; allowed with data=mnist: 1..10000 (10000 held-out test digits)',
     ]);
     expect(messages({ data: 'mnist', learner: 'vae', loop: 'fully-synthetic', nSyn: 5 })[0]).toContain('the vae learner needs at least 10');
+    // A mixture of digits needs a digit per component.
+    expect(messages({ data: 'mnist', learner: 'pca-gmm', components: 40, loop: 'fully-synthetic', nSyn: 30 })[0]).toContain('the pca-gmm learner needs at least 40');
     expect(messages({ data: 'mnist', learner: 'vae', loop: 'accumulate', nIni: 2000, nSyn: 2000, nReal: 2000, generations: 30, replicates: 2 })[0]).toContain(
       '· 785 (28×28 pixels and a label) · R',
     );

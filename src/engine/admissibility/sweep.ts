@@ -165,7 +165,7 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
       issues: [
         {
           field: 'learner',
-          message: `learner (--learner): sweeps run the closed-form learners of points (${learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points').join(' | ')}); a ${base.value.learner} sweep on ${base.value.data} would train a network per replicate, generation and cell`,
+          message: `learner (--learner): sweeps run the closed-form learners of points (${learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points').join(' | ')}); a ${base.value.learner} sweep on ${base.value.data} would load TensorFlow.js and train a network or measure digits with LeNet per replicate, generation and cell`,
         },
       ],
     };

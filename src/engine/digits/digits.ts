@@ -35,7 +35,8 @@ export interface Mnist {
 export interface DigitModel {
   /**
    * n digit rows (n×DIGIT_ROW) with sampling bias λ ∈ (0, 1] (each generator documents how λ
-   * acts: latent truncation, or classifier-free guidance w = 1/λ − 1 for the conditional one).
+   * acts: latent truncation, classifier-free guidance w = 1/λ − 1 for the conditional one, or
+   * component covariances × λ for the mixture in principal components).
    */
   sample(rng: Rng, n: number, lambda: number): Promise<Float64Array>;
   /** Training steps the fit took. */

@@ -165,6 +165,52 @@ function componentLogs(m: Mixture, x: Float64Array, i: number, lp: Float64Array,
 }
 
 /**
+ * componentLogs for the E-step in d > 2 dimensions, where the whitening (d²/2 per component and
+ * point) is nearly all the work: a component is abandoned as soon as its partial quadratic form
+ * puts it more than NEGLIGIBLE_LOG_RATIO below the best component so far (the form only grows with
+ * each coordinate, so it would be negligible once complete and gets responsibility 0 either way).
+ * Starting with the point's likeliest component of the previous pass, `likeliest[i]`, makes that
+ * bound tight at once. Abandoned components get −Infinity; the result equals componentLogs's after
+ * the E-step's cut-off.
+ */
+function prunedComponentLogs(m: Mixture, x: Float64Array, i: number, lp: Float64Array, z: Float64Array, likeliest: Int32Array): number {
+  const { k, d, means, chol, invDiag, logNorm } = m;
+  const dd = d * d;
+  const xi = i * d;
+  const first = likeliest[i];
+  let max = -Infinity;
+  let best = first;
+  for (let step = 0; step < k; step++) {
+    // The previous pass's likeliest component first, then the others in order.
+    const c = step === 0 ? first : step <= first ? step - 1 : step;
+    const mc = c * d;
+    const floor = 2 * (logNorm[c] - max - NEGLIGIBLE_LOG_RATIO);
+    let row = c * dd;
+    let q = 0;
+    let r = 0;
+    for (; r < d && !(q > floor); r++, row += d) {
+      let acc = x[xi + r] - means[mc + r];
+      for (let s = 0; s < r; s++) acc -= chol[row + s] * z[s];
+      const zr = acc * invDiag[mc + r];
+      z[r] = zr;
+      q += zr * zr;
+    }
+    if (r < d) {
+      lp[c] = -Infinity;
+      continue;
+    }
+    const v = logNorm[c] - 0.5 * q;
+    lp[c] = v;
+    if (v > max) {
+      max = v;
+      best = c;
+    }
+  }
+  likeliest[i] = best;
+  return max;
+}
+
+/**
  * One EM pass: E-step responsibilities for the current mixture, accumulated straight into the
  * M-step moments about the current means (a shifted single pass, free of the cancellation of raw
  * moments). Also stores each point's log-likelihood; returns their mean.
@@ -177,6 +223,7 @@ function emPass(
   pointLogLik: Float64Array,
   lp: Float64Array,
   z: Float64Array,
+  likeliest: Int32Array,
 ): number {
   const { k, d, means } = m;
   const { mass, first, second } = acc;
@@ -187,7 +234,7 @@ function emPass(
   const dd = d * d;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const max = componentLogs(m, x, i, lp, z);
+    const max = prunedComponentLogs(m, x, i, lp, z, likeliest);
     let s = 0;
     for (let c = 0; c < k; c++) {
       const t = lp[c] - max;
@@ -430,13 +477,14 @@ function runEm(
   const pointLogLik = new Float64Array(data.n);
   const lp = new Float64Array(k);
   const z = new Float64Array(d);
+  const likeliest = new Int32Array(data.n);
   initialise(m, data, rng, acc, pointLogLik);
-  let meanLogLik = emPass(m, data.x, data.n, acc, pointLogLik, lp, z);
+  let meanLogLik = emPass(m, data.x, data.n, acc, pointLogLik, lp, z, likeliest);
   let iterations = 0;
   while (iterations < maxIter) {
     mStep(m, acc, data, pointLogLik);
     iterations++;
-    const next = emPass(m, data.x, data.n, acc, pointLogLik, lp, z);
+    const next = emPass(m, data.x, data.n, acc, pointLogLik, lp, z, likeliest);
     const gain = next - meanLogLik;
     meanLogLik = next;
     if (gain < tol) break;
