@@ -47,9 +47,11 @@ export function pageKind(data: DataKind, learner?: LearnerKind): PageKind {
 export function pageDefaults(data: DataKind, learner?: LearnerKind): Spec {
   const domain = domainOf(data);
   const page = DOMAINS[domain].page;
-  // A learner of another domain (a link's gmm on MNIST) gives way to the domain's own.
-  const chosen = learner && learnerEntry(learner).domain === domain ? learner : (page.learner ?? specFields.learner.default);
-  return assertSpec({ ...defaultSpec(), ...page, ...learnerEntry(chosen).page, ...learnerDefaults(chosen), learner: chosen });
+  const own = page.learner ?? specFields.learner.default;
+  // A learner of another domain (a link's gmm on MNIST) gives way to the domain's own; another of
+  // the domain keeps the domain's settings of fields it does not read (K of MNIST's mixture).
+  const chosen = learner && learnerEntry(learner).domain === domain ? learner : own;
+  return assertSpec({ ...defaultSpec(), ...page, ...learnerDefaults(own), ...learnerEntry(chosen).page, ...learnerDefaults(chosen), learner: chosen });
 }
 
 /** What the page opens on: the ring of 8 with the mixture learner, at the page's sizes. */

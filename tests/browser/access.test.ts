@@ -90,10 +90,10 @@ describe('accessibility', () => {
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     const afterStart = tasks.slice(during);
     console.log(`long tasks after the first generation: ${afterStart.length} (${afterStart.map((d) => d.toFixed(0)).join(', ')} ms); pause answered in ${answered} ms`);
-    // Timing on shared CI machines is noisy (on a machine loaded four times over, single frames reach
-    // 300–450 ms): the test only rules out blocking, a main thread that computes a generation itself
-    // (seconds); the benchmark measures the frames.
-    expect(Math.max(0, ...afterStart)).toBeLessThan(1000);
+    // Timing on shared CI machines is noisy (quiet, the longest frame here is 60–260 ms; beside a
+    // second browser test file one reached 1.4 s): the test only rules out blocking, a main thread
+    // that computes the run itself (seconds on end); the benchmark measures the frames.
+    expect(Math.max(0, ...afterStart)).toBeLessThan(2000);
     // Answered within a frame or two on a quiet machine; 2 s on a machine loaded twice over.
     expect(answered).toBeLessThan(5000);
   });

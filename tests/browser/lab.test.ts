@@ -28,6 +28,29 @@ describe('the lab page', () => {
     const first = await page.evaluate(() => performance.getEntriesByName('mad:first-generation-drawn').length);
     expect(first).toBe(1);
     await screenshot(page, 'default-done');
+
+    // The first scenario's one run is the default's fully synthetic run: shown from its result, not
+    // computed again; Reset computes it again, to watch.
+    const states = () => page.evaluate(() => (window as unknown as { states: string[] }).states);
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { states: string[] }).states = seen;
+      new MutationObserver(() => document.querySelectorAll('[data-testid=run-status]').forEach((s) => seen.push(s.getAttribute('data-state') ?? ''))).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
+    });
+    await page.click('[data-testid=preset-mad]');
+    await expect.poll(() => statuses.count()).toBe(1);
+    await waitForRuns(page);
+    expect(await states()).not.toContain('running');
+    expect((await readTables(page))[0]).toEqual(tables[0]);
+    await page.click('[data-testid=reset]');
+    await expect.poll(states).toContain('running');
+    await waitForRuns(page);
+    expect((await readTables(page))[0]).toEqual(tables[0]);
   });
 
   it('restarts only the changed run and never mixes in results of a cancelled one', async () => {

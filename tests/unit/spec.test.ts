@@ -129,7 +129,7 @@ describe('MNIST specs', () => {
     ]);
     expect(messages({ data: 'mnist', learner: 'vae', loop: 'fully-synthetic', nSyn: 5 })[0]).toContain('the vae learner needs at least 10');
     // A mixture of digits needs a digit per component.
-    expect(messages({ data: 'mnist', learner: 'pca-gmm', components: 40, loop: 'fully-synthetic', nSyn: 30 })[0]).toContain('the pca-gmm learner needs at least 40');
+    expect(messages({ data: 'mnist', learner: 'pca-gmm', components: 40, loop: 'fully-synthetic', nSyn: 30 })[0]).toContain('the pca-gmm learner with K = 40 needs at least 40');
     expect(messages({ data: 'mnist', learner: 'vae', loop: 'accumulate', nIni: 2000, nSyn: 2000, nReal: 2000, generations: 30, replicates: 2 })[0]).toContain(
       '· 785 (28×28 pixels and a label) · R',
     );

@@ -4,6 +4,9 @@
  * machine all runs share one worker, so rendering never competes with two busy engines).
  * A slot whose spec changes is restarted at once under a new run id; the old run is cancelled in
  * its worker, and any message still in flight for it is dropped here because its id is stale.
+ * A run asked for again with a spec that already ran to the end in this tab is shown from that
+ * result (a spec and its seed fix every number): scenarios that share a run, like the fully
+ * synthetic loop of most comparisons, compute it once. Reset computes again, to watch it.
  */
 import type { MetricName } from '../../results/metrics';
 import type { RunDocument } from '../../results/run-document';
@@ -27,8 +30,13 @@ const specKey = (spec: Spec) => JSON.stringify(spec);
 
 const WORKERS = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 
+/** Finished runs kept for reuse: a few scenarios' worth, each holding its rows and a few frames of G^t. */
+const FINISHED_KEPT = 8;
+
 export class RunController {
   private readonly workers: Worker[] = [];
+  /** Runs computed to the end here, by spec, oldest first. */
+  private readonly finished = new Map<string, RunRecord>();
   private nextId = 1;
   private paused = false;
   private delayMs: number;
@@ -90,8 +98,14 @@ export class RunController {
     this.store.changed();
   }
 
-  private start(slot: number, spec: Spec, label: string, colour: string): void {
+  private start(slot: number, spec: Spec, label: string, colour: string, again = false): void {
     this.cancel(slot);
+    const done = again ? undefined : this.finished.get(specKey(spec));
+    if (done) {
+      // Its lists are no longer written to: the copy shares them under its own id.
+      this.store.records[slot] = { ...done, runId: this.nextId++, label, colour };
+      return;
+    }
     const record = emptyRecord(this.nextId++, spec, label, colour, 'worker');
     record.state = this.paused ? 'idle' : 'running';
     this.store.records[slot] = record;
@@ -107,7 +121,7 @@ export class RunController {
   /** Restarts every run from generation 1 (same specs, same seeds). */
   reset(): void {
     this.store.records.forEach((r, slot) => {
-      if (Object.keys(r.spec).length > 0) this.start(slot, r.spec, r.label, r.colour);
+      if (r.state !== 'error') this.start(slot, r.spec, r.label, r.colour, true);
     });
     this.store.changed();
   }
@@ -208,6 +222,7 @@ export class RunController {
         break;
       case 'done':
         record.state = 'done';
+        this.keepFinished(record);
         break;
       case 'error':
         record.state = 'error';
@@ -215,6 +230,13 @@ export class RunController {
         break;
     }
     this.store.changed(record);
+  }
+
+  private keepFinished(record: RunRecord): void {
+    const key = specKey(record.spec);
+    this.finished.delete(key);
+    this.finished.set(key, record);
+    if (this.finished.size > FINISHED_KEPT) this.finished.delete(this.finished.keys().next().value!);
   }
 
   dispose(): void {
