@@ -66,6 +66,8 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   },
   fresh: ([synthetic, little, fresh]) => {
     expect(last(synthetic, 'modes')).toBeLessThan(6);
+    expect(last(synthetic, 'recall')).toBeLessThan(0.3);
+    expect(last(fresh, 'recall')).toBeGreaterThan(0.85);
     expect(last(little, 'modes')).toBeGreaterThan(last(synthetic, 'modes') + 3);
     expect(last(fresh, 'modes')).toBe(8);
     // "A steady distance": no drift away from where the first fit started.

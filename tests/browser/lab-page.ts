@@ -40,13 +40,6 @@ export async function readTables(page: Page): Promise<Table[]> {
   );
 }
 
-/** Mean of a metric at the last generation of each run. */
-export function lastValue(table: Table, metric: string): number {
-  const column = table.headers.indexOf(metric);
-  if (column < 0) throw new Error(`no column ${metric} in ${table.headers.join(',')}`);
-  return Number(table.rows[table.rows.length - 1][column]);
-}
-
 /** A table as per-generation means (t = 1 is the first row), for the scenario claims. */
 export function runMeans(table: Table): RunMeans {
   return {

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession, screenshot } from './browser';
-import { lastValue, open, readTables, searchParams, waitForRuns } from './lab-page';
+import { open, readTables, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession();
 let page: Page;
@@ -107,18 +107,5 @@ describe('the lab page', () => {
     await waitForRuns(page, 'running');
     await page.click('[data-testid=reset]');
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=run-status]')?.getAttribute('data-t')) <= 2);
-  });
-
-  it('shows the fully synthetic loop collapsing next to fresh data holding steady', async () => {
-    await open(page, 'speed=max');
-    await page.click('[data-testid=preset-fresh]');
-    await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(3);
-    await waitForRuns(page);
-    const [synthetic, , fresh] = await readTables(page);
-    expect(lastValue(synthetic, 'recall')).toBeLessThan(0.3);
-    expect(lastValue(synthetic, 'modes')).toBeLessThan(6);
-    expect(lastValue(fresh, 'recall')).toBeGreaterThan(0.85);
-    expect(lastValue(fresh, 'modes')).toBe(8);
-    expect(searchParams(page).get('preset')).toBe('fresh');
   });
 });
