@@ -3,7 +3,7 @@
  * TensorFlow.js (outside the engine) or is fit by the engine itself, its name on the page, the
  * spec fields it reads and its own defaults of shared fields. Everything else (validation, the
  * controls shown, the CLI's warnings, the factory that builds it) reads this table: adding a
- * learner is one entry here plus its module and its line in the factory (src/learners).
+ * learner is one entry here plus its module and its line in the factory (src/neural/learner-factory.ts).
  */
 import { type DataKind, type DomainKind, domainEntry } from './domains';
 import type { Spec, SpecKey } from './schema';

@@ -7,6 +7,7 @@
  * (the learner and the run's sizes) to the new kind's defaults, drops compared runs' overrides
  * that no longer fit, and lists each change so the page can say what it did.
  */
+import { learnersOf } from '../spec/learners';
 import { SPEC_KEYS, type Spec, type SpecKey, learnerDefaults, specFields } from '../spec/schema';
 import { impliedValues, normaliseSpec } from '../spec/validate';
 import { OPTION_LABELS } from './controls/option-labels';
@@ -22,7 +23,7 @@ export interface BaseChange {
 const shown = (key: SpecKey, value: unknown) => OPTION_LABELS[key]?.[String(value)] ?? String(value);
 
 const WHY: Record<PageKind, (spec: Spec) => string> = {
-  digits: () => 'only the digit generators (VAE, conditional VAE, convolutional GAN) make images, and each generation trains a network, so runs are smaller',
+  digits: () => `only the digit generators (${learnersOf('digits').map((l) => shown('learner', l)).join(', ')}) make images, and each generation fits one to a thousand digits, so runs are smaller`,
   neural: (spec) => `each generation trains a network for every replicate, so runs are smaller: the first generation takes seconds, not minutes (${shown('learner', spec.learner)})`,
   points: () => 'the closed-form learners get the page’s usual sizes',
 };
