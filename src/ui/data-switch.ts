@@ -25,6 +25,7 @@ const WHY: Record<PageKind, (spec: Spec) => string> = {
   digits: () => 'only the digit generators (VAE, conditional VAE, convolutional GAN) make images, and each generation trains a network, so runs are smaller',
   neural: (spec) => `each generation trains a network for every replicate, so runs are smaller: the first generation takes seconds, not minutes (${shown('learner', spec.learner)})`,
   points: () => 'the closed-form learners get the page’s usual sizes',
+  text: () => 'only the word learner (unigram) makes words, and its generations are fast, so runs are longer',
 };
 
 /** The base with `patch` applied, and the runs, valid again where the patch crossed kinds of page sizes. */

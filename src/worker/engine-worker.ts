@@ -19,7 +19,7 @@ import { domainEntry } from '../spec/domains';
 import { needsTensorflow } from '../spec/learners';
 import type { Spec } from '../spec/schema';
 import { dataDim, normaliseSpec } from '../spec/validate';
-import { gaussianTheory } from '../engine/theory/gaussian-loops';
+import { theoryFor } from '../engine/theory';
 import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
@@ -288,7 +288,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     };
     runs.set(run.id, run);
     const modes = realDist?.modes ?? null;
-    const theory = gaussianTheory(spec);
+    const theory = theoryFor(spec);
     post(
       {
         type: 'started',
