@@ -6,6 +6,7 @@
  */
 import type { LoopParts } from '../loops/replicate';
 import type { Spec } from '../../spec/schema';
+import { bandShares } from './rank-bands';
 import { textMetrics } from './text-metrics';
 import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
 import { Categorical, zipfProbabilities } from './zipf';
@@ -30,7 +31,7 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {
-      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: null };
+      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities, p) };
     },
   };
 }
