@@ -8,6 +8,7 @@ import { Experiment, type GenerationResult } from '../../src/engine/loops/experi
 import { metricsFor } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
 import { theoryFor } from '../../src/engine/theory';
+import { bandShares, rankBands } from '../../src/engine/text/rank-bands';
 import { heterozygosity, textMetrics } from '../../src/engine/text/text-metrics';
 import { samplingWeights, unigramLearner } from '../../src/engine/text/unigram';
 import { Categorical, zipfProbabilities } from '../../src/engine/text/zipf';
@@ -109,6 +110,14 @@ describe('text metrics', () => {
     const kept = textMetrics(Float64Array.from([0.4, 0.3, 0, 0.3]), p);
     expect(kept.tailMass).toBeCloseTo(0.1 / 0.3, 15);
     expect(textMetrics(p, p)).toMatchObject({ alive: 4, tailMass: 1, tv: 0 });
+  });
+
+  it('rank bands cover the vocabulary in half-decades; a band’s share is the fraction of its words alive', () => {
+    expect(rankBands(1000)).toEqual([[1, 3], [4, 10], [11, 32], [33, 100], [101, 316], [317, 1000]]);
+    expect(rankBands(2)).toEqual([[1, 2]]);
+    const q = new Float64Array(10);
+    q.fill(0.1, 0, 5); // ranks 1–5 alive
+    expect(Array.from(bandShares(q))).toEqual([1, 2 / 7]);
   });
 
   it('are the text domain’s metrics, each described for the page', () => {

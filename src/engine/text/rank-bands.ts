@@ -1,8 +1,9 @@
 /**
  * Bands of word ranks for the survival chart: half-decades 1–3, 4–10, 11–32, 33–100, … up to V,
- * so a Zipf vocabulary gives each band a visible share of its mass and the rare end its own rows.
- * A band's share is G^t's probability of its words over their real probability (1 = as in the
- * language; 0 = every word of the band lost).
+ * so the frequent words get rows of their own and the rare end is not one undivided block. A
+ * band's share is the fraction of its words that G^t can still produce (1 = all of them; 0 = every
+ * word of the band lost): a count, not a probability, because the few survivors of a band soak up
+ * its lost words' probability and would hide the loss.
  */
 
 /** [first, last] ranks (1-based) of each band of a vocabulary of V words. */
@@ -17,16 +18,11 @@ export function rankBands(vocabulary: number): [number, number][] {
   return bands;
 }
 
-/** Per band: Σ q over its words / Σ p over its words. */
-export function bandShares(q: Float64Array, p: Float64Array): Float64Array {
-  const bands = rankBands(p.length);
-  return Float64Array.from(bands, ([first, last]) => {
-    let model = 0;
-    let real = 0;
-    for (let i = first - 1; i < last; i++) {
-      model += q[i];
-      real += p[i];
-    }
-    return model / real;
+/** Per band: the fraction of its words with q_i > 0. */
+export function bandShares(q: Float64Array): Float64Array {
+  return Float64Array.from(rankBands(q.length), ([first, last]) => {
+    let alive = 0;
+    for (let i = first - 1; i < last; i++) if (q[i] > 0) alive += 1;
+    return alive / (last - first + 1);
   });
 }

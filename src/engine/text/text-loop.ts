@@ -31,7 +31,7 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {
-      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities, p) };
+      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities) };
     },
   };
 }

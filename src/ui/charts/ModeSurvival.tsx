@@ -3,8 +3,8 @@
  * generation by generation: one row per mode of P_r (per digit 0..9, by LeNet's labels; per rank
  * band, engine/text/rank-bands.ts), one column per generation, filled where replicate 1's model
  * (the engine's replicate 0) still covers it (at least COVERED_SHARE of its fair share of samples:
- * within 3σ of the mode, or labelled as the digit; of the band's real probability), darker the
- * closer the share is to fair.
+ * within 3σ of the mode, or labelled as the digit; of a band, the share of its words still
+ * possible), darker the closer the share is to fair.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import { COVERED_SHARE } from '../../results/metrics';
@@ -35,7 +35,7 @@ function rowsOf(record: RunView): { count: number; digits: boolean; labels: stri
 function wordsOf(record: RunView) {
   const { survival } = runDomain(record);
   if (survival === 'classes') return { caption: 'Digit classes produced by Gᵗ (LeNet labels, replicate 1)', row: 'digit', verb: 'produced', share: 'Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at' };
-  if (survival === 'ranks') return { caption: 'Bands of word ranks kept by Gᵗ (replicate 1)', row: 'ranks', verb: 'kept', share: 'Gᵗ’s probability of each band of word ranks over its real probability (replicate 1); kept at' };
+  if (survival === 'ranks') return { caption: 'Bands of word ranks kept by Gᵗ (replicate 1)', row: 'ranks', verb: 'kept', share: 'Share of each band’s words that Gᵗ can still produce (replicate 1); kept at' };
   return { caption: 'Modes of P_r covered by Gᵗ (replicate 1)', row: 'mode', verb: 'covered', share: 'Share of the fair number of samples per mode (replicate 1); covered at' };
 }
 

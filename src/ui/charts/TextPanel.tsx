@@ -48,7 +48,8 @@ export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, prob
         alive += 1;
         dots.push([x(i + 1), y(probabilities[i])]);
       }
-  const ticks = x.ticks().filter((t) => Math.log10(t) % 1 === 0);
+  // Powers of ten, none so near the right edge that its label would be cut.
+  const ticks = x.ticks().filter((t) => Math.log10(t) % 1 === 0 && x(t) < PANEL_PX - AXIS_PX / 2);
   const label = probabilities
     ? `${title}: probability of each word at its real rank, log–log; ${alive} of ${vocabulary} words still possible; grey: the real Zipf line`
     : `${title}: the real Zipf distribution, probability against rank, log–log`;
@@ -64,6 +65,9 @@ export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, prob
               <circle key={i} cx={cx} cy={cy} r={3} data-word />
             ))}
           </g>
+          <text x={PANEL_PX - 10} y={36} textAnchor="end" fontSize={30} fill={colour} data-alive>
+            {probabilities ? `${alive} words` : `${vocabulary} words`}
+          </text>
           {ticks.map((t) => (
             <g key={t} transform={`translate(${x(t)},${PANEL_PX - AXIS_PX})`}>
               <line y2={7} stroke="#888888" />
@@ -74,7 +78,7 @@ export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, prob
           ))}
         </svg>
       </div>
-      <figcaption data-export-text>{probabilities ? `${title}: ${alive} words` : title}</figcaption>
+      <figcaption data-export-text>{title}</figcaption>
       <p className="sample-text" data-testid="sample-text">
         {words.map((id, i) => (
           <span key={i}>
