@@ -98,6 +98,15 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     expect(last(accumulate, 'modes')).toBe(8);
     expect(last(replace, 'modes')).toBeLessThan(6);
   },
+  'rare-words': ([run]) => {
+    // The rarest half of the vocabulary: most of what the first fit kept is gone by t = 10, nearly all by the end…
+    expect(first(run, 'tailMass')).toBeGreaterThan(0.5);
+    expect(run.mean('tailMass', 10)).toBeLessThan(0.5 * first(run, 'tailMass'));
+    expect(last(run, 'tailMass')).toBeLessThan(0.05);
+    expect(last(run, 'alive')).toBeLessThan(0.15 * first(run, 'alive'));
+    // …while the common words barely change: the heterozygosity moves by less than 0.02.
+    expect(last(run, 'heterozygosity')).toBeGreaterThan(first(run, 'heterozygosity') - 0.02);
+  },
   'mnist-mad': ([run]) => {
     // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…
     expect(first(run, 'recall')).toBeGreaterThan(0.45);

@@ -7,7 +7,7 @@ import { summariseMetrics } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
 import { type GenerationEntry, type RunDocument, theoryAt } from '../results/run-document';
 import type { Spec } from '../spec/schema';
-import { gaussianTheory } from '../engine/theory/gaussian-loops';
+import { theoryFor } from '../engine/theory';
 import { realBaseline } from '../engine/digits/digit-loop';
 import { domainOf } from '../spec/domains';
 import { nodeExperimentLearner } from './neural-learner';
@@ -28,7 +28,7 @@ export async function runDocument(spec: Spec, threads: number): Promise<RunDocum
   const jobs = ranges.map((range) => ({ spec, range }));
   const parts =
     jobs.length === 1 ? [await runRange(jobs[0])] : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length);
-  const theory = gaussianTheory(spec);
+  const theory = theoryFor(spec);
   const generations: GenerationEntry[] = [];
   for (let t = 1; t <= spec.generations; t++) {
     const slices = parts.map((p) => p.generations[t - 1]);

@@ -11,11 +11,13 @@ import { pcaGmmLearner } from '../engine/digits/pca-gmm';
 import { learnerFor as engineLearnerFor } from '../engine/learners';
 import type { Learner } from '../engine/learners/model';
 import type { ExperimentOptions } from '../engine/loops/experiment';
+import { textLearnerFor } from '../engine/text/text-loop';
+import type { UnigramLearner } from '../engine/text/unigram';
 import { domainOf } from '../spec/domains';
 import type { LearnerKind } from '../spec/learners';
 import type { Spec } from '../spec/schema';
 
-type Built = { points: Learner } | { digits: DigitLearner };
+type Built = { points: Learner } | { digits: DigitLearner } | { text: UnigramLearner };
 
 /** The settings the point networks read from a spec. */
 function pointNetwork(spec: Spec) {
@@ -37,6 +39,7 @@ const BUILD: Record<LearnerKind, (spec: Spec) => Promise<Built>> = {
   vae: async (spec) => ({ digits: (await import('./digits/vae')).vaeLearner(digitTraining(spec)) }),
   cvae: async (spec) => ({ digits: (await import('./digits/vae')).cvaeLearner(digitTraining(spec)) }),
   'conv-gan': async (spec) => ({ digits: (await import('./digits/conv-gan')).convGanLearner(digitTraining(spec)) }),
+  unigram: async (spec) => ({ text: textLearnerFor(spec) }),
 };
 
 /** The learner of points a spec names (a valid spec with data of the points domain). */
@@ -53,14 +56,22 @@ export async function digitLearner(spec: Spec): Promise<DigitLearner> {
   return built.digits;
 }
 
+/** The word learner a spec names (a valid spec with data = zipf). */
+export async function textLearner(spec: Spec): Promise<UnigramLearner> {
+  const built = await BUILD[spec.learner](spec);
+  if (!('text' in built)) throw new Error(`textLearner: ${spec.learner} does not generate words`);
+  return built.text;
+}
+
 /** What a host supplies for digit runs: the dataset and the metrics' feature map (fetched in the page, read from disk in Node). */
 export type DigitData = () => Promise<{ mnist: Mnist; features: DigitFeatures }>;
 
 /** The learner (and for digits the data and feature map) that `new Experiment(spec, options)` takes. */
-export async function experimentLearner(spec: Spec, digitData: DigitData): Promise<Pick<ExperimentOptions, 'learner' | 'digits'>> {
+export async function experimentLearner(spec: Spec, digitData: DigitData): Promise<Pick<ExperimentOptions, 'learner' | 'digits' | 'text'>> {
   if (domainOf(spec.data) === 'digits') {
     const [learner, data] = await Promise.all([digitLearner(spec), digitData()]);
     return { digits: { ...data, learner } };
   }
+  if (domainOf(spec.data) === 'text') return { text: await textLearner(spec) };
   return { learner: await pointLearner(spec) };
 }

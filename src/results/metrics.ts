@@ -66,6 +66,25 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   modes: { label: 'modes covered', plain: 'how many of the real clusters the model still produces', better: 'higher', help: `modes with at least ${covered} of their fair share of model samples within 3σ`, range: NON_NEGATIVE, axis: 'modes' },
   modeVar: { label: 'per-mode variance', plain: 'how wide each surviving cluster is', better: 'closer to the real value', help: 'mean per-coordinate variance of model samples within 3σ of covered modes', range: NON_NEGATIVE, axis: 'data' },
   classes: { label: 'digit classes covered', plain: 'how many of the ten digits the model still draws', better: 'higher', help: `share of the 10 digit classes holding at least ${covered} of their fair share of model samples (LeNet labels)`, range: SHARE, axis: SHARE },
+  alive: { label: 'vocabulary alive', plain: 'how many different words the model can still produce', better: 'higher', help: 'word types with non-zero probability in G^t (the real vocabulary has all V; without smoothing a lost word never returns)', range: NON_NEGATIVE, axis: 'data' },
+  tailMass: {
+    label: 'rare-word mass kept',
+    plain: 'how much of the rare half of the vocabulary the model can still produce (1 = all of it)',
+    better: 'higher',
+    help: 'real probability of the rarest half of the words (ranks above V/2) that G^t still gives non-zero probability, as a share of that half’s whole real probability',
+    range: SHARE,
+    axis: SHARE,
+  },
+  wordEntropy: { label: 'word entropy (bits)', plain: 'how varied the model’s words are: falls as it repeats fewer words', better: 'closer to the real value', help: '−Σ q_i log2 q_i of G^t’s word probabilities q (log2 V when every word is equally likely)', range: NON_NEGATIVE, axis: 'data' },
+  tv: { label: 'total variation', plain: 'how far the model’s word frequencies are from the real ones (0 = identical, 1 = nothing in common)', better: 'lower', help: '½ Σ |q_i − p_i| between G^t’s word probabilities q and the exact Zipf probabilities p', range: SHARE, axis: SHARE },
+  heterozygosity: {
+    label: 'heterozygosity 1 − Σq²',
+    plain: 'the chance that two words drawn from the model differ',
+    better: 'closer to the real value',
+    help: '1 − Σ q_i² of G^t; for counts without smoothing in the fully synthetic loop E[H_t] = H(p)(1 − 1/n_ini)(1 − 1/n_s)^(t−1) (Wright–Fisher, notes §4b)',
+    range: SHARE,
+    axis: 'data',
+  },
   entropy: { label: 'class entropy (bits)', plain: 'how evenly the model draws the ten digits', better: 'higher', help: 'entropy of the LeNet class histogram of model samples; log2 10 ≈ 3.32 when every digit is equally frequent', range: [0, Math.log2(DIGIT_CLASSES) + 1e-9], axis: [0, Math.log2(DIGIT_CLASSES)] },
 };
 

@@ -50,6 +50,8 @@ export interface GenerationFrame {
   readonly density: Float64Array | null;
   /** MNIST: replicate 0's first samples (a grid's worth, or n_eval), n×784 grey levels 0..255; null otherwise. */
   readonly digits: Uint8Array | null;
+  /** Words: replicate 0's word probabilities q of G^t (by id, V of them) and the first of its sample words (ids); absent otherwise. */
+  readonly text?: { readonly probabilities: Float64Array; readonly sample: Float64Array } | null;
 }
 
 export interface RunView {

@@ -10,9 +10,9 @@ import type { Spec } from './schema';
 export interface DomainEntry {
   readonly label: string;
   /** How a generation's samples are drawn in the film strip. */
-  readonly panel: 'points' | 'digits';
-  /** What the survival chart follows: the real distribution's modes, or the ten digit classes. */
-  readonly survival: 'modes' | 'classes';
+  readonly panel: 'points' | 'digits' | 'text';
+  /** What the survival chart follows: the real distribution's modes, the ten digit classes, or bands of word ranks. */
+  readonly survival: 'modes' | 'classes' | 'ranks';
   /**
    * Largest draws the domain's dataset allows (a training set or reference holds distinct
    * samples, so no draw can exceed its split), with what the samples are; none for distributions
@@ -37,7 +37,7 @@ export interface DomainEntry {
 export const MNIST_TRAIN = 60_000;
 export const MNIST_TEST = 10_000;
 
-export const DOMAIN_KINDS = ['points', 'digits'] as const;
+export const DOMAIN_KINDS = ['points', 'digits', 'text'] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 
 export const DOMAINS: Readonly<Record<DomainKind, DomainEntry>> = {
@@ -64,6 +64,18 @@ export const DOMAINS: Readonly<Record<DomainKind, DomainEntry>> = {
     // (pca-gmm) or tens of seconds (the networks) on WASM.
     page: { data: 'mnist', learner: 'pca-gmm', nIni: 1000, nReal: 1000, nSyn: 1000, nEval: 500, generations: 10, replicates: 1 },
   },
+  text: {
+    label: 'words',
+    panel: 'text',
+    survival: 'ranks',
+    width: 1,
+    widthText: '1 (a word id)',
+    // Counts fit from a single word; the schema's n_ini ≥ 2 still holds.
+    minTraining: 1,
+    // A unigram generation over 1,000 words costs well under a millisecond, so the page can run
+    // the long chains the Wright–Fisher timescale needs (n generations to lose most diversity).
+    page: { data: 'zipf', learner: 'unigram', nIni: 1000, nReal: 100, nSyn: 1000, nEval: 200, generations: 300, replicates: 10 },
+  },
 };
 
 interface DataEntry {
@@ -74,7 +86,7 @@ interface DataEntry {
   readonly label: string;
 }
 
-export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist'] as const;
+export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist', 'zipf'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export const DATA: Readonly<Record<DataKind, DataEntry>> = {
@@ -84,6 +96,7 @@ export const DATA: Readonly<Record<DataKind, DataEntry>> = {
   moons: { domain: 'points', label: 'two moons' },
   points: { domain: 'points', label: 'your own points' },
   mnist: { domain: 'digits', label: 'MNIST digits (images)' },
+  zipf: { domain: 'text', label: 'Zipf vocabulary (words)' },
 };
 
 export function domainOf(data: DataKind): DomainKind {

@@ -41,7 +41,7 @@ const POINT_NETWORK_FIELDS = ['hidden', 'layers', 'steps', 'learningRate', 'batc
 const DIGIT_NETWORK_FIELDS = ['epochs', 'learningRate', 'batchSize', 'warmStart'] as const;
 
 /** The learners' names (the keys of LEARNER_TABLE, which the compiler holds to this list). */
-export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'pca-gmm', 'vae', 'cvae', 'conv-gan'] as const;
+export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'pca-gmm', 'vae', 'cvae', 'conv-gan', 'unigram'] as const;
 export type LearnerKind = (typeof LEARNERS)[number];
 
 export const LEARNER_TABLE: Readonly<Record<LearnerKind, LearnerEntry>> = {
@@ -80,6 +80,7 @@ export const LEARNER_TABLE: Readonly<Record<LearnerKind, LearnerEntry>> = {
     defaults: { epochs: 5, learningRate: 2e-3, batchSize: 32 },
     pace: { per: 'digit-epoch', perSecond: 800 },
   },
+  unigram: { domain: 'text', runtime: 'engine', label: 'unigram (word counts, add-α)', fields: ['smoothing', 'topK'] },
 };
 
 export function learnerEntry(learner: LearnerKind): LearnerEntry {

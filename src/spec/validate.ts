@@ -88,7 +88,8 @@ export function parsePlainNumber(text: string): number | string {
   if (!Number.isFinite(value)) return 'is too large for a number (float64 holds up to ±1.8e308)';
   // A mantissa with a non-zero digit that reads as 0 has underflowed.
   if (value === 0 && /[1-9]/.test(trimmed.split(/e/i)[0])) return 'is too small to tell from 0 (float64 holds down to ±5e-324)';
-  return value;
+  // "-0" means 0: a −0 would be written back as "0" (or dropped as the default) and read as another value.
+  return value === 0 ? 0 : value;
 }
 
 /** Parses the text form of a field (CLI flag value, URL parameter). */

@@ -167,7 +167,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
 
   const scenario = presetById(lab.preset);
   const headlineMetrics = chosenChart ?? scenario?.headline ?? defaultHeadline(records);
-  const scenarioText = !lab.embed && <ScenarioText active={lab.preset} picture={mnist ? 'digits' : records.some((r) => r.modes) ? 'modes' : 'points'} />;
+  const scenarioText = !lab.embed && <ScenarioText active={lab.preset} picture={mnist ? 'digits' : domainEntry(lab.base.data).panel === 'text' ? 'words' : records.some((r) => r.modes) ? 'modes' : 'points'} />;
   const controls = (
     <>
       <SpecControls

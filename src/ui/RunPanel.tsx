@@ -12,6 +12,7 @@ import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStr
 import { LoopDiagram } from './LoopDiagram';
 import { ModeSurvival, ModeTable } from './charts/ModeSurvival';
 import { formatNumber } from './charts/format';
+import { wordName } from '../results/words';
 import { RunStatus } from './RunStatus';
 import type { RunSnapshot } from './runs/run-record';
 
@@ -60,9 +61,16 @@ function digitSummary(images: Uint8Array): string {
   return `${n} digits, mean ink ${(100 * ink).toFixed(1)}%, pixel spread across digits ${spread.toFixed(3)}`;
 }
 
+/** Words of a text panel in numbers: how many words G^t can still produce, and its sample text. */
+function wordSummary(sample: Float64Array, probabilities?: Float64Array): string {
+  const text = Array.from(sample, (id) => wordName(id)).join(' ');
+  return probabilities ? `${probabilities.filter((q) => q > 0).length} of ${probabilities.length} words possible; sample: ${text}` : `sample: ${text}`;
+}
+
 function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
   const frames = frameGenerations(t).map((g) => frameAt(record.frames, g));
-  const real = record.realDigits ? digitSummary(record.realDigits) : record.real && moments(record.real);
+  const words = domainEntry(record.spec.data).panel === 'text';
+  const real = record.realDigits ? digitSummary(record.realDigits) : record.real && (words ? wordSummary(record.real) : moments(record.real));
   return (
     <table>
       <caption>Panels of the film strip</caption>
@@ -78,7 +86,7 @@ function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
             s && (
               <tr key={i}>
                 <th scope="row">t = {s.t}</th>
-                <td>{s.digits ? digitSummary(s.digits) : moments(s.samples)}</td>
+                <td>{s.text ? wordSummary(s.text.sample, s.text.probabilities) : s.digits ? digitSummary(s.digits) : moments(s.samples)}</td>
               </tr>
             ),
         )}
@@ -89,7 +97,8 @@ function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
 
 export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, animate }: Props) {
   const shown = Math.min(t, record.rows.length);
-  const digits = domainEntry(record.spec.data).panel === 'digits';
+  const { panel } = domainEntry(record.spec.data);
+  const digits = panel === 'digits';
   return (
     <article className="run-panel" style={{ borderColor: record.colour }} aria-label={`Run ${index + 1}: ${record.label}`}>
       <RunStatus record={record} index={index} shown={shown} />
@@ -103,6 +112,10 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
                 <>
                   Run {index + 1} ({record.label}): digits sampled from G<sup>t</sup>
                 </>
+              ) : panel === 'text' ? (
+                <>
+                  Run {index + 1} ({record.label}): word frequencies of G<sup>t</sup>
+                </>
               ) : (
                 <>
                   Run {index + 1} ({record.label}): samples of G<sup>t</sup>
@@ -112,7 +125,9 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
             help={
               digits
                 ? 'Each panel shows the first 100 evaluation samples of replicate 1’s model; the first shows real training digits.'
-                : dataDim(record.spec) === 1
+                : panel === 'text'
+                  ? 'Probability of each word of replicate 1’s model at its real rank (log–log), over the real Zipf line in grey: lost words have no dot. Under it, words sampled from the model; rare words (the rarest half of the vocabulary) are marked.'
+                  : dataDim(record.spec) === 1
                   ? 'Replicate 1’s samples as a histogram, with the real density N(0, 1) in grey.'
                   : "Replicate 1’s samples; contours enclose 50, 80 and 95% of the model's mass; dots grow where many samples pile up on one spot."
             }
@@ -128,13 +143,14 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
 
 /** Which modes of a mixture, or which digit classes, replicate 1 of a run keeps, generation by generation. */
 export function RunSurvival({ record, index, t }: { record: RunSnapshot; index: number; t: number }) {
-  const digits = domainEntry(record.spec.data).survival === 'classes';
-  // A loaded MNIST run has no class shares: only runs computed here get the chart.
-  if (!(record.modes || (digits && record.source === 'worker')) || record.state === 'error') return null;
+  const { survival } = domainEntry(record.spec.data);
+  // A loaded MNIST or word run has no class or band shares: only runs computed here get the chart.
+  if (!(record.modes || (survival !== 'modes' && record.source === 'worker')) || record.state === 'error') return null;
+  const what = { modes: 'modes', classes: 'digit classes', ranks: 'bands of word ranks' }[survival];
   return (
     <ChartCard
-      name={`${digits ? 'classes' : 'modes'}-run${index + 1}`}
-      title={`Run ${index + 1} (${record.label}): which ${digits ? 'digit classes' : 'modes'} survive`}
+      name={`${survival}-run${index + 1}`}
+      title={`Run ${index + 1} (${record.label}): which ${what} survive`}
       table={() => <ModeTable record={record} />}
       testId={`survival-run${index + 1}`}
     >

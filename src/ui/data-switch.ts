@@ -26,6 +26,7 @@ const WHY: Record<PageKind, (spec: Spec) => string> = {
   digits: () => `only the digit generators (${learnersOf('digits').map((l) => shown('learner', l)).join(', ')}) make images, and each generation fits one to a thousand digits, so runs are smaller`,
   neural: (spec) => `each generation trains a network for every replicate, so runs are smaller: the first generation takes seconds, not minutes (${shown('learner', spec.learner)})`,
   points: () => 'the closed-form learners get the page’s usual sizes',
+  text: () => 'only the word learner (unigram) makes words, and its generations are fast, so runs are longer',
 };
 
 /** The base with `patch` applied, and the runs, valid again where the patch crossed kinds of page sizes. */

@@ -19,12 +19,13 @@ import { domainEntry } from '../spec/domains';
 import { needsTensorflow } from '../spec/learners';
 import type { Spec } from '../spec/schema';
 import { dataDim, normaliseSpec } from '../spec/validate';
-import { gaussianTheory } from '../engine/theory/gaussian-loops';
+import { theoryFor } from '../engine/theory';
 import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
-import { firstTwoCoordinates, realPanelSamples, viewOf } from './view';
-import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, type ToWorker } from './protocol';
+import type { UnigramModel } from '../engine/text/unigram';
+import { firstTwoCoordinates, realPanelSamples, realPanelWords, viewOf } from './view';
+import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
 import type { View } from '../results/run-view';
 
 /** Progress messages per run are at least this far apart. */
@@ -208,7 +209,8 @@ async function advance(run: Run): Promise<void> {
       if (result && live(run)) {
         const { model, evaluation } = result.first;
         const width = run.experiment.width;
-        const digits = domainEntry(run.spec.data).panel === 'digits';
+        const { panel } = domainEntry(run.spec.data);
+        const digits = panel === 'digits';
         const n = evaluation.length / width;
         message = {
           type: 'generation',
@@ -216,8 +218,9 @@ async function advance(run: Run): Promise<void> {
           t: result.t,
           summary: result.summary,
           iterations: result.iterations,
-          samples: digits ? new Float64Array(0) : firstTwoCoordinates(evaluation, n, width),
+          samples: panel === 'points' ? firstTwoCoordinates(evaluation, n, width) : new Float64Array(0),
           digits: digits ? digitGrid(evaluation, n) : null,
+          text: panel === 'text' ? { probabilities: Float64Array.from((model as UnigramModel).probabilities), sample: evaluation.slice(0, TEXT_SAMPLE) } : null,
           density: width === 2 ? await densityGrid(model as Model, run.view) : null,
           modeShare: result.first.modeShare,
           computeMs: performance.now() - started,
@@ -245,6 +248,7 @@ async function advance(run: Run): Promise<void> {
   if (message.digits) transfer.push(message.digits.buffer);
   if (message.density) transfer.push(message.density.buffer);
   if (message.modeShare) transfer.push(message.modeShare.buffer);
+  if (message.text) transfer.push(message.text.probabilities.buffer, message.text.sample.buffer);
   post(message, transfer);
   if (run.experiment.done) {
     runs.delete(run.id);
@@ -267,8 +271,10 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     const neural = needsTensorflow(spec);
     const experiment = neural ? null : new Experiment(spec);
     // Digits have no distribution of points: their real panel comes with the data ('real-digits').
-    const realDist = domainEntry(spec.data).panel === 'digits' ? null : (experiment?.real ?? realDistribution(spec));
-    const real = realDist ? realPanelSamples(spec, realDist) : new Float64Array(0);
+    const { panel } = domainEntry(spec.data);
+    // Only points have a distribution to draw: digits' real panel comes with the data ('real-digits'), words are ids.
+    const realDist = panel === 'points' ? (experiment?.real ?? realDistribution(spec)) : null;
+    const real = realDist ? realPanelSamples(spec, realDist) : panel === 'text' ? realPanelWords(spec, TEXT_SAMPLE) : new Float64Array(0);
     const view = realDist ? viewOf(real, dataDim(spec)) : { x0: 0, x1: 1, y0: 0, y1: 1 };
     const run: Run = {
       id: message.runId,
@@ -288,12 +294,12 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     };
     runs.set(run.id, run);
     const modes = realDist?.modes ?? null;
-    const theory = gaussianTheory(spec);
+    const theory = theoryFor(spec);
     post(
       {
         type: 'started',
         runId: run.id,
-        metrics: metricsFor(realDist ?? 'digits'),
+        metrics: experiment?.metrics ?? metricsFor(realDist ?? 'digits'),
         theory,
         real,
         view,

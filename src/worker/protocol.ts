@@ -11,6 +11,9 @@ import type { Spec } from '../spec/schema';
 /** Digits per picture of an MNIST run (a 10 × 10 grid): real digits, and replicate 0's samples of G^t. */
 export const DIGIT_GRID = 100;
 
+/** Words of sample text per panel of a text run: real words, and replicate 0's samples of G^t. */
+export const TEXT_SAMPLE = 24;
+
 /** TensorFlow.js backends, fastest first on a machine with a GPU (see backend.ts for the rule). */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -44,7 +47,7 @@ export interface RunStarted {
   metrics: MetricName[];
   /** Closed-form expectation per metric over t = 1..T, where the engine has one. */
   theory: Partial<Record<MetricName, Float64Array>> | null;
-  /** Real samples for the film strip's first panel, n×2 (the first two coordinates). */
+  /** Real samples for the film strip's first panel, n×2 (the first two coordinates); words: TEXT_SAMPLE word ids. */
   real: Float64Array;
   view: View;
   /** 1-D data: the real distribution, for the film strip's histograms; null otherwise. */

@@ -1,6 +1,8 @@
 /** What the film strip shows of a run's data: its first two coordinates, in a square window. */
 import type { Distribution } from '../engine/data/distribution';
 import { Rng, mixKey } from '../engine/random/prng';
+import { textDistribution } from '../engine/text/text-loop';
+import { Categorical } from '../engine/text/zipf';
 import type { Spec } from '../spec/schema';
 import type { View } from '../results/run-view';
 
@@ -25,6 +27,11 @@ export function realPanelSamples(spec: Spec, real: Distribution): Float64Array {
   if (spec.points) return Float64Array.from(spec.points.flat());
   const rng = Rng.fromKey(mixKey(spec.seed, REAL_PANEL_KEY));
   return firstTwoCoordinates(real.sample(rng, spec.nEval), spec.nEval, real.dim);
+}
+
+/** Real words for the text panel: n word ids of the Zipf vocabulary, the same for every run of a spec. */
+export function realPanelWords(spec: Spec, n: number): Float64Array {
+  return new Categorical(textDistribution(spec)).sample(Rng.fromKey(mixKey(spec.seed, REAL_PANEL_KEY)), n);
 }
 
 /** Square window around the real points, padded so that a model that spreads a little stays in view. */

@@ -21,5 +21,7 @@ export function realDistribution(spec: Pick<Spec, 'data' | 'dim' | 'points'>): D
       return pointSetDistribution(spec.points);
     case 'mnist':
       throw new Error('data=mnist is a set of images, not a distribution of points: its loop is src/engine/digits/digit-loop.ts');
+    case 'zipf':
+      throw new Error('data=zipf is a vocabulary of words, not a distribution of points: its loop is src/engine/text/text-loop.ts');
   }
 }

@@ -11,6 +11,8 @@ import { type MetricName, metricsFor } from '../metrics/registry';
 import { type Summary, summarise } from '../metrics/summary';
 import { type DomainKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
+import { textLearnerFor, textLoop } from '../text/text-loop';
+import type { UnigramLearner } from '../text/unigram';
 import { pointLoop } from './point-loop';
 import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, interleave } from './replicate';
 
@@ -32,6 +34,8 @@ export interface ExperimentOptions {
   learner?: Learner;
   /** MNIST, its generator and the metrics' feature map, for data = mnist (TensorFlow.js, outside the engine). */
   digits?: DigitNetworks;
+  /** The word learner for data = zipf (the factory builds it; the engine builds its own when none is given). */
+  text?: UnigramLearner;
   /** Keeps a checkpoint after every generation, so that `rewind` can resume after a failure. */
   resumable?: boolean;
 }
@@ -52,10 +56,13 @@ const DOMAIN_LOOPS: Record<DomainKind, (spec: Spec, options: ExperimentOptions) 
     if (!options.digits) throw new Error(`Experiment: data=${spec.data} needs the digit networks, which the worker and the CLI build (src/neural/learner-factory.ts)`);
     return { real: null, metrics: metricsFor('digits'), parts: digitLoop(spec, options.digits) as LoopParts<Fitted, unknown> };
   },
+  text(spec, options) {
+    return { real: null, metrics: metricsFor('text'), parts: textLoop(spec, options.text ?? textLearnerFor(spec)) as LoopParts<Fitted, unknown> };
+  },
 };
 
 export class Experiment {
-  /** P_r with its exact moments; null for MNIST, known only by its samples. */
+  /** P_r with its exact moments; null for MNIST, known only by its samples, and for words (engine/text). */
   readonly real: Distribution | null;
   readonly metrics: MetricName[];
   /** Numbers per sample (a digit row is 28×28 pixels and its label). */

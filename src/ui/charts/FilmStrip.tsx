@@ -9,6 +9,7 @@ import { REAL_COLOUR } from './palette';
 import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
 import { HistogramPanel } from './HistogramPanel';
+import { TextPanel } from './TextPanel';
 
 /** Generations after the real panel: early, midway and the one shown. */
 export const FRAMES = 3;
@@ -32,6 +33,17 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: numb
   const digits = runDomain(record).panel === 'digits';
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
+  if (runDomain(record).panel === 'text') {
+    const { vocabulary, zipfBeta } = record.spec;
+    return (
+      <div className="film-strip" data-testid="film-strip" data-t={t}>
+        <TextPanel title="real words" vocabulary={vocabulary} beta={zipfBeta} probabilities={null} sample={real} colour={REAL_COLOUR} model={false} />
+        {frames.map((snap, i) =>
+          snap?.text ? <TextPanel key={i} title={`t = ${snap.t}`} vocabulary={vocabulary} beta={zipfBeta} probabilities={snap.text.probabilities} sample={snap.text.sample} colour={record.colour} model /> : null,
+        )}
+      </div>
+    );
+  }
   return (
     <div className="film-strip" data-testid="film-strip" data-t={t}>
       {digits ? (

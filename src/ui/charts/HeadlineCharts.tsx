@@ -13,6 +13,7 @@ export function defaultHeadline(records: readonly RunView[]): MetricName[] {
   const has = (m: MetricName) => records.some((r) => r.metrics.includes(m));
   if (has('modes')) return ['modes'];
   if (has('classes')) return ['fd', 'classes'];
+  if (has('tailMass')) return ['tailMass', 'alive'];
   if (records.some((r) => r.spec.data === 'gaussian')) return ['fd'];
   return ['recall'];
 }

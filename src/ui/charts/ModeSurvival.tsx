@@ -1,13 +1,15 @@
 /**
- * Which modes of a mixture, or which digit classes of MNIST, survive generation by generation:
- * one row per mode of P_r (per digit 0..9, by LeNet's labels), one column per generation, filled
- * where replicate 1's model (the engine's replicate 0) still covers it (at least COVERED_SHARE of
- * its fair share of samples: within 3σ of the mode, or labelled as the digit), darker the closer
- * the share is to fair.
+ * Which modes of a mixture, which digit classes of MNIST, or which bands of word ranks survive
+ * generation by generation: one row per mode of P_r (per digit 0..9, by LeNet's labels; per rank
+ * band, engine/text/rank-bands.ts), one column per generation, filled where replicate 1's model
+ * (the engine's replicate 0) still covers it (at least COVERED_SHARE of its fair share of samples:
+ * within 3σ of the mode, or labelled as the digit; of a band, the share of its words still
+ * possible), darker the closer the share is to fair.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import { COVERED_SHARE } from '../../results/metrics';
 import { DIGIT_CLASSES, type RunView, runDomain } from '../../results/run-view';
+import { rankBands } from '../../results/words';
 import { rgb } from './palette';
 
 const W = 640;
@@ -18,10 +20,23 @@ const ROW = 10;
  */
 const CSS_ROW_PX = { modes: 7, digits: 16 };
 
-/** The rows of the chart: K unlabelled modes, or the ten digit classes. */
-function rowsOf(record: RunView): { count: number; digits: boolean } {
-  if (runDomain(record).survival === 'classes') return { count: DIGIT_CLASSES, digits: true };
-  return { count: record.modes ? record.modes.centers.length / 2 : 0, digits: false };
+/** The rows of the chart: K unlabelled modes, the ten digit classes, or the bands of word ranks (labelled). */
+function rowsOf(record: RunView): { count: number; digits: boolean; labels: string[] | null } {
+  const { survival } = runDomain(record);
+  if (survival === 'classes') return { count: DIGIT_CLASSES, digits: true, labels: Array.from({ length: DIGIT_CLASSES }, (_, k) => String(k)) };
+  if (survival === 'ranks') {
+    const labels = rankBands(record.spec.vocabulary).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+    return { count: labels.length, digits: false, labels };
+  }
+  return { count: record.modes ? record.modes.centers.length / 2 : 0, digits: false, labels: null };
+}
+
+/** What the chart's rows are, in its caption, label and table. */
+function wordsOf(record: RunView) {
+  const { survival } = runDomain(record);
+  if (survival === 'classes') return { caption: 'Digit classes produced by Gᵗ (LeNet labels, replicate 1)', row: 'digit', verb: 'produced', share: 'Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at' };
+  if (survival === 'ranks') return { caption: 'Bands of word ranks kept by Gᵗ (replicate 1)', row: 'ranks', verb: 'kept', share: 'Share of each band’s words that Gᵗ can still produce (replicate 1); kept at' };
+  return { caption: 'Modes of P_r covered by Gᵗ (replicate 1)', row: 'mode', verb: 'covered', share: 'Share of the fair number of samples per mode (replicate 1); covered at' };
 }
 
 interface Props {
@@ -34,7 +49,7 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   // Columns already painted for this run (its views change every frame): each frame paints only the new generations.
   const painted = useRef<{ runId: number | null; columns: number }>({ runId: null, columns: 0 });
   const shares = record.modeShares;
-  const { count: K, digits } = rowsOf(record);
+  const { count: K, labels } = rowsOf(record);
   const T = record.spec.generations;
   const H = K * ROW;
   useLayoutEffect(() => {
@@ -60,18 +75,19 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
   // The generation under the scrubber, like every other figure on the page.
   const at = Math.min(tMark > 0 ? tMark : shares.length, shares.length);
   const alive = at > 0 ? Array.from(shares[at - 1]).filter((s) => s >= COVERED_SHARE).length : K;
-  const rowPx = digits ? CSS_ROW_PX.digits : CSS_ROW_PX.modes;
+  const rowPx = labels ? CSS_ROW_PX.digits : CSS_ROW_PX.modes;
+  const words = wordsOf(record);
   return (
     <figure className="mode-survival" data-export-block data-testid="mode-survival">
       <figcaption data-export-text>
-        {digits ? 'Digit classes produced by Gᵗ (LeNet labels, replicate 1)' : 'Modes of P_r covered by Gᵗ (replicate 1)'}: {alive} of {K} at t = {at}
+        {words.caption}: {alive} of {K} at t = {at}
       </figcaption>
       <div className="survival-rows">
-        {digits && (
+        {labels && (
           <ol className="row-labels" aria-hidden="true" style={{ gridAutoRows: `${rowPx}px` }} data-testid="class-labels">
-            {Array.from({ length: K }, (_, k) => (
+            {labels.map((label, k) => (
               <li key={k} data-export-text>
-                {k}
+                {label}
               </li>
             ))}
           </ol>
@@ -82,7 +98,7 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
             width={W}
             height={H}
             role="img"
-            aria-label={digits ? `digit classes: ${alive} of ${K} produced at generation ${shares.length}` : `mode survival: ${alive} of ${K} modes covered at generation ${shares.length}`}
+            aria-label={`${words.caption}: ${alive} of ${K} ${words.verb} at generation ${shares.length}`}
           />
           <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true">
             <rect x={0} y={0} width={W} height={H} fill="none" stroke="#bbbbbb" />
@@ -97,19 +113,18 @@ export const ModeSurvival = memo(function ModeSurvival({ record, tMark }: Props)
 /** The chart as a table: each mode's (digit's) share now and the last generation that covered it. */
 export function ModeTable({ record }: { record: RunView }) {
   const shares = record.modeShares;
-  const { count: K, digits } = rowsOf(record);
+  const { count: K, labels } = rowsOf(record);
+  const words = wordsOf(record);
   return (
     <table data-testid="survival-table">
       <caption>
-        {digits
-          ? `Share of the fair number of samples per digit class (LeNet labels, replicate 1); produced at ≥ ${COVERED_SHARE}`
-          : `Share of the fair number of samples per mode (replicate 1); covered at ≥ ${COVERED_SHARE}`}
+        {words.share} ≥ {COVERED_SHARE}
       </caption>
       <thead>
         <tr>
-          <th scope="col">{digits ? 'digit' : 'mode'}</th>
+          <th scope="col">{words.row}</th>
           <th scope="col">share at t = {shares.length}</th>
-          <th scope="col">last generation {digits ? 'produced' : 'covered'}</th>
+          <th scope="col">last generation {words.verb}</th>
         </tr>
       </thead>
       <tbody>
@@ -120,7 +135,7 @@ export function ModeTable({ record }: { record: RunView }) {
           });
           return (
             <tr key={k}>
-              <th scope="row">{digits ? k : k + 1}</th>
+              <th scope="row">{labels ? labels[k] : k + 1}</th>
               <td>{shares.length > 0 ? shares[shares.length - 1][k].toFixed(2) : '–'}</td>
               <td>{last || 'never'}</td>
             </tr>

@@ -6,6 +6,7 @@ import { PRESETS, type Preset, presetById } from '../presets';
 const GROUPS: [string, Preset[]][] = [
   ['Scenarios:', PRESETS.filter((p) => domainOf(p.base.data) === 'points')],
   ['Digits (MNIST):', PRESETS.filter((p) => domainOf(p.base.data) === 'digits')],
+  ['Words:', PRESETS.filter((p) => domainOf(p.base.data) === 'text')],
 ];
 
 interface Props {
@@ -36,12 +37,13 @@ export function PresetBar({ active, onPick }: Props) {
 }
 
 /** What the page shows of the data at hand: digits, clusters (marked by grey crosses) or a cloud of points. */
-export type DataPicture = 'digits' | 'modes' | 'points';
+export type DataPicture = 'digits' | 'modes' | 'points' | 'words';
 
 const WATCH: Record<DataPicture, string> = {
   digits: 'The first panel shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.',
   modes: 'Grey crosses mark the clusters of the real data: watch what each loop keeps of them.',
   points: 'The first panel shows the real data: watch each loop’s samples drift, shrink or spread, or stay like it.',
+  words: 'The first panel shows the real word frequencies (a Zipf law): watch each loop’s rare words vanish from the tail, or stay.',
 };
 
 /** What the active scenario shows and the paper's finding behind it; without one, what the page shows. */

@@ -198,7 +198,7 @@ export class RunController {
         break;
       case 'generation': {
         record.rows.push({ t: message.t, summary: message.summary, iterations: message.iterations });
-        record.frames = keepFrame(record.frames, { t: message.t, samples: message.samples, density: message.density, digits: message.digits });
+        record.frames = keepFrame(record.frames, { t: message.t, samples: message.samples, density: message.density, digits: message.digits, text: message.text });
         if (message.modeShare) record.modeShares.push(message.modeShare);
         const n = record.rows.length;
         record.computeMs += (message.computeMs - record.computeMs) / n;

@@ -56,7 +56,7 @@ function frameBudget(bytesPerFrame: number): number {
 /** Appends, then drops every other frame between the first and the last when over budget. */
 export function keepFrame(frames: GenerationFrame[], next: GenerationFrame): GenerationFrame[] {
   frames.push(next);
-  const bytes = next.samples.byteLength + (next.density?.byteLength ?? 0) + (next.digits?.byteLength ?? 0);
+  const bytes = next.samples.byteLength + (next.density?.byteLength ?? 0) + (next.digits?.byteLength ?? 0) + (next.text?.probabilities.byteLength ?? 0);
   if (frames.length <= frameBudget(bytes)) return frames;
   return frames.filter((_, i) => i === 0 || i === frames.length - 1 || i % 2 === 0);
 }

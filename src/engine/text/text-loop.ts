@@ -1,0 +1,37 @@
+/**
+ * The loop over words: real data are word ids drawn from the Zipf vocabulary, G^t is the unigram
+ * model, and the metrics compare its probabilities with the exact ones (text-metrics.ts). The
+ * evaluation samples are n_eval words of G^t drawn as synthetic data are (with λ and the top-k
+ * cut): the sample text the page shows.
+ */
+import type { LoopParts } from '../loops/replicate';
+import type { Spec } from '../../spec/schema';
+import { bandShares } from './rank-bands';
+import { textMetrics } from './text-metrics';
+import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
+import { Categorical, zipfProbabilities } from './zipf';
+
+/** The real distribution of a text spec, exactly. */
+export function textDistribution(spec: Pick<Spec, 'vocabulary' | 'zipfBeta'>): Float64Array {
+  return zipfProbabilities(spec.vocabulary, spec.zipfBeta);
+}
+
+/** The text learner a spec names (the unigram model, the only one so far). */
+export function textLearnerFor(spec: Pick<Spec, 'vocabulary' | 'smoothing' | 'topK'>): UnigramLearner {
+  return unigramLearner({ vocabulary: spec.vocabulary, smoothing: spec.smoothing, topK: spec.topK });
+}
+
+export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<UnigramModel, null> {
+  const p = textDistribution(spec);
+  const real = new Categorical(p);
+  return {
+    width: 1,
+    real: (rng, n) => real.sample(rng, n),
+    fit: (data, n) => learner.fit(data, n),
+    // The reference is P_r itself, known exactly: nothing to draw.
+    reference: () => null,
+    async evaluate(model, _reference, rng) {
+      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities) };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The text domain's measures of G^t, computed exactly from its probabilities q against the known
+ * Zipf distribution p (no sampling error): how many words it can still produce, how much of the
+ * rare half of the vocabulary survives, its entropy, its total variation to p, and its
+ * heterozygosity 1 − Σ q_i² (the Wright–Fisher chain's quantity, notes §4b).
+ */
+import type { MetricName } from '../metrics/registry';
+
+/** The rarest half of a vocabulary of V ranked types: ids ⌊V/2⌋..V−1 (ranks above V/2). */
+export function rareHalfStart(vocabulary: number): number {
+  return Math.floor(vocabulary / 2);
+}
+
+/** 1 − Σ q_i²: the chance that two independent draws differ. */
+export function heterozygosity(q: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < q.length; i++) s += q[i] * q[i];
+  return 1 - s;
+}
+
+export function textMetrics(q: Float64Array, p: Float64Array): Record<MetricName, number> {
+  const rare = rareHalfStart(p.length);
+  let alive = 0;
+  let entropy = 0;
+  let tv = 0;
+  let rareAlive = 0;
+  let rareTotal = 0;
+  for (let i = 0; i < q.length; i++) {
+    if (q[i] > 0) {
+      alive += 1;
+      entropy -= q[i] * Math.log2(q[i]);
+    }
+    tv += Math.abs(q[i] - p[i]);
+    if (i >= rare) {
+      rareTotal += p[i];
+      if (q[i] > 0) rareAlive += p[i];
+    }
+  }
+  const metrics: Partial<Record<MetricName, number>> = {
+    alive,
+    tailMass: rareAlive / rareTotal,
+    wordEntropy: entropy,
+    tv: tv / 2,
+    heterozygosity: heterozygosity(q),
+  };
+  return metrics as Record<MetricName, number>;
+}

@@ -1,0 +1,13 @@
+/**
+ * The closed-form expectations a spec has, whatever its domain: the Gaussian loops' moments
+ * (gaussian-loops.ts) or the unigram chain's heterozygosity (text-loops.ts); null where none is known.
+ */
+import type { Spec } from '../../spec/schema';
+import { type Theory, gaussianTheory } from './gaussian-loops';
+import { textTheory } from './text-loops';
+
+export type { Theory } from './gaussian-loops';
+
+export function theoryFor(spec: Spec): Theory | null {
+  return gaussianTheory(spec) ?? textTheory(spec);
+}
