@@ -65,7 +65,8 @@ describe('CLI sweep', () => {
       [['--n-ini', 'many'], /n_ini \(--n-ini\): "many" is not a number/],
       [['--bogus', '1'], /unknown flag --bogus/],
       [['--x'], /--x needs a value/],
-      [['--data', 'ring', '--learner', 'gan'], /sweeps run the closed-form learners/],
+      [['--data', 'ring', '--learner', 'gan'], /sweeps run the closed-form learners.*would load TensorFlow.js/],
+      [['--data', 'zipf', '--learner', 'unigram'], /sweeps run the closed-form learners of points \(gaussian \| gmm \| kde\); unigram on zipf is not one\n$/],
     ];
     for (const [argv, message] of cases) {
       const { code, out, err } = await cli('sweep', ...argv);

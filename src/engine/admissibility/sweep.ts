@@ -9,6 +9,7 @@
  * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
  * and the phase diagram and its boundary come out smooth.
  */
+import { domainOf } from '../../spec/domains';
 import { learnersWhere, needsTensorflow } from '../../spec/learners';
 import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../../spec/schema';
 import { type Checked, type SpecIssue, impliedValues, normaliseSpec } from '../../spec/validate';
@@ -159,16 +160,15 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
   if (input.base?.dim === undefined) Object.assign(merged, impliedValues(merged as Pick<Spec, 'data'>));
   const base = normaliseSpec(merged);
   if (!base.ok) return base;
-  if (needsTensorflow(base.value))
+  // The baseline and n_e measure distances between distributions of points.
+  const sweepable = learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points');
+  if (!sweepable.includes(base.value.learner) || domainOf(base.value.data) !== 'points') {
+    const why = needsTensorflow(base.value) ? ': it would load TensorFlow.js and train a network or measure digits with LeNet per replicate, generation and cell' : '';
     return {
       ok: false,
-      issues: [
-        {
-          field: 'learner',
-          message: `learner (--learner): sweeps run the closed-form learners of points (${learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points').join(' | ')}); a ${base.value.learner} sweep on ${base.value.data} would load TensorFlow.js and train a network or measure digits with LeNet per replicate, generation and cell`,
-        },
-      ],
+      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners of points (${sweepable.join(' | ')}); ${base.value.learner} on ${base.value.data} is not one${why}` }],
     };
+  }
   // R is never an axis: too few replicates is the base's problem, not every cell's.
   if (base.value.replicates < 2) return { ok: false, issues: [{ field: 'replicates', message: sweepIssue(base.value)! }] };
   const x = checkAxis('x', input.x ?? fallback.x, base.value);
