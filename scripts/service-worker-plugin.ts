@@ -31,7 +31,7 @@ function hashOf(files: { path: string; content: string | Uint8Array }[]): string
   return hash.digest('hex').slice(0, 16);
 }
 
-const PREVIEW_TAGS = /(<meta\s+(?:property="og:image"|name="twitter:image")\s+content=")([^"]*)(")/g;
+const PREVIEW_TAGS = /(<meta\s+property="og:image"\s+content=")([^"]*)(")/g;
 
 export function serviceWorker(): Plugin {
   let config: ResolvedConfig;
