@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { SlowestFirst } from './tests/slowest-first';
 // With an extension (resolved to the .ts file): Vite's config loader asks for one.
 import { serviceWorker } from './scripts/service-worker-plugin.js';
 
@@ -11,6 +12,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 3000 },
   test: {
+    sequence: { sequencer: SlowestFirst },
     projects: [
       {
         test: {

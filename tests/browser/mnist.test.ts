@@ -2,17 +2,15 @@
  * MNIST in the built page: tiny VAE and class-conditional VAE runs draw grids of digits (the real
  * panel first), fill the metrics table with the MNIST metrics, show one row per digit class and
  * the "real vs real" level, credit the data set (in embeds too) and export the digits; switching
- * the data to MNIST in the controls moves the learner and the sizes with a notice; every MNIST
- * scenario shows what its text promises (tests/scenario-claims.ts). Screenshots go to
- * test-results/screenshots/mnist-*.png.
+ * the data to MNIST in the controls moves the learner and the sizes with a notice (the MNIST
+ * scenarios: mnist-scenarios.test.ts). Screenshots go to test-results/screenshots/mnist-*.png.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession, screenshot } from './browser';
-import { PRESETS } from '../../src/ui/presets';
-import { SCENARIO_CLAIMS } from '../scenario-claims';
-import { open, openSettings, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+import { digitPanels, expectDrawn } from './digit-panels';
+import { open, openSettings, readTables, searchParams, waitForRuns } from './lab-page';
 
 /** A few network steps on a few hundred digits: the pipeline end to end, in seconds. */
 const TINY = 'data=mnist&n-ini=200&n-syn=200&n-real=200&epochs=1&replicates=1&n-eval=100&speed=max&cmp=base';
@@ -20,8 +18,6 @@ const METRICS = ['t', 'fd', 'precision', 'recall', 'classes', 'entropy'];
 /** Loading MNIST and LeNet, then training: slower than the 2-D runs. */
 const RUN_TIMEOUT = 180_000;
 const TEST_TIMEOUT = 240_000;
-/** A scenario fits a Gaussian mixture per generation and run: about a minute on a quiet machine. */
-const SCENARIO_TIMEOUT = 180_000;
 
 const session = browserSession();
 let page: Page;
@@ -29,40 +25,6 @@ let page: Page;
 beforeEach(async () => {
   page = await session.newPage();
 });
-
-interface Panel {
-  label: string;
-  /** Variance of the grey levels over the whole canvas. */
-  variance: number;
-  /** Share of pixels darker than the gutters between digits: ink, not background. */
-  ink: number;
-}
-
-async function digitPanels(p: Page): Promise<Panel[]> {
-  return p.$$eval('[data-testid=film-strip] canvas[data-testid=digit-panel]', (canvases) =>
-    (canvases as HTMLCanvasElement[]).map((canvas) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      let sum = 0;
-      let sq = 0;
-      let ink = 0;
-      const n = data.length / 4;
-      for (let q = 0; q < data.length; q += 4) {
-        sum += data[q];
-        sq += data[q] * data[q];
-        if (data[q] < 200) ink++;
-      }
-      return { label: canvas.getAttribute('aria-label') ?? '', variance: sq / n - (sum / n) ** 2, ink: ink / n };
-    }),
-  );
-}
-
-function expectDrawn(panels: Panel[], generations: number[]): void {
-  expect(panels.map((p) => p.label.split(':')[0])).toEqual(['real digits (training split)', ...generations.map((t) => `t = ${t}`)]);
-  for (const panel of panels) {
-    expect(panel.variance, panel.label).toBeGreaterThan(0);
-    expect(panel.ink, panel.label).toBeGreaterThan(0.01);
-  }
-}
 
 describe('MNIST runs in the page', () => {
   it('a VAE run draws real and generated digits, fills the MNIST metrics, the class rows and real vs real, and exports them', async () => {
@@ -152,27 +114,4 @@ describe('MNIST runs in the page', () => {
     await waitForRuns(page, 'done', RUN_TIMEOUT);
     expect(await page.getByTestId('mnist-credit').count()).toBe(0);
   }, TEST_TIMEOUT);
-});
-
-describe('MNIST scenarios', () => {
-  // One page for all of them, in order: a slot whose spec does not change keeps its run, so the fully
-  // synthetic loop that every scenario shows first is fitted once, not once per scenario.
-  const scenarios = PRESETS.filter((p) => p.base.data === 'mnist');
-  it(
-    `each shows what its text promises: ${scenarios.map((p) => p.id).join(', ')}`,
-    async () => {
-      await open(page, 'speed=max');
-      for (const preset of scenarios) {
-        await page.getByTestId(`preset-${preset.id}`).click();
-        await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
-        await waitForRuns(page, 'done', SCENARIO_TIMEOUT);
-        expect(searchParams(page).get('preset')).toBe(preset.id);
-        expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
-        expectDrawn(await digitPanels(page).then((panels) => panels.slice(0, 4)), [1, 6, 10]);
-        SCENARIO_CLAIMS[preset.id]((await readTables(page)).map(runMeans));
-        await screenshot(page, `mnist-preset-${preset.id}`);
-      }
-    },
-    scenarios.length * SCENARIO_TIMEOUT,
-  );
 });

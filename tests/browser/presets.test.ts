@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 describe('scenarios', () => {
-  // The MNIST scenarios load MNIST and LeNet: mnist.test.ts runs and checks them on one page, in turn.
+  // The MNIST scenarios load MNIST and LeNet: mnist-scenarios.test.ts runs and checks them on one page, in turn.
   for (const preset of PRESETS.filter((p) => p.base.data !== 'mnist'))
     it(`${preset.id}: ${preset.title}`, async () => {
       await page.getByTestId(`preset-${preset.id}`).click();

@@ -14,7 +14,7 @@ const LOOP_BUDGET_MS = 180_000;
 
 describe('an MNIST loop in Node (wasm)', () => {
   // The finding itself (fully synthetic drifts away, fresh data holds) is asserted on the page by the
-  // MNIST scenarios (tests/browser/mnist.test.ts), on the same engine: here the Node path alone.
+  // MNIST scenarios (tests/browser/mnist-scenarios.test.ts), on the same engine: here the Node path alone.
   it(
     'fully synthetic VAE: three generations with finite metrics, all digits at t = 1, constant tensor memory',
     async () => {

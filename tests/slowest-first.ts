@@ -1,0 +1,23 @@
+/**
+ * Test files in the order that finishes soonest on two lanes: the longest browser files first.
+ * Vitest orders files by the durations it cached on an earlier run; a clean clone (CI) has none,
+ * and then keeps the order of the names, which left the 1½–2½-minute scenarios file for the end
+ * while the other lane sat idle (browser phase 346–358 s for 310 s of work per lane).
+ */
+import { basename } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The longest browser files, longest first (seconds on the project machine, 2026-11-30: 85–160, 58–74, 47–70, 55–62, 50–53, 50, 46–49, 38). */
+const LONGEST = ['presets', 'neural', 'mnist-scenarios', 'explorer', 'one-screen', 'share', 'lab', 'access'];
+
+function rank(file: TestSpecification): number {
+  const i = LONGEST.indexOf(basename(file.moduleId, '.test.ts'));
+  return i < 0 ? LONGEST.length : i;
+}
+
+export class SlowestFirst extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    // A stable sort: projects keep their order, and the other files the one vitest chose.
+    return (await super.sort(files)).map((file, i) => ({ file, i })).sort((a, b) => (a.file.project.name === b.file.project.name ? rank(a.file) - rank(b.file) || a.i - b.i : a.i - b.i)).map(({ file }) => file);
+  }
+}
