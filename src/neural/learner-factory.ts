@@ -57,7 +57,7 @@ export async function digitLearner(spec: Spec): Promise<DigitLearner> {
 }
 
 /** The word learner a spec names (a valid spec with data = zipf). */
-export async function textLearner(spec: Spec): Promise<UnigramLearner> {
+async function textLearner(spec: Spec): Promise<UnigramLearner> {
   const built = await BUILD[spec.learner](spec);
   if (!('text' in built)) throw new Error(`textLearner: ${spec.learner} does not generate words`);
   return built.text;

@@ -46,7 +46,7 @@ export function writeSpecFields(spec: Spec, defaults: Spec): [string, string][] 
   return pairs;
 }
 
-export function encodePoints(points: PointSet): string {
+function encodePoints(points: PointSet): string {
   return points.map(([x, y]) => `${x},${y}`).join(';');
 }
 
@@ -86,7 +86,7 @@ export function overridePairs(text: string): { pairs: [string, string][]; malfor
 }
 
 // Characters that are safe in a query value and keep links readable (RFC 3986 sub-delims).
-export const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
+const encode = (s: string) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
 
 /** A query string of name = value pairs, in order. */
 export function queryString(pairs: readonly (readonly [string, string])[]): string {
@@ -94,11 +94,11 @@ export function queryString(pairs: readonly (readonly [string, string])[]): stri
 }
 
 /** The names of an axis's three parameters: which field, its values as a list, or as a range. */
-export const axisParams = (which: 'x' | 'y') => [which, `${which}-values`, `${which}-range`] as const;
+const axisParams = (which: 'x' | 'y') => [which, `${which}-values`, `${which}-range`] as const;
 export const AXIS_PARAMS: readonly string[] = [...axisParams('x'), ...axisParams('y')];
 
 /** The axis field a flag names (or the field's own name, which the CLI also takes). */
-export function axisFieldOf(text: string): AxisField | undefined {
+function axisFieldOf(text: string): AxisField | undefined {
   return AXIS_FIELDS.find((f) => axisFields[f].flag === text || f === text);
 }
 

@@ -34,10 +34,10 @@ export interface DomainEntry {
 }
 
 /** Digits per MNIST split: real samples come from the training split, the metrics' reference from the test split. */
-export const MNIST_TRAIN = 60_000;
-export const MNIST_TEST = 10_000;
+const MNIST_TRAIN = 60_000;
+const MNIST_TEST = 10_000;
 
-export const DOMAIN_KINDS = ['points', 'digits', 'text'] as const;
+const DOMAIN_KINDS = ['points', 'digits', 'text'] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 
 export const DOMAINS: Readonly<Record<DomainKind, DomainEntry>> = {
