@@ -1,9 +1,7 @@
 /**
  * What each teaching scenario (src/ui/presets.ts) claims, as assertions on the per-generation
- * means its claim rests on. One copy serves both tests: the browser tests read the means from the
- * page's metrics tables (tests/browser/presets.test.ts; the MNIST scenarios in mnist-scenarios.test.ts), the
- * unit test from the engine run in Node (same specs, same seed, so the same numbers; the 2-D
- * closed-form scenarios only), and a claim that stops being true fails in both. Margins are about
+ * means its claim rests on, read by the browser tests from the page's metrics tables
+ * (tests/browser/presets.test.ts; the MNIST scenarios in mnist-scenarios.test.ts). Margins are about
  * a third of the gaps measured with the scenarios' own seed (README, "Scenarios").
  */
 import { expect } from 'vitest';

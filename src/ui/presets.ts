@@ -3,7 +3,7 @@
  * plain-language explanation, the paper's finding it shows and the metrics that show it. Learner,
  * sizes and horizon were chosen by running the loops with the CLI so that the claim is visible on
  * the scenario's own screen (the measured numbers are in the README, "Scenarios"); the browser
- * and unit tests read those metrics back and fail when a claim stops being true.
+ * tests read those metrics back and fail when a claim stops being true.
  */
 import { realDistribution } from '../engine/data';
 import { type MetricName, metricsFor } from '../engine/metrics/registry';

@@ -1,7 +1,6 @@
 /**
  * Every teaching scenario runs to done and shows the effect its text promises, read from the
- * page's metrics tables by the same claims the unit test checks on the engine
- * (tests/scenario-claims.ts); a screenshot of each is saved (test-results/screenshots/preset-*.png)
+ * page's metrics tables (tests/scenario-claims.ts); a screenshot of each is saved (test-results/screenshots/preset-*.png)
  * for people to look at.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +28,10 @@ afterEach(() => {
 });
 
 describe('scenarios', () => {
+  it('every scenario has a claim to check', () => {
+    for (const preset of PRESETS) expect(SCENARIO_CLAIMS[preset.id], preset.id).toBeTypeOf('function');
+  });
+
   // The MNIST scenarios load MNIST and LeNet: mnist-scenarios.test.ts runs and checks them on one page, in turn.
   for (const preset of PRESETS.filter((p) => p.base.data !== 'mnist'))
     it(`${preset.id}: ${preset.title}`, async () => {
