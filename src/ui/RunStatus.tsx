@@ -58,7 +58,7 @@ export function RunStatus({ record, index, shown }: { record: RunSnapshot; index
   const state = hookState(record);
   const estimate = record.source === 'worker' && record.spec.learner ? longRunEstimate(record.spec) : null;
   return (
-    <div className={`run-status state-${record.state}`} data-testid="run-status" data-state={state} data-t={t}>
+    <div className={`run-status state-${record.state}`} data-testid="run-status" data-state={state} data-t={t} data-compute-ms={record.computeMs.toFixed(0)}>
       <span className="swatch" style={{ background: record.colour }} aria-hidden="true" />
       <strong>
         Run {index + 1}: {record.label}

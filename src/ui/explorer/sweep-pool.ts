@@ -15,6 +15,7 @@ import type { Baseline } from '../../engine/admissibility/baseline';
 import { momentsApply } from '../../engine/admissibility/moment-replicate';
 import { type CellResult, type Sweep, type SweepCell, type SweepResult, cellKey, sweepCells } from '../../engine/admissibility/sweep';
 import type { FromSweepWorker, ToSweepWorker } from '../../worker/sweep-worker';
+import { WorkerPool } from '../worker-pool';
 import { cacheBaseline, cacheCell, cachedBaseline, cachedCell, hashKey } from './cell-cache';
 
 export type SweepState = 'running' | 'done' | 'cancelled' | 'error';
@@ -69,7 +70,7 @@ export function cacheSweepResult({ sweep, baseline, cells }: SweepResult): void 
 
 export class SweepPool {
   progress: SweepProgress | null = null;
-  private workers: Worker[] = [];
+  private readonly workers: WorkerPool<ToSweepWorker, FromSweepWorker>;
   /** Messages carry the token of the run they belong to; anything older is dropped. */
   private token = 0;
   private queue: number[] = [];
@@ -80,7 +81,14 @@ export class SweepPool {
   private lastDraw = 0;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    this.workers = new WorkerPool({
+      size,
+      create: (index) => new Worker(new URL('../../worker/sweep-worker.ts', import.meta.url), { type: 'module', name: `sweep-${index + 1}` }),
+      receive: (index, message) => this.receive(index, message),
+      fail: (_, reason) => this.fail(`a sweep worker failed: ${reason}`),
+    });
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -139,7 +147,7 @@ export class SweepPool {
     if (baseline) this.dispatch(baseline);
     else {
       this.progress.workers = 1;
-      this.post(this.worker(0), { type: 'baseline', token, sweep });
+      this.workers.post(0, { type: 'baseline', token, sweep });
     }
     this.changed();
   }
@@ -175,17 +183,17 @@ export class SweepPool {
     // Sample-based cells take seconds: one at a time, so the last ones spread over every worker.
     const depth = momentsApply(p.sweep.base) ? 2 : 1;
     if (this.queue.length === 0) this.finish();
-    else for (let round = 0; round < depth; round++) for (let w = 0; w < p.workers; w++) this.feed(this.worker(w));
+    else for (let round = 0; round < depth; round++) for (let w = 0; w < p.workers; w++) this.feed(w);
   }
 
-  private feed(worker: Worker): void {
+  private feed(worker: number): void {
     const index = this.queue.shift();
     if (index === undefined) return;
     const p = this.progress!;
-    this.post(worker, { type: 'cell', token: this.token, index, spec: p.cells[index].spec, baseline: p.baseline! });
+    this.workers.post(worker, { type: 'cell', token: this.token, index, spec: p.cells[index].spec, baseline: p.baseline! });
   }
 
-  private receive(worker: Worker, message: FromSweepWorker): void {
+  private receive(worker: number, message: FromSweepWorker): void {
     const p = this.progress;
     if (!p || message.token !== this.token || p.state !== 'running') return;
     if (message.type === 'baseline') {
@@ -218,24 +226,9 @@ export class SweepPool {
     this.changed();
   }
 
-  private worker(index: number): Worker {
-    if (!this.workers[index]) {
-      const worker = new Worker(new URL('../../worker/sweep-worker.ts', import.meta.url), { type: 'module', name: `sweep-${index + 1}` });
-      worker.onmessage = (event: MessageEvent<FromSweepWorker>) => this.receive(worker, event.data);
-      worker.onerror = (event) => this.fail(`a sweep worker failed: ${event.message || 'it could not be loaded'}`);
-      this.workers[index] = worker;
-    }
-    return this.workers[index];
-  }
-
-  private post(worker: Worker, message: ToSweepWorker): void {
-    worker.postMessage(message);
-  }
-
   /** Terminating is the only way to stop a cell in flight; idle workers go too, and are made again on demand. */
   private stopWorkers(): void {
-    for (const w of this.workers) w.terminate();
-    this.workers = [];
+    this.workers.terminate();
     this.queue = [];
     this.token++;
   }

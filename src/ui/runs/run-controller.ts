@@ -13,6 +13,7 @@ import type { RunDocument } from '../../results/run-document';
 import type { Spec } from '../../spec/schema';
 import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import { PAGE_RUNTIME } from '../runtime-options';
+import { WorkerPool } from '../worker-pool';
 import { type RunRecord, emptyRecord, keepFrame } from './run-record';
 import type { RunStore } from './run-store';
 
@@ -34,7 +35,12 @@ const WORKERS = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1
 const FINISHED_KEPT = 8;
 
 export class RunController {
-  private readonly workers: Worker[] = [];
+  private readonly workers = new WorkerPool<ToWorker, FromWorker>({
+    size: WORKERS,
+    create: (index) => new Worker(new URL('../../worker/engine-worker.ts', import.meta.url), { type: 'module', name: `engine-${index + 1}` }),
+    receive: (_, message) => this.receive(message),
+    fail: (index, reason) => this.failWorker(index, `the engine worker failed: ${reason}`),
+  });
   /** Runs computed to the end here, by spec, oldest first. */
   private readonly finished = new Map<string, RunRecord>();
   private nextId = 1;
@@ -48,19 +54,8 @@ export class RunController {
     this.delayMs = delayMs;
   }
 
-  private worker(slot: number): Worker {
-    const index = slot % WORKERS;
-    if (!this.workers[index]) {
-      const worker = new Worker(new URL('../../worker/engine-worker.ts', import.meta.url), { type: 'module', name: `engine-${index + 1}` });
-      worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
-      worker.onerror = (event) => this.failWorker(index, `the engine worker failed to load: ${event.message || 'unknown error'}`);
-      this.workers[index] = worker;
-    }
-    return this.workers[index];
-  }
-
   private send(slot: number, message: ToWorker): void {
-    this.worker(slot).postMessage(message);
+    this.workers.post(slot, message);
   }
 
   private failWorker(index: number, message: string): void {
@@ -240,8 +235,7 @@ export class RunController {
   }
 
   dispose(): void {
-    for (const w of this.workers) w?.terminate();
-    this.workers.length = 0;
+    this.workers.terminate();
   }
 }
 
