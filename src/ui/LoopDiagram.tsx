@@ -72,14 +72,16 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
           Gᵗ
         </text>
         <path d={RETURN_PATH} fill="none" stroke={colour} strokeWidth={1 + 3 * (synthetic / total)} markerEnd={`url(#${marker})`} />
-        <text x={BAR.x + 66} y={H - 22} fill="#1a1a1a" fontSize={9}>
+        {/* Anchored at the right edge: a four- or five-digit n_s grows to the left, inside the loop. */}
+        <text x={W - 1} y={H - 22} textAnchor="end" fill="#1a1a1a" fontSize={9}>
           n_s = {spec.nSyn} samples
         </text>
         <text x={BAR.x} y={H - 3} fill="#444444" fontSize={9}>
           Dᵗ: {real} real + {synthetic} synthetic
         </text>
         {spec.lambda < 1 && (
-          <text x={G.x + G.r} y={H - 22} textAnchor="end" fill="#1a1a1a" fontSize={9}>
+          // Inside the loop, under Gᵗ: the bias is applied where Gᵗ is sampled, and the line below holds n_s.
+          <text x={G.x - G.r - 2} y={G.y + G.r + 10} textAnchor="end" fill="#1a1a1a" fontSize={9}>
             λ = {spec.lambda}
           </text>
         )}
