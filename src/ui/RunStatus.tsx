@@ -24,10 +24,9 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
   ['fd', 'FD', (x) => (Math.abs(x) >= 1e5 ? x.toExponential(1) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(2))],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
-  // Words: how many the model can still say, the share of the rare half's mass it keeps, and how varied its text is.
+  // Words: how many the model can still say, and the share of the rare half's mass it keeps.
   ['alive', 'words alive', (x) => x.toFixed(0)],
   ['tailMass', 'rare-word mass', (x) => x.toFixed(2)],
-  ['wordEntropy', 'entropy', (x) => `${x.toFixed(1)} bits`],
 ];
 
 /** Surviving modes or classes first; the distance only where there are no modes to count (digits, Gaussians, moons). */
