@@ -15,7 +15,7 @@ import type { MetricName } from '../metrics/registry';
 import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
 
-export function pointLoop(spec: Spec, real: Distribution, learner: Learner, sampled = true): LoopParts<Model, KnnManifold | null> {
+export function pointLoop(spec: Spec, real: Distribution, learner: Learner, sampled: boolean): LoopParts<Model, KnnManifold | null> {
   const d = real.dim;
   return {
     width: d,
