@@ -13,6 +13,7 @@ except ImportError as e:  # pragma: no cover
 R, T, N = 2000, 50, 100
 rng = np.random.default_rng(1)
 start = time.perf_counter()
+cpu = time.process_time()
 x = rng.standard_normal((R, N))
 for t in range(T):
     mu = x.mean(axis=1)
@@ -20,4 +21,5 @@ for t in range(T):
     fd = mu**2 + var + 1 - 2 * np.sqrt(var)
     x = mu[:, None] + np.sqrt(var)[:, None] * rng.standard_normal((R, N))
 ms = (time.perf_counter() - start) * 1000
-print(json.dumps({"ms": ms, "numpy": np.__version__}))
+cpu_ms = (time.process_time() - cpu) * 1000
+print(json.dumps({"ms": ms, "cpu_ms": cpu_ms, "numpy": np.__version__}))

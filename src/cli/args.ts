@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parsePointsCsv } from '../engine/data/csv';
 import { argvPairs, specKeyOf } from '../spec/codec';
 import { DATA_KINDS, type SpecKey, describeAllowed, specFields } from '../spec/schema';
-import { parseField, type SpecIssue } from '../spec/validate';
+import { parseField, show, type SpecIssue } from '../spec/validate';
 
 export type ParsedArgs =
   | { ok: true; input: Record<string, unknown>; given: SpecKey[]; help: boolean; threads: number | null }
@@ -22,7 +22,7 @@ function readPoints(path: string): { points: unknown } | SpecIssue {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { field: 'data', message: `--data: ${JSON.stringify(path)} is neither a distribution nor a readable file; allowed: ${describeFlag('data')}` };
+    return { field: 'data', message: `--data: ${show(path)} is neither a distribution nor a readable file; allowed: ${describeFlag('data')}` };
   }
   const csv = parsePointsCsv(text);
   return csv.ok ? { points: csv.points } : { field: 'data', message: `--data ${path}: ${csv.message}` };
@@ -32,7 +32,7 @@ function readThreads(text: string | undefined): number | SpecIssue {
   const allowed = `an integer ${THREADS.min}..${THREADS.max}`;
   if (text === undefined) return { field: 'threads', message: `--threads needs a value; allowed: ${allowed}` };
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < THREADS.min || value > THREADS.max) return { field: 'threads', message: `--threads: ${JSON.stringify(text)} is not allowed; allowed: ${allowed}` };
+  if (!/^\d+$/.test(text.trim()) || value < THREADS.min || value > THREADS.max) return { field: 'threads', message: `--threads: ${show(text)} is not allowed; allowed: ${allowed}` };
   return value;
 }
 
@@ -55,7 +55,7 @@ export function readArgs({ pairs, stray }: ReturnType<typeof argvPairs>): Parsed
   const issues: SpecIssue[] = [];
   let help = false;
   let threads: number | null = null;
-  for (const arg of stray) issues.push({ field: arg, message: `unexpected argument ${JSON.stringify(arg)}; flags look like --n-ini 500 (see --help)` });
+  for (const arg of stray) issues.push({ field: arg, message: `unexpected argument ${show(arg)}; flags look like --n-ini 500 (see --help)` });
   for (const [flag, value] of pairs) {
     if (flag === 'help') {
       help = true;

@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { checkSweep } from '../engine/admissibility/sweep';
+import { simulationPath } from '../engine/loops/moment-experiment';
 import { fieldApplies, specFields } from '../spec/schema';
 import { normaliseSpec } from '../spec/validate';
 import { parseArgs } from './args';
@@ -56,7 +57,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   for (const key of args.given)
     if (!fieldApplies(key, spec)) io.err(`note: --${specFields[key].flag} has no effect with --data ${spec.data} --learner ${spec.learner} --loop ${spec.loop}\n`);
 
-  const threads = threadsToUse(args.threads, spec.replicates >= THREAD_MIN_REPLICATES ? availableParallelism() : 1, io);
+  // The sufficient-statistics path finishes 2,000 replicates sooner than a thread starts.
+  const shared = spec.replicates >= THREAD_MIN_REPLICATES && simulationPath(spec) === 'samples';
+  const threads = threadsToUse(args.threads, shared ? availableParallelism() : 1, io);
   io.out(`${JSON.stringify(await runDocument(spec, threads))}\n`);
   return 0;
 }

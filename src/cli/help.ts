@@ -9,8 +9,10 @@ export function helpText(): string {
     '',
     'Usage: npm run --silent cli -- run [flags]',
     '',
-    'Prints one JSON document on stdout: { "spec": {…}, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ], "baseline"? }.',
-    'Metrics: fd, meanSq, trace, logdet, precision, recall; modes and modeVar for the ring and the grid.',
+    'Prints one JSON document on stdout: { "spec": {…}, "computed": { "path", "metrics", "skipped"?, "why"? }, "generations": [ { "t", "metrics": { name: { mean, sd, median, q05, q95 } }, "theory"?, "iterations" } ], "baseline"? }.',
+    'Metrics (--metrics picks them): fd, meanSq, trace, logdet, precision, recall; modes and modeVar for the ring and the grid.',
+    'The Gaussian learner on --data gaussian runs through sufficient statistics ("path": "sufficient-statistics", exact in distribution)',
+    'when no metric measured on samples (precision, recall) is computed; otherwise sample by sample ("path": "samples").',
     `MNIST (--data mnist, learners ${learnersOf('digits').join(' | ')}): fd, precision, recall in LeNet feature space against held-out`,
     `test digits, classes (share of the 10 digits covered) and entropy (bits); "baseline" holds what real digits score.`,
     'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
@@ -29,7 +31,7 @@ export function helpText(): string {
     lines.push(`  ${''.padEnd(18)} default ${f.default}${own}; allowed: ${describeFlag(key)}`);
   }
   lines.push(`  --threads          worker threads sharing the replicates; at most one per core; results are identical for any number`);
-  lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
+  lines.push(`  ${''.padEnd(18)} default: all cores when R ≥ 100 on the sample path, else 1; allowed: an integer ${THREADS.min}..${THREADS.max}`);
   lines.push('  --help             this text');
   lines.push('', `The ${learnersWhere((e) => e.runtime === 'tfjs').join(', ')} learners train with TensorFlow.js on its wasm backend; results are reproducible for one seed on one machine.`);
   return lines.join('\n');

@@ -1,5 +1,6 @@
 /** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
 import { Experiment } from '../engine/loops/experiment';
+import { MomentExperiment, simulationPath } from '../engine/loops/moment-experiment';
 import type { MetricName } from '../engine/metrics/registry';
 import type { Spec } from '../spec/schema';
 import { nodeExperimentLearner } from './neural-learner';
@@ -15,6 +16,12 @@ export interface ReplicateRangeResult {
 }
 
 export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
+  if (simulationPath(job.spec) === 'sufficient-statistics') {
+    const moments = new MomentExperiment(job.spec, job.range);
+    const result: ReplicateRangeResult = { generations: [] };
+    for (let step = moments.next(); step; step = moments.next()) result.generations.push({ values: step.values, iterations: 0 });
+    return result;
+  }
   const experiment = new Experiment(job.spec, { range: job.range, ...(await nodeExperimentLearner(job.spec)) });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())

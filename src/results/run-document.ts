@@ -7,6 +7,7 @@ import type { MetricName } from '../engine/metrics/registry';
 import type { Summary } from '../engine/metrics/summary';
 import type { Spec } from '../spec/schema';
 import type { Theory } from '../engine/theory/gaussian-loops';
+import type { SimulationPath } from '../engine/loops/moment-experiment';
 
 export interface GenerationEntry {
   t: number;
@@ -17,8 +18,19 @@ export interface GenerationEntry {
   iterations: number;
 }
 
+/** How a run was computed: which path simulated it, what it measured and what `metrics=auto` left out. */
+export interface Computation {
+  path: SimulationPath;
+  metrics: MetricName[];
+  /** The data's metrics left out, and why; absent when none were. */
+  skipped?: MetricName[];
+  why?: string;
+}
+
 export interface RunDocument {
   spec: Spec;
+  /** Written by the CLI; a page's export and older documents have none. */
+  computed?: Computation;
   generations: GenerationEntry[];
   /** MNIST: what real training digits score against the held-out reference ("real vs real"). */
   baseline?: Partial<Record<MetricName, number>>;

@@ -6,6 +6,7 @@
  */
 import { DATA_KINDS, type DataKind } from './domains';
 import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
+import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
 interface FieldBase {
   /** CLI flag without the leading dashes. */
@@ -52,7 +53,15 @@ export interface EnumField<O extends readonly string[] = readonly string[]> exte
   readonly default: O[number];
 }
 
-export type Field = IntField | NumberField | EnumField;
+/** Names from `options`, written as a comma-separated list (order and repeats do not matter), or one of `keywords`. */
+export interface ListField extends FieldBase {
+  readonly kind: 'list';
+  readonly options: readonly string[];
+  readonly keywords: readonly string[];
+  readonly default: string;
+}
+
+export type Field = IntField | NumberField | EnumField | ListField;
 
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
@@ -347,12 +356,23 @@ export const specFields = {
     label: 'n_eval',
     help: 'evaluation samples of the model and of P_r for k-NN precision/recall and mode coverage',
   } satisfies IntField,
+  // Research runs pay only for what they ask (issue 14): the sampled metrics cost a k-NN search of
+  // 2·n_eval points per replicate and generation, a hundred times a Gaussian fit.
+  metrics: {
+    kind: 'list',
+    options: METRIC_NAMES,
+    keywords: ['auto', 'all'],
+    default: 'auto',
+    flag: 'metrics',
+    label: 'metrics',
+    help: `what each generation measures: a list such as fd,meanSq,precision; all (every metric of the data); or auto: all, but those measured on samples of G^t (precision, recall, modes, modeVar) only while R ≤ ${AUTO_SAMPLED_MAX_REPLICATES}; the page computes all`,
+  } satisfies ListField,
 } as const;
 
 export type SpecKey = keyof typeof specFields;
 export const SPEC_KEYS = Object.keys(specFields) as SpecKey[];
 
-type ValueOf<F> = F extends EnumField<infer O> ? O[number] : number;
+type ValueOf<F> = F extends EnumField<infer O> ? O[number] : F extends ListField ? string : number;
 
 /** A user-supplied 2-D point set, as [x, y] pairs. */
 export type PointSet = ReadonlyArray<readonly [number, number]>;
@@ -394,6 +414,8 @@ export function describeAllowed(field: Field): string {
       return `a number in ${field.minExclusive ? '(' : '['}${field.min}, ${field.max}]`;
     case 'enum':
       return `one of ${field.options.join(' | ')}`;
+    case 'list':
+      return `${field.keywords.join(' | ')} | a comma-separated list of ${field.options.join(', ')}`;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import {
   type Field,
+  type ListField,
   type PointSet,
   type Spec,
   type SpecKey,
@@ -18,6 +19,7 @@ import {
 } from './schema';
 import { DOMAINS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
 import { learnerEntry, learnersOf, learnersWhere } from './learners';
+import { availableMetrics } from '../engine/metrics/selection';
 
 export interface SpecIssue {
   /** The spec key ('nIni'), or 'points', or the unknown key itself. */
@@ -63,12 +65,32 @@ export function checkField(key: SpecKey, value: unknown): Checked<Spec[SpecKey]>
     if (typeof value !== 'string' || !(field.options as readonly string[]).includes(value)) return bad('is not allowed');
     return { ok: true, value: value as Spec[SpecKey] };
   }
+  if (field.kind === 'list') {
+    if (typeof value !== 'string') return bad('is not a list of names');
+    const list = readList(field, value);
+    if (typeof list !== 'string') return bad(list.why);
+    return { ok: true, value: list as Spec[SpecKey] };
+  }
   if (typeof value !== 'number') return bad('is not a number');
   if (Number.isNaN(value)) return bad('is not a number');
   if (!Number.isFinite(value)) return bad('is not finite');
   if (field.kind === 'int' && !Number.isInteger(value)) return bad('is not an integer');
   if (!rangeOk(field, value)) return bad('is out of range');
   return { ok: true, value: value as Spec[SpecKey] };
+}
+
+/**
+ * A list field's text in its one written form: a keyword as given, else the names in the
+ * options' order without repeats (so that equal requests compare equal and links stay stable).
+ */
+function readList(field: ListField, text: string): string | { why: string } {
+  const trimmed = text.trim();
+  if (field.keywords.includes(trimmed)) return trimmed;
+  const names = trimmed.split(',').map((name) => name.trim());
+  if (names.includes('')) return { why: 'has an empty name' };
+  const unknown = names.find((name) => !field.options.includes(name));
+  if (unknown !== undefined) return { why: `has an unknown name ${show(unknown)}` };
+  return field.options.filter((o) => names.includes(o)).join(',');
 }
 
 /** Plain decimal notation: Number('') is 0 and Number('0x10') is 16, which no one means. */
@@ -94,8 +116,8 @@ export function parsePlainNumber(text: string): number | string {
 
 /** Parses the text form of a field (CLI flag value, URL parameter). */
 export function parseField(key: SpecKey, text: string): Checked<Spec[SpecKey]> {
-  const field = specFields[key];
-  if (field.kind === 'enum') return checkField(key, text);
+  const field = specFields[key] as Field;
+  if (field.kind === 'enum' || field.kind === 'list') return checkField(key, text);
   const value = parsePlainNumber(text);
   if (typeof value === 'string')
     return {
@@ -197,6 +219,13 @@ function crossCheck(spec: Spec): SpecIssue[] {
     issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
+
+  if (!specFields.metrics.keywords.includes(spec.metrics) && (spec.data !== 'points' || spec.points !== null)) {
+    const { all } = availableMetrics(spec);
+    const missing = spec.metrics.split(',').filter((m) => !(all as string[]).includes(m));
+    if (missing.length > 0)
+      issues.push({ field: 'metrics', message: `${fieldName('metrics')}: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not measured with data=${spec.data}; allowed: ${specFields.metrics.keywords.join(' | ')} | a comma-separated list of ${all.join(', ')}` });
+  }
 
   const learner = learnerEntry(spec.learner);
   const domain = domainOf(spec.data);

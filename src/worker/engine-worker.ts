@@ -266,7 +266,9 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
     post({ type: 'error', runId: message.runId, message: checked.issues.map((i) => i.message).join('; ') });
     return;
   }
-  const spec = checked.value;
+  // The page draws every metric of the data (charts, tables, the film strip's samples): whatever a
+  // link's `metrics` asks, a page run computes them all, and its run document says so.
+  const spec = { ...checked.value, metrics: 'all' };
   try {
     const neural = needsTensorflow(spec);
     const experiment = neural ? null : new Experiment(spec);

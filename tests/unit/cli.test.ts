@@ -143,7 +143,7 @@ describe('CLI bad input', () => {
   it('rejects a bad value of every flag, naming the flag', async () => {
     for (const key of SPEC_KEYS) {
       const f = specFields[key];
-      const { code, out, err } = await cli('run', `--${f.flag}`, f.kind === 'enum' ? 'bogus' : String(f.max + 1));
+      const { code, out, err } = await cli('run', `--${f.flag}`, f.kind === 'enum' || f.kind === 'list' ? 'bogus' : String(f.max + 1));
       expect(code, f.flag).toBe(2);
       expect(out).toBe('');
       expect(err).toContain(`--${f.flag}`);

@@ -45,6 +45,7 @@ function valueFor(rng: Rng, key: SpecKey | null): string {
   const roll = rng.uniform();
   if (field && roll < 0.35) {
     if (field.kind === 'enum') return pick(rng, field.options);
+    if (field.kind === 'list') return pick(rng, [...field.keywords, ...field.options]);
     if (field.kind === 'int') return String(field.min + rng.int(Math.min(field.max - field.min + 1, 1000)));
     return String(Number((field.min + rng.uniform() * (field.max - field.min)).toPrecision(3)) || field.max);
   }

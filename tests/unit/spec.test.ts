@@ -23,7 +23,7 @@ describe('spec schema', () => {
     const field = specFields[key];
     it(`rejects malformed, NaN, missing and out-of-range values of ${key}`, () => {
       const bad: unknown[] = ['', 'abc', null, {}, [], true];
-      if (field.kind !== 'enum') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
+      if (field.kind !== 'enum' && field.kind !== 'list') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
       if (field.kind === 'int') bad.push(field.min + 0.5);
       if (field.kind === 'number' && 'minExclusive' in field && field.minExclusive) bad.push(field.min);
       for (const value of bad) {

@@ -73,7 +73,7 @@ function nonIncreasing(values: number[]): number[] {
 
 /** Per-replicate FD of a generation-1 fit on n real samples. */
 async function simulatedDistances(spec: Spec, n: number): Promise<ArrayLike<number>> {
-  const fitSpec: Spec = { ...spec, nIni: n, generations: 1, nEval: specFields.nEval.min };
+  const fitSpec: Spec = { ...spec, nIni: n, generations: 1, nEval: specFields.nEval.min, metrics: 'fd' };
   if (momentsApply(spec)) return Float64Array.from({ length: spec.replicates }, (_, i) => new MomentReplicate(fitSpec, i).step().fd);
   return (await new Experiment(fitSpec).next())!.values.fd;
 }

@@ -112,7 +112,8 @@ function momentLimit(spec: Spec, window: { from: number; to: number }): LoopLimi
 }
 
 async function sampleLimit(spec: Spec, window: { from: number; to: number }): Promise<LoopLimit> {
-  const experiment = new Experiment(spec);
+  // The cell reports precision and recall at T whatever its base spec asks of a run.
+  const experiment = new Experiment({ ...spec, metrics: 'all' });
   const sums = new WindowSums(spec.replicates);
   let last: GenerationResult | null = null;
   for (let step = await experiment.next(); step; step = await experiment.next()) {

@@ -7,7 +7,8 @@ import type { Distribution } from '../data/distribution';
 import { type DigitNetworks, digitLoop } from '../digits/digit-loop';
 import { learnerFor } from '../learners';
 import type { Learner } from '../learners/model';
-import { type MetricName, metricsFor } from '../metrics/registry';
+import type { MetricName } from '../metrics/registry';
+import { type MetricChoice, chooseMetrics } from '../metrics/selection';
 import { type Summary, summarise } from '../metrics/summary';
 import { type DomainKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
@@ -42,7 +43,7 @@ export interface ExperimentOptions {
 
 interface DomainLoop {
   real: Distribution | null;
-  metrics: MetricName[];
+  choice: MetricChoice;
   parts: LoopParts<Fitted, unknown>;
 }
 
@@ -50,20 +51,22 @@ interface DomainLoop {
 const DOMAIN_LOOPS: Record<DomainKind, (spec: Spec, options: ExperimentOptions) => DomainLoop> = {
   points(spec, options) {
     const real = realDistribution(spec);
-    return { real, metrics: metricsFor(real), parts: pointLoop(spec, real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown> };
+    const choice = chooseMetrics(spec, real);
+    return { real, choice, parts: pointLoop(spec, real, options.learner ?? learnerFor(spec), choice.sampled) as LoopParts<Fitted, unknown> };
   },
   digits(spec, options) {
     if (!options.digits) throw new Error(`Experiment: data=${spec.data} needs the digit networks, which the worker and the CLI build (src/neural/learner-factory.ts)`);
-    return { real: null, metrics: metricsFor('digits'), parts: digitLoop(spec, options.digits) as LoopParts<Fitted, unknown> };
+    return { real: null, choice: chooseMetrics(spec), parts: digitLoop(spec, options.digits) as LoopParts<Fitted, unknown> };
   },
   text(spec, options) {
-    return { real: null, metrics: metricsFor('text'), parts: textLoop(spec, options.text ?? textLearnerFor(spec)) as LoopParts<Fitted, unknown> };
+    return { real: null, choice: chooseMetrics(spec), parts: textLoop(spec, options.text ?? textLearnerFor(spec)) as LoopParts<Fitted, unknown> };
   },
 };
 
 export class Experiment {
   /** P_r with its exact moments; null for MNIST, known only by its samples, and for words (engine/text). */
   readonly real: Distribution | null;
+  /** The metrics computed (the spec's `metrics`, resolved for its data and R). */
   readonly metrics: MetricName[];
   /** Numbers per sample (a digit row is 28×28 pixels and its label). */
   readonly width: number;
@@ -85,9 +88,9 @@ export class Experiment {
     private readonly options: ExperimentOptions = {},
   ) {
     const range = options.range ?? { first: 0, count: spec.replicates };
-    const { real, metrics, parts } = DOMAIN_LOOPS[domainOf(spec.data)](spec, options);
+    const { real, choice, parts } = DOMAIN_LOOPS[domainOf(spec.data)](spec, options);
     this.real = real;
-    this.metrics = metrics;
+    this.metrics = choice.computed;
     this.width = parts.width;
     this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, parts, range.first + i, options.resumable));
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());

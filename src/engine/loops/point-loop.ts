@@ -1,7 +1,9 @@
 /**
  * The loop over points in R^d (the Gaussians, mixtures, moons and point sets): the learner's model
  * is measured by its moments against P_r's exact ones, and by k-NN precision/recall and mode
- * coverage of its samples against a real evaluation set.
+ * coverage of its samples against a real evaluation set. Without `sampled` (no metric of the run
+ * needs samples) neither the evaluation samples nor the real evaluation set are drawn: they cost
+ * far more than a closed-form fit, and the moments do not need them.
  */
 import type { Distribution } from '../data/distribution';
 import type { Learner, Model } from '../learners/model';
@@ -13,16 +15,14 @@ import type { MetricName } from '../metrics/registry';
 import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
 
-export function pointLoop(spec: Spec, real: Distribution, learner: Learner): LoopParts<Model, KnnManifold> {
+export function pointLoop(spec: Spec, real: Distribution, learner: Learner, sampled: boolean): LoopParts<Model, KnnManifold | null> {
   const d = real.dim;
   return {
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
-    reference: (rng) => new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K),
+    reference: (rng) => (sampled ? new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K) : null),
     async evaluate(model, reference, rng) {
-      const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
-      const { precision, recall } = precisionRecall(reference, evaluation, spec.nEval, d, MAD_K);
       let sq = 0;
       for (let j = 0; j < d; j++) sq += (model.mean[j] - real.mean[j]) ** 2;
       const metrics = {
@@ -30,9 +30,10 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner): Loo
         meanSq: sq,
         trace: trace(model.cov, d),
         logdet: logDet(model.cov, d),
-        precision,
-        recall,
       } as Record<MetricName, number>;
+      if (!reference) return { evaluation: new Float64Array(0), metrics, modeShare: null };
+      const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
+      Object.assign(metrics, precisionRecall(reference, evaluation, spec.nEval, d, MAD_K));
       let modeShare: Float64Array | null = null;
       if (real.modes) {
         const coverage = modeCoverage(evaluation, spec.nEval, real.modes);

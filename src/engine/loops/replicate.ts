@@ -21,7 +21,7 @@ export interface Fitted {
 
 /** A generation's measurements of G^t. */
 export interface Evaluation {
-  /** n_eval samples of G^t drawn as synthetic data are (with λ). */
+  /** n_eval samples of G^t drawn as synthetic data are (with λ); none when the run computes no metric measured on samples. */
   evaluation: Float64Array;
   metrics: Record<MetricName, number>;
   /** Per mode of P_r (or per digit class), its share of the evaluation samples; null without modes. */

@@ -19,8 +19,9 @@ export function frechetDistance(
 ): number {
   if (mean1.length !== d || mean2.length !== d || cov1.length !== d * d || cov2.length !== d * d)
     throw new Error(`frechetDistance: expected means of length ${d} and ${d}×${d} covariances`);
+  // Plain loops: this runs for every replicate and generation, and closures cost more than the sum.
   for (const a of [mean1, cov1, mean2, cov2])
-    if (!a.every(Number.isFinite)) throw new Error('frechetDistance: non-finite mean or covariance');
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) throw new Error('frechetDistance: non-finite mean or covariance');
   let meanTerm = 0;
   for (let j = 0; j < d; j++) meanTerm += (mean1[j] - mean2[j]) ** 2;
   const fd = meanTerm + trace(cov1, d) + trace(cov2, d) - 2 * traceSqrtProduct(cov1, cov2, d);

@@ -18,3 +18,18 @@ export function metricsFor(real: Distribution | 'digits' | 'text'): MetricName[]
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   return real.modes ? [...base, 'modes', 'modeVar'] : base;
 }
+
+/** Above this many replicates a run asking for `auto` metrics (the spec's default) leaves out the sampled ones. */
+export const AUTO_SAMPLED_MAX_REPLICATES = 100;
+
+/**
+ * The metrics of `metricsFor(real)` that are measured on n_eval samples of G^t against a real
+ * evaluation set, rather than read off G^t's parameters: they cost a sort or a k-NN search of
+ * 2·n_eval points per replicate and generation, far more than the fit of a closed-form learner.
+ * Every digit metric is one (LeNet features of samples); no word metric is.
+ */
+export function sampledMetricsFor(real: Distribution | 'digits' | 'text'): MetricName[] {
+  if (real === 'text') return [];
+  const all = metricsFor(real);
+  return real === 'digits' ? all : all.filter((m) => m === 'precision' || m === 'recall' || m === 'modes' || m === 'modeVar');
+}

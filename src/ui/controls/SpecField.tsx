@@ -22,7 +22,7 @@ interface Props {
 
 export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], extra }: Props) {
   const field = specFields[fieldKey] as Field;
-  const slider = field.kind === 'enum' ? undefined : field.slider;
+  const slider = field.kind === 'enum' || field.kind === 'list' ? undefined : field.slider;
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
