@@ -19,6 +19,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner): Loo
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
+    fitBatch: learner.fitBatch && ((jobs, options) => learner.fitBatch!(jobs, options)),
     reference: (rng) => new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K),
     async evaluate(model, reference, rng) {
       const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
