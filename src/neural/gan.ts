@@ -159,7 +159,10 @@ function drawStep(p: Prepared, B: number, k: number): { real: Float32Array; zD: 
   return { real, zD, zG };
 }
 
+/** Starting parameters as a tensor: G^{t−1}'s itself (not owned) or a new one. */
 const asTensor = (start: tf.Tensor1D | Float32Array) => (start instanceof tf.Tensor ? start : tf.tensor1d(start));
+/** Starting parameters as a tensor the training owns. */
+const ownTensor = (start: tf.Tensor1D | Float32Array) => (start instanceof tf.Tensor ? tf.clone(start) : tf.tensor1d(start));
 
 export function ganLearner(options: Partial<GanOptions> = {}): Learner {
   const o = pointNetworkOptions(NAME, GAN_DEFAULTS, SETTINGS.ranges, options);
@@ -219,8 +222,8 @@ export function ganLearner(options: Partial<GanOptions> = {}): Learner {
   /** Trains one replicate (Mlp on rank-2 tensors: the fastest path on wasm and cpu). */
   async function trainOne(p: Prepared, fitOptions?: Omit<FitOptions, 'previous'>): Promise<GanModel> {
     const { d, generator, discriminator } = p;
-    let thetaG: tf.Tensor1D = tf.clone(asTensor(p.startG));
-    let thetaD: tf.Tensor1D = tf.clone(asTensor(p.startD));
+    let thetaG = ownTensor(p.startG);
+    let thetaD = ownTensor(p.startD);
     const adamG = new FlatAdam(generator.size, o.learningRate, 0.5, 0.999, 1e-8);
     const adamD = new FlatAdam(discriminator.size, o.learningRate, 0.5, 0.999, 1e-8);
     const { sign, signOverB } = discriminatorSigns([2 * B, 1]);

@@ -73,13 +73,13 @@ describe.each(['gan', 'diffusion'] as const)('%s: replicates trained as one batc
     const batched = await LEARNERS[kind]('on', { warmStart: true }).fitBatch!([0, 1].map(again));
     const [a, b] = [await fingerprints(alone), await fingerprints(batched)];
     for (let r = 0; r < 2; r++) expectClose(b[r], a[r], `replicate ${r}`);
-    for (const model of first) model.dispose();
+    for (const model of first) model.dispose?.();
   });
 
   it('progress is summed over the batch; an abort stops it within one step and frees every tensor', async () => {
     const before = tf.memory().numTensors;
     const calls: [number, number][] = [];
-    (await LEARNERS[kind]('on').fitBatch!([0, 1, 2].map(job), { onProgress: (step, steps) => calls.push([step, steps]) })).forEach((m) => m.dispose());
+    (await LEARNERS[kind]('on').fitBatch!([0, 1, 2].map(job), { onProgress: (step, steps) => calls.push([step, steps]) })).forEach((m) => m.dispose?.());
     expect(calls).toEqual([5, 10, 15].map((s) => [3 * s, 3 * TINY.steps]));
     const controller = new AbortController();
     const fit = LEARNERS[kind]('on', { steps: 20000 }).fitBatch!([0, 1].map(job), {
