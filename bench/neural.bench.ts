@@ -56,8 +56,9 @@ const BATCH_PLAN: Record<Backend, { steps: number; every: number }> = {
 };
 
 /**
- * Training steps per second per replicate when `replicates` replicates train through fitBatch,
- * as one computation (`batch` on) or one after another (off); progress is summed over them.
+ * Replicate-steps per second (training steps summed over the replicates: the throughput a run of
+ * R replicates gets) when `replicates` replicates train through fitBatch, as one computation
+ * (`batch` on) or one after another (off).
  */
 async function replicateStepsPerSecond(kind: Kind, backend: Backend, replicates: number, batch: 'on' | 'off'): Promise<number> {
   const { steps, every } = BATCH_PLAN[backend];
@@ -67,10 +68,10 @@ async function replicateStepsPerSecond(kind: Kind, backend: Backend, replicates:
   const marks: [number, number][] = [];
   const models = await fitter.fitBatch!(jobs, { onProgress: (step) => marks.push([step, performance.now()]) });
   for (const model of models) model.dispose?.();
-  // From the first report to the last: for one after another, that spans every replicate's fit.
+  // From the first report to the last: one after another, that spans every replicate's fit.
   const [s0, t0] = marks[0];
   const [s1, t1] = marks[marks.length - 1];
-  return (((s1 - s0) / (t1 - t0)) * 1000) / replicates;
+  return ((s1 - s0) / (t1 - t0)) * 1000;
 }
 
 async function generationSeconds(kind: Kind): Promise<{ fit: number; sample: number }> {
@@ -179,8 +180,8 @@ export async function benchNeural(): Promise<BenchResult> {
       const batchOfOne = await replicateStepsPerSecond(kind, backend, 1, 'on');
       perReplicate[backend][kind] = { apart, together };
       rows.push(
-        [`${kind}: tfjs ${backend} steps / s per replicate, R = 1 alone; R = 1 through the batched path`, `${fixed(one)}; ${fixed(batchOfOne)}`],
-        [`${kind}: tfjs ${backend} steps / s per replicate, R = ${REPLICATES} one after another; as one batch`, `${fixed(apart)}; ${fixed(together)}`],
+        [`${kind}: tfjs ${backend} replicate-steps / s, R = 1: alone; through the batched path`, `${fixed(one)}; ${fixed(batchOfOne)}`],
+        [`${kind}: tfjs ${backend} replicate-steps / s, R = ${REPLICATES}: one after another; as one batch`, `${fixed(apart)}; ${fixed(together)}`],
         [`${kind}: tfjs ${backend} R = ${REPLICATES} as one batch / one after another`, `${fixed(together / apart, 2)}×`],
       );
     }
@@ -205,7 +206,7 @@ export async function benchNeural(): Promise<BenchResult> {
         [`${kind}: PyTorch ${peer.torch} CPU (${peer.threads} thread) steps / s`, fixed(torchRate)],
         [`${kind}: tfjs wasm / PyTorch time per step`, `${fixed(torchRate / rate.wasm[kind], 2)}× (goal ≤ 2×)`],
         [
-          `${kind}: tfjs wasm per replicate at R = ${REPLICATES} (the faster way) / PyTorch's one network`,
+          `${kind}: tfjs wasm replicate-steps / s at R = ${REPLICATES} (the faster way) / PyTorch's one network`,
           `${fixed(Math.max(perReplicate.wasm[kind].apart, perReplicate.wasm[kind].together) / torchRate, 2)}× (goal ≥ 1×)`,
         ],
       );

@@ -17,7 +17,7 @@ import type { Activation, Mlp } from './common';
  * transposeB), bias R×1×n: one kernel for all R. wasm's fused kernel takes only a rank-1 bias, so
  * there the bias and the activation are separate ops.
  */
-export function replicateMatMul(
+function replicateMatMul(
   a: tf.Tensor3D,
   b: tf.Tensor3D,
   transposeA = false,
@@ -34,11 +34,12 @@ export function replicateMatMul(
 
 /**
  * Whether training R replicates as one computation is faster than one after another on the
- * current backend. Measured (bench/neural.bench.ts): not on wasm, whose rank-3 matMul is a naive
- * loop about 10× slower than its XNNPACK rank-2 product, nor on cpu, where the products' arithmetic
- * dominates; on WebGL and WebGPU a kernel dispatch costs the same for R networks as for one.
+ * current backend, as measured (bench/neural.bench.ts, bench/neural-browser.bench.ts): not on wasm,
+ * whose rank-3 matMul runs a naive loop where its rank-2 product runs XNNPACK, nor on cpu, where
+ * the products' arithmetic dominates; on WebGL and WebGPU, where each kernel dispatch has a fixed
+ * cost, one dispatch then serves R networks.
  */
-export function batchPays(): boolean {
+function batchPays(): boolean {
   const backend = tf.getBackend();
   return backend === 'webgl' || backend === 'webgpu';
 }
@@ -51,9 +52,9 @@ export function trainsAsBatch(mode: 'auto' | 'on' | 'off', count: number): boole
 type BatchOptions = Omit<FitOptions, 'previous'>;
 
 /**
- * The options of one fit of a batch whose progress reports are summed over the batch (as
- * Learner.fitBatch reports them): `before` steps of other fits done, `count` fits of `steps`
- * steps each are trained together (1, or all of them at once).
+ * The options of one training of a batch of `total` fits, whose progress Learner.fitBatch reports
+ * summed over the batch: it trains `count` of the fits together (1, or all of them), after
+ * `before` fits that are done.
  */
 function batchShare(options: BatchOptions | undefined, before: number, count: number, total: number): BatchOptions | undefined {
   const onProgress = options?.onProgress;

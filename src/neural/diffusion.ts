@@ -34,6 +34,7 @@
  * Data normalisation, minibatches, warm start (copies the denoiser weights and normalisation of a
  * DDPM G^{t−1} of the same architecture; fresh Adam moments), the fit-time moments (4096 samples
  * with λ = 1), the KDE logDensity and dispose() are as for the GAN (see gan.ts).
+ * `fitBatch` fits a run's replicates together, as the GAN's does.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { FitJob, FitOptions, Learner, Model } from '../engine/learners/model';

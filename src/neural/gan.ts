@@ -31,6 +31,10 @@
  * (λ = 1) drawn at fit time from a stream derived from the fit's Rng; `logDensity` is a Gaussian
  * KDE of DENSITY_POINTS (1024) of them (a GAN has no density; it only draws contours);
  * `iterations` = training steps; `dispose()` frees the weight tensors.
+ *
+ * `fitBatch` fits a run's replicates together: as one computation where that pays
+ * (batched-mlp.ts: the same step over a replicate axis), one after another elsewhere; each
+ * replicate draws from its own streams in the same order as `fit`.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { FitJob, FitOptions, Learner, Model } from '../engine/learners/model';
