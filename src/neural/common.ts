@@ -86,6 +86,11 @@ export interface PointNetworkOptions {
   progressEvery: number;
   /** Size of the fit-time sample behind mean/cov (not a spec field; tests lower it). */
   summarySamples: number;
+  /**
+   * Whether fitBatch trains its replicates as one computation (batched-mlp.ts): 'auto' does so
+   * where that pays (see batchPays), 'on' always, 'off' never (not a spec field).
+   */
+  batchReplicates: 'auto' | 'on' | 'off';
 }
 
 /** The shared options that are spec fields (same names, ranges and defaults). */
@@ -97,7 +102,7 @@ export function pointNetworkSettings<K extends NumericSpecKey>(
 ): { defaults: PointNetworkOptions & Record<K, number>; ranges: Record<string, OptionRange> } {
   const fields = [...POINT_NETWORK_FIELDS, ...own];
   const numbers = specDefaults(fields) as Record<(typeof POINT_NETWORK_FIELDS)[number] | K, number>;
-  return { defaults: { ...numbers, warmStart: false, progressEvery: 10, summarySamples: SUMMARY_SAMPLES }, ranges: specRanges(fields) };
+  return { defaults: { ...numbers, warmStart: false, progressEvery: 10, summarySamples: SUMMARY_SAMPLES, batchReplicates: 'auto' }, ranges: specRanges(fields) };
 }
 
 /** The options given over the defaults, checked (RangeError naming the learner and the option). */
@@ -106,6 +111,7 @@ export function pointNetworkOptions<T extends PointNetworkOptions>(name: string,
   checkOptions(name, o as unknown as Record<string, unknown>, ranges);
   if (!(Number.isInteger(o.progressEvery) && o.progressEvery >= 1)) throw new RangeError(`${name}: progressEvery must be a positive integer`);
   if (!(Number.isInteger(o.summarySamples) && o.summarySamples >= 16)) throw new RangeError(`${name}: summarySamples must be an integer ≥ 16`);
+  if (!['auto', 'on', 'off'].includes(o.batchReplicates)) throw new RangeError(`${name}: batchReplicates must be 'auto', 'on' or 'off'`);
   return o;
 }
 
@@ -173,8 +179,8 @@ export async function runSteps(
 }
 
 /** Waits until the backend has computed `theta` (and so every step before it): see runSteps. */
-export async function settled(theta: tf.Tensor1D): Promise<void> {
-  const first = tf.slice(theta, 0, 1);
+export async function settled(theta: tf.Tensor): Promise<void> {
+  const first = tf.slice(theta, new Array<number>(theta.rank).fill(0), new Array<number>(theta.rank).fill(1));
   try {
     await first.data();
   } finally {
@@ -266,7 +272,7 @@ export class Mlp {
   readonly size: number;
   private readonly offsets: number[] = [];
   /** Slope of the activation for negative inputs: 0 for ReLU. */
-  private readonly alpha: number;
+  readonly alpha: number;
 
   constructor(
     readonly sizes: readonly number[],
@@ -388,24 +394,25 @@ export interface MlpTrace {
  * θ − lr_t·m/(√v + ε_t) with lr_t = lr·√(1−β₂ᵗ)/(1−β₁ᵗ) and ε_t = ε·√(1−β₂ᵗ) (the same value
  * in exact arithmetic, fewer ops). The moments start at zero; `dispose` frees them.
  */
-export class FlatAdam {
-  private m: tf.Tensor1D;
-  private v: tf.Tensor1D;
+export class FlatAdam<T extends tf.Tensor = tf.Tensor1D> {
+  private m: T;
+  private v: T;
   private t = 0;
 
+  /** `size`: θ's length, or its shape (R×P for the replicate networks of batched-mlp.ts). */
   constructor(
-    size: number,
+    size: number | number[],
     private readonly lr: number,
     private readonly beta1 = 0.9,
     private readonly beta2 = 0.999,
     private readonly eps = 1e-8,
   ) {
-    this.m = tf.zeros([size]);
-    this.v = tf.zeros([size]);
+    this.m = tf.zeros(typeof size === 'number' ? [size] : size) as T;
+    this.v = tf.zeros(typeof size === 'number' ? [size] : size) as T;
   }
 
   /** Returns the updated θ (a new tensor, kept); the caller disposes the old one. Call outside tidy. */
-  step(theta: tf.Tensor1D, grad: tf.Tensor1D): tf.Tensor1D {
+  step(theta: T, grad: T): T {
     this.t += 1;
     const { beta1, beta2 } = this;
     const c2 = Math.sqrt(1 - Math.pow(beta2, this.t));
@@ -415,7 +422,7 @@ export class FlatAdam {
       const m = tf.add(tf.mul(this.m, beta1), tf.mul(grad, 1 - beta1));
       const v = tf.add(tf.mul(this.v, beta2), tf.mul(tf.square(grad), 1 - beta2));
       const next = tf.sub(theta, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsT)), lrT));
-      return [next, m, v] as tf.Tensor1D[];
+      return [next, m, v] as T[];
     });
     this.m.dispose();
     this.v.dispose();

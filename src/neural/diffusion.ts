@@ -34,9 +34,11 @@
  * Data normalisation, minibatches, warm start (copies the denoiser weights and normalisation of a
  * DDPM G^{t−1} of the same architecture; fresh Adam moments), the fit-time moments (4096 samples
  * with λ = 1), the KDE logDensity and dispose() are as for the GAN (see gan.ts).
+ * `fitBatch` fits a run's replicates together, as the GAN's does.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { FitOptions, Learner, Model } from '../engine/learners/model';
+import type { FitJob, FitOptions, Learner, Model } from '../engine/learners/model';
+import { BatchedMlp, oneAfterAnother, togetherOptions, trainsAsBatch } from './batched-mlp';
 import type { Rng } from '../engine/random/prng';
 import {
   abortError,
@@ -226,76 +228,157 @@ function clipBound(x: Float32Array): number {
   return CLIP_MARGIN * max + 1e-6;
 }
 
+/** One replicate's fit, prepared: its data, streams and starting parameters. */
+interface Prepared {
+  d: number;
+  n: number;
+  denoiser: Mlp;
+  streams: ReturnType<typeof fitStreams>;
+  norm: Normaliser;
+  x0: Float32Array;
+  /** θ to start from: G^{t−1}'s (warm start) or a fresh initialisation. */
+  start: tf.Tensor1D | Float32Array;
+}
+
 export function diffusionLearner(options: Partial<DiffusionOptions> = {}): Learner {
   const o = pointNetworkOptions(NAME, DIFFUSION_DEFAULTS, SETTINGS.ranges, options);
   const schedule = cosineSchedule(o.diffusionSteps);
   const table = embeddingTable(o.diffusionSteps);
+  const { T, alphaBar } = schedule;
+  const sqrtAb = alphaBar.map(Math.sqrt);
+  const sqrt1mAb = alphaBar.map((v) => Math.sqrt(1 - v));
+
+  function prepare(job: FitJob, signal?: AbortSignal): Prepared {
+    const { data, n, rng, previous } = job;
+    const d = checkData(NAME, data, n);
+    const denoiser = new Mlp([d + EMBEDDING, ...Array.from({ length: o.layers }, () => o.hidden), d], 'relu');
+    if (o.warmStart && previous instanceof DiffusionModel) checkAlive(`${NAME} (previous model)`, previous.isDisposed);
+    const warm =
+      o.warmStart && previous instanceof DiffusionModel && previous.dim === d && previous.schedule.T === schedule.T && previous.denoiser.sameShape(denoiser)
+        ? previous
+        : null;
+    if (signal?.aborted) throw abortError();
+    const streams = fitStreams(rng);
+    const norm = warm ? warm.normaliser : fitNormaliser(data, n, d);
+    const x0 = normalise(data, n, d, norm);
+    const init = denoiser.init(streams.init);
+    return { d, n, denoiser, streams, norm, x0, start: warm ? warm.theta : init };
+  }
+
+  /**
+   * One minibatch of replicate `p` into rows `row`.. of `input` and `eps`: per row a uniform data
+   * index j, t uniform on 1..T and ε ~ N(0, I), drawn in that order from its own stream.
+   */
+  function drawMinibatch(p: Prepared, input: Float32Array, eps: Float32Array, row: number): void {
+    const { d, n, x0 } = p;
+    const rngB = p.streams.batches;
+    const width = d + EMBEDDING;
+    for (let i = row; i < row + o.batchSize; i++) {
+      const j = rngB.int(n);
+      const t = 1 + rngB.int(T);
+      for (let a = 0; a < d; a++) {
+        const e = rngB.normal();
+        eps[i * d + a] = e;
+        input[i * width + a] = sqrtAb[t] * x0[j * d + a] + sqrt1mAb[t] * e;
+      }
+      input.set(table.subarray(t * EMBEDDING, (t + 1) * EMBEDDING), i * width + d);
+    }
+  }
+
+  /** The model of replicate `p` with trained parameters θ (owned by the model). */
+  const modelOf = (p: Prepared, theta: tf.Tensor1D) => new DiffusionModel(p.d, o.steps, p.denoiser, schedule, p.norm, clipBound(p.x0), theta);
+
+  /** Draws each model's fit-time summary; on any failure frees them all. */
+  async function summarised(models: DiffusionModel[], jobs: Prepared[], signal?: AbortSignal): Promise<DiffusionModel[]> {
+    try {
+      for (const [r, model] of models.entries()) await model.summarise(jobs[r].streams.summary, o.summarySamples, signal);
+      if (signal?.aborted) throw abortError();
+      return models;
+    } catch (error) {
+      for (const model of models) model.dispose();
+      throw error;
+    }
+  }
+
+  /** Trains one replicate (Mlp on rank-2 tensors: the fastest path on wasm and cpu). */
+  async function trainOne(p: Prepared, fitOptions?: Omit<FitOptions, 'previous'>): Promise<DiffusionModel> {
+    const { d, denoiser } = p;
+    const B = o.batchSize;
+    const width = d + EMBEDDING;
+    let theta: tf.Tensor1D = p.start instanceof tf.Tensor ? tf.clone(p.start) : tf.tensor1d(p.start);
+    const adam = new FlatAdam(denoiser.size, o.learningRate, 0.9, 0.999, 1e-8);
+    const lossScale = 2 / (B * d);
+    const step = () => {
+      // Fresh arrays every step: a backend may keep a reference to an uploaded array.
+      const input = new Float32Array(B * width);
+      const eps = new Float32Array(B * d);
+      drawMinibatch(p, input, eps, 0);
+      const grad = tf.tidy(() => {
+        const trace = denoiser.forward(theta, tf.tensor2d(input, [B, width]));
+        const dOut = tf.mul(tf.sub(trace.out, tf.tensor2d(eps, [B, d])), lossScale) as tf.Tensor2D;
+        return denoiser.backward(trace, dOut, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
+      });
+      const next = adam.step(theta, grad);
+      grad.dispose();
+      theta.dispose();
+      theta = next;
+    };
+    try {
+      await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(theta));
+    } catch (error) {
+      theta.dispose();
+      throw error;
+    } finally {
+      adam.dispose();
+    }
+    return (await summarised([modelOf(p, theta)], [p], fitOptions?.signal))[0];
+  }
+
+  /** Trains the prepared replicates as one computation (batched-mlp.ts) and returns their models. */
+  async function trainBatch(jobs: Prepared[], fitOptions?: Omit<FitOptions, 'previous'>): Promise<DiffusionModel[]> {
+    const R = jobs.length;
+    const { d, denoiser } = jobs[0];
+    if (jobs.some((p) => p.d !== d)) throw new RangeError(`${NAME}: the fits of a batch must share the data dimension`);
+    const net = new BatchedMlp(denoiser);
+    const B = o.batchSize;
+    const width = d + EMBEDDING;
+    let theta = tf.tidy(() => tf.stack(jobs.map((p) => (p.start instanceof tf.Tensor ? p.start : tf.tensor1d(p.start)))) as tf.Tensor2D);
+    const adam = new FlatAdam<tf.Tensor2D>([R, denoiser.size], o.learningRate, 0.9, 0.999, 1e-8);
+    const lossScale = 2 / (B * d);
+    const step = () => {
+      const input = new Float32Array(R * B * width);
+      const eps = new Float32Array(R * B * d);
+      jobs.forEach((p, r) => drawMinibatch(p, input, eps, r * B));
+      const grad = tf.tidy(() => {
+        const trace = net.forward(theta, tf.tensor3d(input, [R, B, width]));
+        const dOut = tf.mul(tf.sub(trace.out, tf.tensor3d(eps, [R, B, d])), lossScale) as tf.Tensor3D;
+        return net.backward(trace, dOut, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor2D;
+      });
+      const next = adam.step(theta, grad);
+      grad.dispose();
+      theta.dispose();
+      theta = next;
+    };
+    try {
+      await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(theta));
+      const thetas = tf.unstack(theta) as tf.Tensor1D[];
+      return await summarised(jobs.map((p, r) => modelOf(p, thetas[r])), jobs, fitOptions?.signal);
+    } finally {
+      theta.dispose();
+      adam.dispose();
+    }
+  }
 
   return {
     async fit(data: Float64Array, n: number, rng: Rng, fitOptions?: FitOptions): Promise<DiffusionModel> {
-      const d = checkData(NAME, data, n);
-      const denoiser = new Mlp([d + EMBEDDING, ...Array.from({ length: o.layers }, () => o.hidden), d], 'relu');
-      const previous = fitOptions?.previous;
-      if (o.warmStart && previous instanceof DiffusionModel) checkAlive(`${NAME} (previous model)`, previous.isDisposed);
-      const warm =
-        o.warmStart && previous instanceof DiffusionModel && previous.dim === d && previous.schedule.T === schedule.T && previous.denoiser.sameShape(denoiser)
-          ? previous
-          : null;
-      if (fitOptions?.signal?.aborted) throw abortError();
-      const streams = fitStreams(rng);
-      const norm = warm ? warm.normaliser : fitNormaliser(data, n, d);
-      const x0 = normalise(data, n, d, norm);
-      const init = denoiser.init(streams.init);
+      return trainOne(prepare({ data, n, rng, previous: fitOptions?.previous }, fitOptions?.signal), fitOptions);
+    },
 
-      const B = o.batchSize;
-      const width = d + EMBEDDING;
-      const { T, alphaBar } = schedule;
-      const sqrtAb = alphaBar.map(Math.sqrt);
-      const sqrt1mAb = alphaBar.map((v) => Math.sqrt(1 - v));
-      let theta: tf.Tensor1D = warm ? tf.clone(warm.theta) : tf.tensor1d(init);
-      const adam = new FlatAdam(denoiser.size, o.learningRate, 0.9, 0.999, 1e-8);
-      const lossScale = 2 / (B * d);
-
-      // One minibatch: rows j = uniform data index, t uniform on 1..T, ε ~ N(0, I), drawn in that order per row.
-      const step = () => {
-        const rngB = streams.batches;
-        const input = new Float32Array(B * width);
-        const eps = new Float32Array(B * d);
-        for (let i = 0; i < B; i++) {
-          const j = rngB.int(n);
-          const t = 1 + rngB.int(T);
-          for (let a = 0; a < d; a++) {
-            const e = rngB.normal();
-            eps[i * d + a] = e;
-            input[i * width + a] = sqrtAb[t] * x0[j * d + a] + sqrt1mAb[t] * e;
-          }
-          input.set(table.subarray(t * EMBEDDING, (t + 1) * EMBEDDING), i * width + d);
-        }
-        const grad = tf.tidy(() => {
-          const trace = denoiser.forward(theta, tf.tensor2d(input, [B, width]));
-          const dOut = tf.mul(tf.sub(trace.out, tf.tensor2d(eps, [B, d])), lossScale) as tf.Tensor2D;
-          return denoiser.backward(trace, dOut, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
-        });
-        const next = adam.step(theta, grad);
-        grad.dispose();
-        theta.dispose();
-        theta = next;
-      };
-
-      let model: DiffusionModel | null = null;
-      try {
-        await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(theta));
-        model = new DiffusionModel(d, o.steps, denoiser, schedule, norm, clipBound(x0), theta);
-        await model.summarise(streams.summary, o.summarySamples, fitOptions?.signal);
-        if (fitOptions?.signal?.aborted) throw abortError();
-        return model;
-      } catch (error) {
-        if (model) model.dispose();
-        else theta.dispose();
-        throw error;
-      } finally {
-        adam.dispose();
-      }
+    async fitBatch(jobs: readonly FitJob[], fitOptions?: Omit<FitOptions, 'previous'>): Promise<DiffusionModel[]> {
+      if (jobs.length === 0) return [];
+      const prepared = jobs.map((job) => prepare(job, fitOptions?.signal));
+      if (trainsAsBatch(o.batchReplicates, prepared.length)) return trainBatch(prepared, togetherOptions(fitOptions, prepared.length));
+      return oneAfterAnother(prepared, fitOptions, trainOne);
     },
   };
 }

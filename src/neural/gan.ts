@@ -31,9 +31,14 @@
  * (λ = 1) drawn at fit time from a stream derived from the fit's Rng; `logDensity` is a Gaussian
  * KDE of DENSITY_POINTS (1024) of them (a GAN has no density; it only draws contours);
  * `iterations` = training steps; `dispose()` frees the weight tensors.
+ *
+ * `fitBatch` fits a run's replicates together: as one computation where that pays
+ * (batched-mlp.ts: the same step over a replicate axis), one after another elsewhere; each
+ * replicate draws from its own streams in the same order as `fit`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { FitOptions, Learner, Model } from '../engine/learners/model';
+import type { FitJob, FitOptions, Learner, Model } from '../engine/learners/model';
+import { BatchedMlp, oneAfterAnother, togetherOptions, trainsAsBatch } from './batched-mlp';
 import type { Rng } from '../engine/random/prng';
 import {
   abortError,
@@ -136,96 +141,204 @@ export class GanModel implements Model {
   }
 }
 
+/** One replicate's fit, prepared: its data, streams and starting parameters. */
+interface Prepared {
+  d: number;
+  n: number;
+  generator: Mlp;
+  discriminator: Mlp;
+  streams: ReturnType<typeof fitStreams>;
+  norm: Normaliser;
+  x: Float32Array;
+  /** Parameters to start from: G^{t−1}'s (warm start) or a fresh initialisation. */
+  startG: tf.Tensor1D | Float32Array;
+  startD: tf.Tensor1D | Float32Array;
+}
+
+/** One step's random numbers of one replicate: B real rows, then B·k latents for D, then for G. */
+function drawStep(p: Prepared, B: number, k: number): { real: Float32Array; zD: Float32Array; zG: Float32Array } {
+  const real = minibatch(p.x, p.n, p.d, B, p.streams.batches);
+  const zD = normals32(p.streams.batches, B * k);
+  const zG = normals32(p.streams.batches, B * k);
+  return { real, zD, zG };
+}
+
+/** Starting parameters as a tensor: G^{t−1}'s itself (not owned) or a new one. */
+const asTensor = (start: tf.Tensor1D | Float32Array) => (start instanceof tf.Tensor ? start : tf.tensor1d(start));
+/** Starting parameters as a tensor the training owns. */
+const ownTensor = (start: tf.Tensor1D | Float32Array) => (start instanceof tf.Tensor ? tf.clone(start) : tf.tensor1d(start));
+
 export function ganLearner(options: Partial<GanOptions> = {}): Learner {
   const o = pointNetworkOptions(NAME, GAN_DEFAULTS, SETTINGS.ranges, options);
+  const B = o.batchSize;
+  const k = o.latentDim;
+
+  function prepare(job: FitJob, signal?: AbortSignal): Prepared {
+    const { data, n, rng, previous } = job;
+    const d = checkData(NAME, data, n);
+    const hidden = Array.from({ length: o.layers }, () => o.hidden);
+    const generator = new Mlp([o.latentDim, ...hidden, d], 'relu');
+    const discriminator = new Mlp([d, ...hidden, 1], 'leakyrelu', 0.2);
+    if (o.warmStart && previous instanceof GanModel) checkAlive(`${NAME} (previous model)`, previous.isDisposed);
+    const warm =
+      o.warmStart &&
+      previous instanceof GanModel &&
+      previous.thetaD !== null &&
+      previous.dim === d &&
+      previous.generator.sameShape(generator) &&
+      previous.discriminator.sameShape(discriminator)
+        ? previous
+        : null;
+    if (signal?.aborted) throw abortError();
+    const streams = fitStreams(rng);
+    const norm = warm ? warm.normaliser : fitNormaliser(data, n, d);
+    const x = normalise(data, n, d, norm);
+    const initG = generator.init(streams.init);
+    const initD = discriminator.init(streams.init);
+    return { d, n, generator, discriminator, streams, norm, x, startG: warm ? warm.thetaG : initG, startD: warm ? (warm.thetaD as tf.Tensor1D) : initD };
+  }
+
+  /**
+   * Discriminator loss on logits l of [real; fake]: (1/B) Σ softplus(s·l), s = −1 (real), +1
+   * (fake), so ∂L/∂l = (s/B)·σ(s·l); `shape` is that of the logits ([2B, 1], or R×2B×1).
+   */
+  function discriminatorSigns(shape: number[]): { sign: tf.Tensor; signOverB: tf.Tensor } {
+    const rows = shape.reduce((a, b) => a * b) / (2 * B);
+    const signs = new Float32Array(rows * 2 * B);
+    for (let r = 0; r < rows; r++) signs.fill(-1, r * 2 * B, r * 2 * B + B).fill(1, r * 2 * B + B, (r + 1) * 2 * B);
+    return { sign: tf.tensor(signs, shape), signOverB: tf.tensor(signs.map((s) => s / B), shape) };
+  }
+
+  /** The models of the trained replicates with their fit-time summaries; on any failure frees them all. */
+  async function finish(jobs: Prepared[], thetaG: tf.Tensor1D[], thetaD: tf.Tensor1D[], signal?: AbortSignal): Promise<GanModel[]> {
+    const models = jobs.map((p, r) => new GanModel(p.d, o.steps, p.generator, p.discriminator, p.norm, thetaG[r], o.warmStart ? thetaD[r] : null));
+    if (!o.warmStart) tf.dispose(thetaD);
+    try {
+      for (const [r, model] of models.entries()) await model.summarise(jobs[r].streams.summary, o.summarySamples);
+      if (signal?.aborted) throw abortError();
+      return models;
+    } catch (error) {
+      for (const model of models) model.dispose();
+      throw error;
+    }
+  }
+
+  /** Trains one replicate (Mlp on rank-2 tensors: the fastest path on wasm and cpu). */
+  async function trainOne(p: Prepared, fitOptions?: Omit<FitOptions, 'previous'>): Promise<GanModel> {
+    const { d, generator, discriminator } = p;
+    let thetaG = ownTensor(p.startG);
+    let thetaD = ownTensor(p.startD);
+    const adamG = new FlatAdam(generator.size, o.learningRate, 0.5, 0.999, 1e-8);
+    const adamD = new FlatAdam(discriminator.size, o.learningRate, 0.5, 0.999, 1e-8);
+    const { sign, signOverB } = discriminatorSigns([2 * B, 1]);
+
+    const step = () => {
+      // Fresh arrays every step: a backend may keep a reference to an uploaded array.
+      const { real, zD, zG } = drawStep(p, B, k);
+      // Discriminator update.
+      const gradD = tf.tidy(() => {
+        const fake = generator.apply(thetaG, tf.tensor2d(zD, [B, k]));
+        const trace = discriminator.forward(thetaD, tf.concat([tf.tensor2d(real, [B, d]), fake], 0));
+        const dLogits = tf.mul(signOverB, tf.sigmoid(tf.mul(sign, trace.out))) as tf.Tensor2D;
+        return discriminator.backward(trace, dLogits, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
+      });
+      const nextD = adamD.step(thetaD, gradD);
+      gradD.dispose();
+      thetaD.dispose();
+      thetaD = nextD;
+      // Generator update (non-saturating loss): ∂L/∂l = −σ(−l)/B.
+      const gradG = tf.tidy(() => {
+        const traceG = generator.forward(thetaG, tf.tensor2d(zG, [B, k]));
+        const traceD = discriminator.forward(thetaD, traceG.out);
+        const dLogits = tf.mul(tf.sigmoid(tf.neg(traceD.out)), -1 / B) as tf.Tensor2D;
+        const dx = discriminator.backward(traceD, dLogits, { paramGrads: false, inputGrad: true }).dx as tf.Tensor2D;
+        return generator.backward(traceG, dx, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
+      });
+      const nextG = adamG.step(thetaG, gradG);
+      gradG.dispose();
+      thetaG.dispose();
+      thetaG = nextG;
+    };
+
+    try {
+      await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(thetaG));
+    } catch (error) {
+      tf.dispose([thetaG, thetaD]);
+      throw error;
+    } finally {
+      adamG.dispose();
+      adamD.dispose();
+      tf.dispose([sign, signOverB]);
+    }
+    return (await finish([p], [thetaG], [thetaD], fitOptions?.signal))[0];
+  }
+
+  /** Trains the prepared replicates as one computation (batched-mlp.ts): trainOne's step over a replicate axis. */
+  async function trainBatch(jobs: Prepared[], fitOptions?: Omit<FitOptions, 'previous'>): Promise<GanModel[]> {
+    const R = jobs.length;
+    const { d, generator, discriminator } = jobs[0];
+    if (jobs.some((p) => p.d !== d)) throw new RangeError(`${NAME}: the fits of a batch must share the data dimension`);
+    const netG = new BatchedMlp(generator);
+    const netD = new BatchedMlp(discriminator);
+    let thetaG = tf.tidy(() => tf.stack(jobs.map((p) => asTensor(p.startG))) as tf.Tensor2D);
+    let thetaD = tf.tidy(() => tf.stack(jobs.map((p) => asTensor(p.startD))) as tf.Tensor2D);
+    const adamG = new FlatAdam<tf.Tensor2D>([R, generator.size], o.learningRate, 0.5, 0.999, 1e-8);
+    const adamD = new FlatAdam<tf.Tensor2D>([R, discriminator.size], o.learningRate, 0.5, 0.999, 1e-8);
+    const { sign, signOverB } = discriminatorSigns([R, 2 * B, 1]);
+
+    const step = () => {
+      const real = new Float32Array(R * B * d);
+      const zD = new Float32Array(R * B * k);
+      const zG = new Float32Array(R * B * k);
+      jobs.forEach((p, r) => {
+        const drawn = drawStep(p, B, k);
+        real.set(drawn.real, r * B * d);
+        zD.set(drawn.zD, r * B * k);
+        zG.set(drawn.zG, r * B * k);
+      });
+      const gradD = tf.tidy(() => {
+        const fake = netG.apply(thetaG, tf.tensor3d(zD, [R, B, k]));
+        const trace = netD.forward(thetaD, tf.concat([tf.tensor3d(real, [R, B, d]), fake], 1));
+        const dLogits = tf.mul(signOverB, tf.sigmoid(tf.mul(sign, trace.out))) as tf.Tensor3D;
+        return netD.backward(trace, dLogits, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor2D;
+      });
+      const nextD = adamD.step(thetaD, gradD);
+      gradD.dispose();
+      thetaD.dispose();
+      thetaD = nextD;
+      const gradG = tf.tidy(() => {
+        const traceG = netG.forward(thetaG, tf.tensor3d(zG, [R, B, k]));
+        const traceD = netD.forward(thetaD, traceG.out);
+        const dLogits = tf.mul(tf.sigmoid(tf.neg(traceD.out)), -1 / B) as tf.Tensor3D;
+        const dx = netD.backward(traceD, dLogits, { paramGrads: false, inputGrad: true }).dx as tf.Tensor3D;
+        return netG.backward(traceG, dx, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor2D;
+      });
+      const nextG = adamG.step(thetaG, gradG);
+      gradG.dispose();
+      thetaG.dispose();
+      thetaG = nextG;
+    };
+
+    try {
+      await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(thetaG));
+      return await finish(jobs, tf.unstack(thetaG) as tf.Tensor1D[], tf.unstack(thetaD) as tf.Tensor1D[], fitOptions?.signal);
+    } finally {
+      tf.dispose([thetaG, thetaD, sign, signOverB]);
+      adamG.dispose();
+      adamD.dispose();
+    }
+  }
 
   return {
     async fit(data: Float64Array, n: number, rng: Rng, fitOptions?: FitOptions): Promise<GanModel> {
-      const d = checkData(NAME, data, n);
-      const hidden = Array.from({ length: o.layers }, () => o.hidden);
-      const generator = new Mlp([o.latentDim, ...hidden, d], 'relu');
-      const discriminator = new Mlp([d, ...hidden, 1], 'leakyrelu', 0.2);
-      const previous = fitOptions?.previous;
-      if (o.warmStart && previous instanceof GanModel) checkAlive(`${NAME} (previous model)`, previous.isDisposed);
-      const warm =
-        o.warmStart &&
-        previous instanceof GanModel &&
-        previous.thetaD !== null &&
-        previous.dim === d &&
-        previous.generator.sameShape(generator) &&
-        previous.discriminator.sameShape(discriminator)
-          ? previous
-          : null;
-      if (fitOptions?.signal?.aborted) throw abortError();
-      const streams = fitStreams(rng);
-      const norm = warm ? warm.normaliser : fitNormaliser(data, n, d);
-      const x = normalise(data, n, d, norm);
-      const initG = generator.init(streams.init);
-      const initD = discriminator.init(streams.init);
+      return trainOne(prepare({ data, n, rng, previous: fitOptions?.previous }, fitOptions?.signal), fitOptions);
+    },
 
-      const B = o.batchSize;
-      const k = o.latentDim;
-      let thetaG: tf.Tensor1D = warm ? tf.clone(warm.thetaG) : tf.tensor1d(initG);
-      let thetaD: tf.Tensor1D = warm ? tf.clone(warm.thetaD as tf.Tensor1D) : tf.tensor1d(initD);
-      const adamG = new FlatAdam(generator.size, o.learningRate, 0.5, 0.999, 1e-8);
-      const adamD = new FlatAdam(discriminator.size, o.learningRate, 0.5, 0.999, 1e-8);
-      // Discriminator loss on logits l of [real; fake]: (1/B) Σ softplus(s·l), s = −1 (real), +1 (fake),
-      // so ∂L/∂l = (s/B)·σ(s·l).
-      const signs = new Float32Array(2 * B);
-      signs.fill(-1, 0, B).fill(1, B);
-      const sign = tf.tensor2d(signs, [2 * B, 1]);
-      const signOverB = tf.tensor2d(signs.map((s) => s / B), [2 * B, 1]);
-
-      const step = () => {
-        // Fresh arrays every step: a backend may keep a reference to an uploaded array.
-        const real = minibatch(x, n, d, B, streams.batches);
-        const zD = normals32(streams.batches, B * k);
-        const zG = normals32(streams.batches, B * k);
-        // Discriminator update.
-        const gradD = tf.tidy(() => {
-          const fake = generator.apply(thetaG, tf.tensor2d(zD, [B, k]));
-          const trace = discriminator.forward(thetaD, tf.concat([tf.tensor2d(real, [B, d]), fake], 0));
-          const dLogits = tf.mul(signOverB, tf.sigmoid(tf.mul(sign, trace.out))) as tf.Tensor2D;
-          return discriminator.backward(trace, dLogits, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
-        });
-        const nextD = adamD.step(thetaD, gradD);
-        gradD.dispose();
-        thetaD.dispose();
-        thetaD = nextD;
-        // Generator update (non-saturating loss): ∂L/∂l = −σ(−l)/B.
-        const gradG = tf.tidy(() => {
-          const traceG = generator.forward(thetaG, tf.tensor2d(zG, [B, k]));
-          const traceD = discriminator.forward(thetaD, traceG.out);
-          const dLogits = tf.mul(tf.sigmoid(tf.neg(traceD.out)), -1 / B) as tf.Tensor2D;
-          const dx = discriminator.backward(traceD, dLogits, { paramGrads: false, inputGrad: true }).dx as tf.Tensor2D;
-          return generator.backward(traceG, dx, { paramGrads: true, inputGrad: false }).dTheta as tf.Tensor1D;
-        });
-        const nextG = adamG.step(thetaG, gradG);
-        gradG.dispose();
-        thetaG.dispose();
-        thetaG = nextG;
-      };
-
-      let model: GanModel | null = null;
-      try {
-        await runSteps(o.steps, o.progressEvery, fitOptions, step, () => settled(thetaG));
-        model = new GanModel(d, o.steps, generator, discriminator, norm, thetaG, o.warmStart ? thetaD : null);
-        await model.summarise(streams.summary, o.summarySamples);
-        if (fitOptions?.signal?.aborted) throw abortError();
-        if (!o.warmStart) thetaD.dispose();
-        return model;
-      } catch (error) {
-        if (model) model.dispose();
-        else thetaG.dispose();
-        if (!thetaD.isDisposed) thetaD.dispose();
-        throw error;
-      } finally {
-        adamG.dispose();
-        adamD.dispose();
-        sign.dispose();
-        signOverB.dispose();
-      }
+    async fitBatch(jobs: readonly FitJob[], fitOptions?: Omit<FitOptions, 'previous'>): Promise<GanModel[]> {
+      if (jobs.length === 0) return [];
+      const prepared = jobs.map((job) => prepare(job, fitOptions?.signal));
+      if (trainsAsBatch(o.batchReplicates, prepared.length)) return trainBatch(prepared, togetherOptions(fitOptions, prepared.length));
+      return oneAfterAnother(prepared, fitOptions, trainOne);
     },
   };
 }
-

@@ -38,6 +38,21 @@ export interface FitOptions {
 export interface Learner {
   /** Fits a model to n points (row-major n×d); `rng` drives any randomness of the fit. */
   fit(data: Float64Array, n: number, rng: Rng, options?: FitOptions): Model | Promise<Model>;
+  /**
+   * Fits one model per job, as one computation where the learner finds that it pays (the
+   * replicates of a run trained together, so that per-operation costs are paid once). Model i is
+   * what `fit` gives for job i, up to rounding, whatever the other jobs. `onProgress(step, steps)`
+   * counts training steps summed over the jobs. Offered by the neural learners of points.
+   */
+  fitBatch?(jobs: readonly FitJob[], options?: Omit<FitOptions, 'previous'>): Promise<Model[]>;
+}
+
+/** One fit of a batch: `fit`'s arguments. */
+export interface FitJob {
+  data: Float64Array;
+  n: number;
+  rng: Rng;
+  previous?: FitOptions['previous'];
 }
 
 /** A model of a closed-form learner (Gaussian, GMM, KDE): it samples and evaluates at once. */

@@ -6,7 +6,7 @@ import { realDistribution } from '../data';
 import type { Distribution } from '../data/distribution';
 import { type DigitNetworks, digitLoop } from '../digits/digit-loop';
 import { learnerFor } from '../learners';
-import type { Learner } from '../learners/model';
+import type { FitJob, Learner } from '../learners/model';
 import type { MetricName } from '../metrics/registry';
 import { type MetricChoice, chooseMetrics } from '../metrics/selection';
 import { type Summary, summarise } from '../metrics/summary';
@@ -71,6 +71,7 @@ export class Experiment {
   /** Numbers per sample (a digit row is 28×28 pixels and its label). */
   readonly width: number;
   private readonly replicates: Replicate<Fitted, unknown>[];
+  private readonly parts: LoopParts<Fitted, unknown>;
   private t = 0;
   /** The state after the last finished generation, when resumable. */
   private saved: ReplicateCheckpoint[] | null = null;
@@ -92,6 +93,7 @@ export class Experiment {
     this.real = real;
     this.metrics = choice.computed;
     this.width = parts.width;
+    this.parts = parts;
     this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, parts, range.first + i, options.resumable));
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());
   }
@@ -119,9 +121,11 @@ export class Experiment {
     const values = Object.fromEntries(this.metrics.map((m) => [m, new Float64Array(r)])) as Record<MetricName, Float64Array>;
     let first: ReplicateStep | null = null;
     let iterations = 0;
+    const models = this.parts.fitBatch && r > 1 ? await this.fitTogether(options) : null;
     for (let i = 0; i < r; i++) {
       const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(i * steps + step, r * steps));
-      const step = await this.replicates[i].step({ signal: options.signal, onProgress, interleave: options.interleave });
+      const replicateOptions = { signal: options.signal, onProgress, interleave: options.interleave };
+      const step = models ? await this.replicates[i].measure(models[i].model, models[i].data, replicateOptions) : await this.replicates[i].step(replicateOptions);
       if (i === 0) first = step;
       iterations += step.model.iterations;
       for (const m of this.metrics) values[m][i] = step.metrics[m];
@@ -132,6 +136,18 @@ export class Experiment {
     options.signal?.throwIfAborted();
     if (this.options.resumable) this.saved = this.replicates.map((replicate) => replicate.checkpoint());
     return { t: this.t, values, summary: summariseMetrics(values), first: first as unknown as ReplicateStep, iterations: iterations / r };
+  }
+
+  /**
+   * Fits every replicate's G^t with one call of the learner's fitBatch (all replicates advance in
+   * lockstep, so their networks can train as one computation) and makes each model its
+   * replicate's G^t. Each replicate's streams are drawn in the same order as by its own `step`.
+   */
+  private async fitTogether(options: StepOptions): Promise<{ model: Fitted; data: Float64Array }[]> {
+    const jobs: FitJob[] = [];
+    for (const replicate of this.replicates) jobs.push(await replicate.prepare());
+    const models = await this.parts.fitBatch!(jobs, { signal: options.signal, onProgress: options.onProgress });
+    return models.map((model, i) => ({ model: this.replicates[i].adopt(model), data: jobs[i].data }));
   }
 
   /**

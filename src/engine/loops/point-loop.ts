@@ -21,6 +21,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner, samp
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
+    fitBatch: learner.fitBatch && ((jobs, options) => learner.fitBatch!(jobs, options)),
     reference: (rng) => (sampled ? new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K) : null),
     async evaluate(model, reference, rng) {
       let sq = 0;

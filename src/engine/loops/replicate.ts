@@ -4,7 +4,7 @@
  * LoopParts (2-D points and Gaussians: point-loop.ts; MNIST digits: ../digits/digit-loop.ts); the
  * loop itself, its streams and its checkpoints are the same for both.
  */
-import type { FitOptions } from '../learners/model';
+import type { FitJob, FitOptions } from '../learners/model';
 import type { MetricName } from '../metrics/registry';
 import { Rng, StreamRole } from '../random/prng';
 import type { Spec } from '../../spec/schema';
@@ -39,6 +39,8 @@ export interface LoopParts<M extends Fitted, Ref> {
   /** n real samples from P_r. */
   real(rng: Rng, n: number): Float64Array;
   fit(data: Float64Array, n: number, rng: Rng, options: FitOptions): M | Promise<M>;
+  /** The fits of several replicates as one computation, where the learner offers it (Learner.fitBatch). */
+  fitBatch?(jobs: readonly FitJob[], options: Omit<FitOptions, 'previous'>): Promise<M[]>;
   reference(rng: Rng): Ref | Promise<Ref>;
   evaluate(model: M, reference: Ref, rng: Rng): Promise<Evaluation>;
 }
@@ -116,17 +118,37 @@ export class Replicate<M extends Fitted, Ref> {
    * cancelled generation then stops there).
    */
   async step(options: StepOptions = {}): Promise<ReplicateStep<M>> {
+    const job = await this.prepare();
+    const model = await this.parts.fit(job.data, job.n, job.rng, { ...options, previous: job.previous });
+    return this.measure(this.adopt(model), job.data, options);
+  }
+
+  /**
+   * Starts generation t + 1 up to its fit: draws D^{t+1} (with G^t's synthetic samples) and returns
+   * the fit's arguments. `step` is prepare, fit, adopt, measure; an experiment whose learner fits
+   * several replicates at once runs the phases itself, replicate by replicate, with the same result.
+   */
+  async prepare(): Promise<FitJob & { previous: FitOptions['previous'] }> {
     const { spec, parts } = this;
     this.t += 1;
     const previous = this.model;
     const synthetic = this.pending ?? (previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null);
     const data = this.training.next(this.t, (n) => parts.real(this.rngReal, n), synthetic);
     // Learners that can warm-start know their own model type; the loop only hands G^{t−1} on.
-    const model = await parts.fit(data, data.length / parts.width, this.rngModel, { ...options, previous: previous as FitOptions['previous'] });
-    previous?.dispose?.();
-    this.model = model;
-    await interleave(options);
+    return { data, n: data.length / parts.width, rng: this.rngModel, previous: previous as FitOptions['previous'] };
+  }
 
+  /** Makes `model` G^t, freeing G^{t−1}. */
+  adopt(model: M): M {
+    this.model?.dispose?.();
+    this.model = model;
+    return model;
+  }
+
+  /** Measures G^t (fit on `data`), after letting the caller's event loop in. */
+  async measure(model: M, data: Float64Array, options: StepOptions = {}): Promise<ReplicateStep<M>> {
+    const { spec, parts } = this;
+    await interleave(options);
     this.reference ??= await parts.reference(this.rngEval);
     const measured = await parts.evaluate(model, this.reference, this.rngEval);
     this.pending = this.resumable && this.t < spec.generations ? await model.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
