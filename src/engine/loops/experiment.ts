@@ -50,7 +50,7 @@ interface DomainLoop {
 const DOMAIN_LOOPS: Record<DomainKind, (spec: Spec, options: ExperimentOptions) => DomainLoop> = {
   points(spec, options) {
     const real = realDistribution(spec);
-    return { real, metrics: metricsFor(real), parts: pointLoop(spec, real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown> };
+    return { real, metrics: metricsFor(real, spec.curationK > 1), parts: pointLoop(spec, real, options.learner ?? learnerFor(spec)) as LoopParts<Fitted, unknown> };
   },
   digits(spec, options) {
     if (!options.digits) throw new Error(`Experiment: data=${spec.data} needs the digit networks, which the worker and the CLI build (src/neural/learner-factory.ts)`);

@@ -12,10 +12,18 @@ import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall
 import type { MetricName } from '../metrics/registry';
 import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
+import { meanReward, rewardTarget } from '../curation/reward';
+import { filteredDraw } from '../curation/synthetic-draw';
+import { verifierFor } from '../curation/verifier';
 
 export function pointLoop(spec: Spec, real: Distribution, learner: Learner): LoopParts<Model, KnnManifold> {
   const d = real.dim;
+  const curated = spec.curationK > 1;
+  const target = rewardTarget(spec, d);
+  const verifier = verifierFor(spec, real);
+  const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, target, verifier } : null;
   return {
+    ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, d, filter, rng) }),
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
@@ -33,6 +41,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner): Loo
         precision,
         recall,
       } as Record<MetricName, number>;
+      if (curated) metrics.reward = meanReward(evaluation, spec.nEval, target);
       let modeShare: Float64Array | null = null;
       if (real.modes) {
         const coverage = modeCoverage(evaluation, spec.nEval, real.modes);
