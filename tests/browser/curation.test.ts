@@ -49,5 +49,8 @@ describe('curation and verification', () => {
     for (const table of await readTables(page)) expect(table.headers).toContain('reward');
     await field('curation-k').scrollIntoViewIfNeeded();
     await screenshot(page, 'curation-controls-phone', false);
+    await page.getByTestId('loop-filter').first().scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('loop-filter').first().textContent()).toBe('1 of K = 3 pickedbiased verifier');
+    await screenshot(page, 'curation-runs-phone', false);
   }, 90_000);
 });

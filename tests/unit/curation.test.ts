@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
+import { momentsApply } from '../../src/engine/admissibility/moment-replicate';
 import { curate } from '../../src/engine/curation/bradley-terry';
 import { MAX_DRAWS_PER_SAMPLE, filteredDraw } from '../../src/engine/curation/synthetic-draw';
 import { Verifier } from '../../src/engine/curation/verifier';
@@ -88,6 +89,10 @@ describe('the curated Gaussian loop (notes §4b)', () => {
     expect(mean - tolerance).toBeGreaterThan(2 * limit(T)[T - 1].v);
     expect(theoryFor(assertSpec({ data: 'gaussian', dim: 1, learner: 'gaussian', curationK: 2 }))).toBeNull();
     expect(theoryFor(assertSpec({ data: 'gaussian', dim: 1, learner: 'gaussian', verifier: 'support' }))).toBeNull();
+    // Nor do the sweeps simulate it through sufficient statistics, which cannot pick samples.
+    expect(momentsApply(assertSpec({ data: 'gaussian', learner: 'gaussian', curationK: 2 }))).toBe(false);
+    expect(momentsApply(assertSpec({ data: 'gaussian', learner: 'gaussian', verifier: 'biased' }))).toBe(false);
+    expect(momentsApply(assertSpec({ data: 'gaussian', learner: 'gaussian' }))).toBe(true);
   });
 
   it('K = 1 is no curation: the same numbers as a run without the fields, and no reward metric', async () => {

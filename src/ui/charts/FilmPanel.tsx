@@ -42,7 +42,7 @@ export const FilmPanel = memo(function FilmPanel({ title, points, density, view,
   if (target) {
     const x = (target[0] - view.x0) * sx;
     const y = (view.y1 - target[1]) * sy;
-    marks.push(<circle key="target" data-target="" cx={x} cy={y} r={9} fill="none" stroke="#222222" strokeWidth={2} strokeDasharray="3 2" />);
+    marks.push(<circle key="target" data-target="" cx={x} cy={y} r={24} fill="none" stroke="#222222" strokeWidth={3} strokeDasharray="6 4" />);
   }
   return (
     <figure className="film-panel" data-export-block data-kind="cloud">
