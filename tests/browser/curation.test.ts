@@ -28,6 +28,15 @@ describe('curation and verification', () => {
     }, 120_000);
   }
 
+  it('draws the finite-K theory of the curated 1-D Gaussian beside its simulation', async () => {
+    const page = await session.newPage();
+    await open(page, 'data=gaussian&dim=1&learner=gaussian&curation-k=3&loop=fresh&n-real=100&n-syn=100&generations=10&replicates=20&speed=max');
+    await waitForRuns(page, 'done', 60_000);
+    for (const metric of ['reward', 'trace']) expect(await page.locator(`[data-testid=chart-${metric}] path[stroke-dasharray="5 4"]`).count(), metric).toBe(2);
+    await page.getByTestId('chart-reward').scrollIntoViewIfNeeded();
+    await screenshot(page, 'curation-theory', false);
+  }, 90_000);
+
   it('shows β and the target only with K > 1, the accuracy only with a verifier, and keeps them in the link', async () => {
     const page = await session.newPage(390, 844);
     await open(page, 'generations=3&replicates=2&speed=max');
