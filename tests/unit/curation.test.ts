@@ -198,7 +198,7 @@ describe('CLI flags of curation and verification', () => {
     expect(help).toMatch(/--verifier-accuracy .*--verifier support\|biased/);
     const { code, err } = await cli('run', '--data', 'ring', '--curation-beta', '3', '--n-ini', '50', '--n-syn', '50', '--generations', '2', '--replicates', '2', '--n-eval', '50');
     expect(code).toBe(0);
-    expect(err).toContain('--curation-beta has no effect');
+    expect(err).toContain('--curation-beta has no effect with --data ring --learner gmm --loop fully-synthetic --curation-k 1');
   });
 
   it('runs a curated and verified loop and reports the mean reward', async () => {
