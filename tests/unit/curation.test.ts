@@ -12,6 +12,7 @@ import { MAX_DRAWS_PER_SAMPLE, filteredDraw } from '../../src/engine/curation/sy
 import { Verifier } from '../../src/engine/curation/verifier';
 import { ring } from '../../src/engine/data/mixtures';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
+import { runSamples } from '../../src/engine/loops/run-size';
 import type { MetricName } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
 import { theoryFor } from '../../src/engine/theory';
@@ -120,6 +121,15 @@ describe('the curated Gaussian loop (notes §4b)', () => {
     const k1 = await simulate({ nIni: 50, nSyn: 50, generations: 3, replicates: 3, nEval: 50, curationK: 1, curationBeta: 0.1, targetX: -3 });
     expect(k1.map((r) => r.values)).toEqual(plain.map((r) => r.values));
     expect(Object.keys(k1[0].values)).not.toContain('reward');
+  });
+});
+
+describe('the run size', () => {
+  it('counts the candidates a curator passes over, for points only', () => {
+    const base = { data: 'ring', nIni: 100, nSyn: 100, generations: 11, replicates: 2, nEval: 100 };
+    const extra = runSamples(assertSpec({ ...base, curationK: 3 })) - runSamples(assertSpec(base));
+    expect(extra).toBe(2 * 10 * 2 * 100);
+    expect(runSamples(assertSpec({ data: 'zipf', learner: 'unigram', curationK: 3 }))).toBe(runSamples(assertSpec({ data: 'zipf', learner: 'unigram' })));
   });
 });
 
