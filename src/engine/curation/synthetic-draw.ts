@@ -11,7 +11,7 @@ import type { Verifier } from './verifier';
 /** Most draws per sample needed, as a multiple: below a 1% acceptance rate the loop stops and says so. */
 export const MAX_DRAWS_PER_SAMPLE = 100;
 
-export interface SyntheticFilter {
+interface SyntheticFilter {
   /** Candidates per kept sample (1 = no curation). */
   k: number;
   beta: number;

@@ -11,7 +11,7 @@ import { Rng } from '../random/prng';
 import type { Spec, VerifierKind } from '../../spec/schema';
 
 /** Real points the verifier knows the data by: enough for a k-NN support as sharp as the metrics'. */
-export const VERIFIER_SAMPLE = 2000;
+const VERIFIER_SAMPLE = 2000;
 
 /** The verifier's own stream (seed, label): one verifier per experiment, the same in every thread. */
 const VERIFIER_STREAM = 0x7665;
@@ -30,7 +30,7 @@ export class Verifier {
   }
 
   /** Whether the rule (without noise) holds for the point: on the support, and in the biased verifier's half. */
-  rule(point: Float64Array): boolean {
+  private rule(point: Float64Array): boolean {
     if (this.kind === 'biased' && point[0] < 0) return false;
     return this.support.covers(point, 1) > 0;
   }

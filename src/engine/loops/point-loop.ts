@@ -1,8 +1,12 @@
 /**
  * The loop over points in R^d (the Gaussians, mixtures, moons and point sets): the learner's model
  * is measured by its moments against P_r's exact ones, and by k-NN precision/recall and mode
- * coverage of its samples against a real evaluation set.
+ * coverage of its samples against a real evaluation set. A curator or a verifier (engine/curation)
+ * filters its synthetic samples, and a curated run also measures the curator's mean reward.
  */
+import { meanReward, rewardTarget } from '../curation/reward';
+import { filteredDraw } from '../curation/synthetic-draw';
+import { verifierFor } from '../curation/verifier';
 import type { Distribution } from '../data/distribution';
 import type { Learner, Model } from '../learners/model';
 import { logDet, trace } from '../linalg/matrix';
@@ -12,9 +16,6 @@ import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall
 import type { MetricName } from '../metrics/registry';
 import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
-import { meanReward, rewardTarget } from '../curation/reward';
-import { filteredDraw } from '../curation/synthetic-draw';
-import { verifierFor } from '../curation/verifier';
 
 export function pointLoop(spec: Spec, real: Distribution, learner: Learner): LoopParts<Model, KnnManifold> {
   const d = real.dim;
