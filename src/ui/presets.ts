@@ -150,13 +150,13 @@ export const PRESETS: Preset[] = [
     id: 'verifier',
     title: 'A verifier prevents collapse — or bends it',
     explanation:
-      'Three fully synthetic loops of a kernel density estimate (KDE: each training point smeared into a blob wider than the ring\'s clusters, so every fit blurs the data). Without a verifier the blur piles up: precision (the share of samples that look real) falls from 0.75 to about 0.16 in 20 generations. A verifier that keeps only samples on the real data\'s support (and draws again until 400 pass) holds precision near 0.65. A biased verifier, which knows only the right half of the data (first coordinate ≥ 0), bends the loop to its own idea of the data: the left clusters vanish at once (modes 8 → 5 and fewer), while precision stays high.',
+      'Three fully synthetic loops of a kernel density estimate (KDE: each training point smeared into a blob wider than the ring\'s clusters, so every fit blurs the data). Without a verifier the blur piles up: precision (the share of samples that look real) falls from about 0.75 to 0.15 in 20 generations. A verifier that keeps only samples on the real data\'s support (and draws again until 400 pass) holds precision near 0.65. A biased verifier, which knows only the right half of the data (first coordinate ≥ 0), bends the loop to its own idea of the data: the left clusters vanish at once (modes 8 → 5 and fewer), while precision stays high.',
     finding:
       'Keeping only synthetic samples that a good verifier accepts prevents model collapse; a verifier with its own bias pulls the loop towards what it accepts, not towards the real data (Feng et al. 2024, arXiv 2406.07515).',
     headline: ['precision', 'modes'],
     // The KDE of "A fixed real set only delays it" (0.3 × Scott's rule) blurs enough to see within
     // 20 generations; 400 synthetic points keep the film strip's contours cheap enough for the page.
-    base: { learner: 'kde', bandwidth: 0.3, nIni: 200, nSyn: 400, generations: 20, replicates: 5 },
+    base: { learner: 'kde', bandwidth: 0.3, nIni: 200, nSyn: 400, generations: 20, replicates: 3 },
     runs: [{ verifier: 'off' }, { verifier: 'support' }, { verifier: 'biased' }],
   }),
   // MNIST: the page's MNIST defaults, one replicate of ten generations of a thousand digits with the
