@@ -36,6 +36,9 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
   expect(last(anchored, 'fd')).toBeLessThan(last(synthetic, 'fd') - 100);
 }
 
+/** The curation and verification scenarios: their browser test is tests/browser/curation.test.ts. */
+export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier'];
+
 export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   mad: ([run]) => {
     expect(last(run, 'modes')).toBeLessThan(4);
@@ -95,6 +98,35 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   accumulate: ([replace, accumulate]) => {
     expect(last(accumulate, 'modes')).toBe(8);
     expect(last(replace, 'modes')).toBeLessThan(6);
+  },
+  curation: ([run]) => {
+    // The reward climbs from about −8 to nearly 0…
+    expect(first(run, 'reward')).toBeLessThan(-6);
+    expect(last(run, 'reward')).toBeGreaterThan(-0.5);
+    for (const t of [5, 10, 20]) expect(run.mean('reward', t), `reward at t = ${t}`).toBeGreaterThan(run.mean('reward', t / 5 + 1));
+    // …while the diversity goes: one cluster left, recall near 0.
+    expect(last(run, 'modes')).toBeLessThan(2);
+    expect(last(run, 'recall')).toBeLessThan(0.1);
+  },
+  'curation-real': ([synthetic, fresh]) => {
+    expect(last(synthetic, 'modes')).toBeLessThan(2);
+    // With real data the reward improves and then holds, and every cluster stays.
+    expect(last(fresh, 'reward')).toBeGreaterThan(first(fresh, 'reward') + 1);
+    for (const t of from(fresh, 10)) {
+      expect(fresh.mean('modes', t), `modes at t = ${t}`).toBeGreaterThanOrEqual(7.5);
+      expect(Math.abs(fresh.mean('reward', t) - fresh.mean('reward', 10)), `reward at t = ${t}`).toBeLessThan(1);
+    }
+    expect(last(fresh, 'modes')).toBe(8);
+    expect(last(fresh, 'recall')).toBeGreaterThan(0.85);
+  },
+  verifier: ([none, support, biased]) => {
+    // Without a verifier the blur piles up; a verifier of the support holds precision…
+    expect(last(none, 'precision')).toBeLessThan(0.25);
+    expect(last(support, 'precision')).toBeGreaterThan(0.55);
+    for (const t of from(support, 2)) expect(support.mean('precision', t), `precision at t = ${t}`).toBeGreaterThan(none.mean('precision', t));
+    // …and a biased one bends the loop to its half: the left clusters are gone from t = 2 on.
+    for (const t of from(biased, 2)) expect(biased.mean('modes', t), `modes at t = ${t}`).toBeLessThanOrEqual(5);
+    expect(last(biased, 'precision')).toBeGreaterThan(0.55);
   },
   'rare-words': ([run]) => {
     // The rarest half of the vocabulary: most of what the first fit kept is gone by t = 10, nearly all by the end…

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { checkSweep } from '../engine/admissibility/sweep';
 import { simulationPath } from '../engine/loops/moment-experiment';
-import { fieldApplies, specFields } from '../spec/schema';
+import { type Field, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import { normaliseSpec } from '../spec/validate';
 import { parseArgs } from './args';
 import { helpText } from './help';
@@ -39,6 +39,15 @@ export function threadsToUse(asked: number | null, fallback: number, io: Io, cor
   return cores;
 }
 
+/** "note: --x has no effect with --data … --learner … --loop …", plus the fields whose values it waits for. */
+function noEffect(key: SpecKey, spec: Spec): string {
+  const field: Field = specFields[key];
+  const context = [`--data ${spec.data}`, `--learner ${spec.learner}`, `--loop ${spec.loop}`];
+  if (field.appliesWhen?.verifier) context.push(`--verifier ${spec.verifier}`);
+  if (field.appliesAbove?.curationK !== undefined) context.push(`--curation-k ${spec.curationK}`);
+  return `note: --${field.flag} has no effect with ${context.join(' ')}\n`;
+}
+
 function failure(io: Io, messages: string[]): number {
   io.err(`${messages.map((m) => `error: ${m}`).join('\n')}\n`);
   return USAGE_ERROR;
@@ -55,7 +64,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!checked.ok) return failure(io, checked.issues.map((i) => i.message));
   const spec = checked.value;
   for (const key of args.given)
-    if (!fieldApplies(key, spec)) io.err(`note: --${specFields[key].flag} has no effect with --data ${spec.data} --learner ${spec.learner} --loop ${spec.loop}\n`);
+    if (!fieldApplies(key, spec)) io.err(noEffect(key, spec));
 
   // The sufficient-statistics path finishes 2,000 replicates sooner than a thread starts.
   const shared = spec.replicates >= THREAD_MIN_REPLICATES && simulationPath(spec) === 'samples';
@@ -77,7 +86,7 @@ async function sweep(argv: string[], io: Io): Promise<number> {
   const swept = [x.field, y.field].flatMap((f) => (f === 'synFraction' ? ['nSyn', 'nReal'] : [f]));
   for (const key of args.given) {
     if (swept.includes(key)) io.err(`note: --${specFields[key].flag} is overridden by the sweep's axes\n`);
-    else if (!fieldApplies(key, base)) io.err(`note: --${specFields[key].flag} has no effect with --data ${base.data} --learner ${base.learner} --loop ${base.loop}\n`);
+    else if (!fieldApplies(key, base)) io.err(noEffect(key, base));
   }
   io.out(`${JSON.stringify(await runSweepDocument(checked.value, threadsToUse(args.threads, availableParallelism(), io)))}\n`);
   return 0;

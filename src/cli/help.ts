@@ -1,6 +1,6 @@
 /** `--help`: every flag with its meaning, default and allowed values, generated from the schema. */
 import { LEARNERS, LEARNER_FIELDS, LEARNER_TABLE, learnersOf, learnersWhere } from '../spec/learners';
-import { type Field, SPEC_KEYS, specFields } from '../spec/schema';
+import { type Field, SPEC_KEYS, type SpecKey, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
 
 export function helpText(): string {
@@ -21,9 +21,10 @@ export function helpText(): string {
   ];
   for (const key of SPEC_KEYS) {
     const f: Field = specFields[key];
-    const conditions: [string, readonly string[]][] = Object.entries(f.appliesWhen ?? {});
-    if (LEARNER_FIELDS.has(key)) conditions.push(['learner', learnersWhere((e) => e.fields.includes(key))]);
-    const when = conditions.length > 0 ? ` (only with ${conditions.map(([k, v]) => `--${k} ${v.join('|')}`).join(', ')})` : '';
+    const conditions: string[] = Object.entries(f.appliesWhen ?? {}).map(([k, v]) => `--${k} ${v.join('|')}`);
+    if (LEARNER_FIELDS.has(key)) conditions.push(`--learner ${learnersWhere((e) => e.fields.includes(key)).join('|')}`);
+    for (const [k, v] of Object.entries(f.appliesAbove ?? {})) conditions.push(`--${specFields[k as SpecKey].flag} > ${v}`);
+    const when = conditions.length > 0 ? ` (only with ${conditions.join(', ')})` : '';
     lines.push(`  --${f.flag.padEnd(16)} ${f.label}: ${f.help}${when}`);
     const own = LEARNERS.filter((l) => LEARNER_TABLE[l].defaults?.[key] !== undefined)
       .map((l) => `; ${l}: ${LEARNER_TABLE[l].defaults![key]}`)

@@ -85,6 +85,14 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     range: SHARE,
     axis: 'data',
   },
+  reward: {
+    label: 'mean reward',
+    plain: 'how close the model’s samples come to the curator’s target, on average (0 = all on the target)',
+    better: 'higher',
+    help: 'E_{G^t}[r(x)] = −mean ‖x − x*‖² over the model’s samples (drawn with λ, before any curation): the objective curation maximises (Ferbach et al. 2024)',
+    range: [-METRIC_VALUE_LIMIT, 0],
+    axis: 'data',
+  },
   entropy: { label: 'class entropy (bits)', plain: 'how evenly the model draws the ten digits', better: 'higher', help: 'entropy of the LeNet class histogram of model samples; log2 10 ≈ 3.32 when every digit is equally frequent', range: [0, Math.log2(DIGIT_CLASSES) + 1e-9], axis: [0, Math.log2(DIGIT_CLASSES)] },
 };
 

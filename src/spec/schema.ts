@@ -4,7 +4,7 @@
  * Names follow the MAD paper: n_ini, n_r, n_s, λ, generation t. The data kinds and learners are
  * tables of their own (domains.ts, learners.ts).
  */
-import { DATA_KINDS, type DataKind } from './domains';
+import { DATA_KINDS, type DataKind, dataOf } from './domains';
 import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
@@ -19,8 +19,13 @@ interface FieldBase {
   /** When the field matters, by data and loop (every listed field must hold one of its values); the
    * learners' own fields are listed by the learners (learners.ts). Used to hide controls and to warn
    * about CLI flags that have no effect. */
-  readonly appliesWhen?: Readonly<Partial<Record<'data' | 'loop', readonly string[]>>>;
+  readonly appliesWhen?: Readonly<Partial<Record<ConditionKey, readonly string[]>>>;
+  /** When the field matters only while an integer field exceeds a value: the reward and β only with K > 1. */
+  readonly appliesAbove?: Readonly<Partial<Record<'curationK', number>>>;
 }
+
+/** The enum fields whose values decide whether another field matters. */
+type ConditionKey = 'data' | 'loop' | 'verifier';
 
 /** The part of a field's range a control's slider covers (the number box takes the whole range). */
 export interface SliderRange {
@@ -66,13 +71,17 @@ export type Field = IntField | NumberField | EnumField | ListField;
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
 export const LOOPS = ['fully-synthetic', 'augmentation', 'fresh', 'accumulate'] as const;
+export const VERIFIERS = ['off', 'support', 'biased'] as const;
 
 export type Estimator = (typeof ESTIMATORS)[number];
 export type LoopKind = (typeof LOOPS)[number];
+export type VerifierKind = (typeof VERIFIERS)[number];
 export { DATA_KINDS, type DataKind } from './domains';
 export { LEARNERS, type LearnerKind, isNeural } from './learners';
 
 const MAX_N = 100_000;
+/** Curation and verification filter synthetic points (engine/curation); digits and words have no reward yet. */
+const POINT_DATA = dataOf('points');
 
 export const specFields = {
   data: {
@@ -318,6 +327,82 @@ export const specFields = {
     plain: 'sampling bias: below 1, synthetic samples are drawn closer to the typical ones (like truncation or guidance), trading diversity for quality',
     help: 'sampling bias of synthetic data: 1 = unbiased; smaller = higher quality, lower diversity (words: the sampling temperature)',
   } satisfies NumberField,
+  // Curation (Ferbach et al. 2024) and verification (Feng et al. 2024) of the synthetic samples:
+  // engine/curation. Real data are never filtered.
+  curationK: {
+    kind: 'int',
+    min: 1,
+    max: 100,
+    default: 1,
+    slider: { min: 1, max: 20, step: 1 },
+    flag: 'curation-k',
+    label: 'candidates K',
+    plain: 'each synthetic sample is picked among K samples of the previous model, the one closer to the target more likely (1: no curation)',
+    help: 'curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r(x)/β), r(x) = −‖x − x*‖² (1 = no curation)',
+    appliesWhen: { data: POINT_DATA },
+  } satisfies IntField,
+  curationBeta: {
+    kind: 'number',
+    min: 0,
+    max: 100,
+    minExclusive: true,
+    default: 1,
+    slider: { min: 0.05, max: 5, step: 0.05 },
+    flag: 'curation-beta',
+    label: 'β',
+    plain: 'how strictly the curator prefers the candidate closest to the target: small β almost always picks the closest, large β picks almost at random',
+    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(−‖x_i − x*‖²/β)',
+    appliesWhen: { data: POINT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies NumberField,
+  targetX: {
+    kind: 'number',
+    min: -50,
+    max: 50,
+    default: 2,
+    slider: { min: -5, max: 5, step: 0.1 },
+    flag: 'target-x',
+    label: 'target x*₁',
+    plain: 'first coordinate of the point the curator wants samples close to',
+    help: 'first coordinate of the reward\'s target x* (other coordinates of d > 2 Gaussians are 0)',
+    appliesWhen: { data: POINT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies NumberField,
+  targetY: {
+    kind: 'number',
+    min: -50,
+    max: 50,
+    default: 0,
+    slider: { min: -5, max: 5, step: 0.1 },
+    flag: 'target-y',
+    label: 'target x*₂',
+    plain: 'second coordinate of the point the curator wants samples close to',
+    help: 'second coordinate of the reward\'s target x* (unused for 1-D data)',
+    appliesWhen: { data: POINT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies NumberField,
+  verifier: {
+    kind: 'enum',
+    options: VERIFIERS,
+    default: 'off',
+    flag: 'verifier',
+    label: 'verifier',
+    plain: 'a check that throws away synthetic samples that do not look like real data, and draws again until n_s pass',
+    help: 'keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass: support = inside the k-NN manifold (k = 5) of 2,000 real samples; biased = the same, but only its right half (first coordinate ≥ 0)',
+    appliesWhen: { data: POINT_DATA },
+  } satisfies EnumField<typeof VERIFIERS>,
+  verifierAccuracy: {
+    kind: 'number',
+    min: 0.5,
+    max: 1,
+    default: 1,
+    slider: { min: 0.5, max: 1, step: 0.01 },
+    flag: 'verifier-accuracy',
+    label: 'verifier accuracy',
+    plain: 'how often the verifier’s verdict is right; the rest of the time it accepts what it should reject and rejects what it should accept (0.5: a coin toss)',
+    help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
+    appliesWhen: { data: POINT_DATA, verifier: ['support', 'biased'] },
+  } satisfies NumberField,
   generations: {
     kind: 'int',
     min: 1,
@@ -420,11 +505,13 @@ export function describeAllowed(field: Field): string {
 }
 
 /** Whether a field has any effect in this spec. */
-export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' | 'loop'>): boolean {
+export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK'>): boolean {
   if (LEARNER_FIELDS.has(key) && !learnerEntry(spec.learner).fields.includes(key)) return false;
-  const when = (specFields[key] as Field).appliesWhen;
-  if (!when) return true;
-  return (Object.keys(when) as ('data' | 'loop')[]).every((k) => when[k]!.includes(spec[k]));
+  const { appliesWhen: when = {}, appliesAbove: above = {} } = specFields[key] as Field;
+  return (
+    (Object.keys(when) as ConditionKey[]).every((k) => when[k]!.includes(spec[k])) &&
+    (Object.keys(above) as 'curationK'[]).every((k) => spec[k] > above[k]!)
+  );
 }
 
 /** Smallest and largest allowed point sets. */

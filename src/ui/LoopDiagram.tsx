@@ -2,12 +2,13 @@
  * The self-consuming loop of one run, drawn to scale: where the training set D^t of generation t
  * comes from (real data — fresh each generation, one fixed set, or only at t = 1 — and samples of
  * G^{t−1}), the bar's real and synthetic parts in proportion, and the model G^t that feeds the next
- * generation. A dot travels the loop once per generation computed (not under reduced motion).
+ * generation, with what filters its samples on the way back (a curator, a verifier). A dot travels
+ * the loop once per generation computed (not under reduced motion).
  */
 import type { Spec } from '../spec/schema';
 import { trainingComposition } from '../spec/validate';
 import { REAL_COLOUR } from './charts/palette';
-import { LOOP_NAMES, loopStory } from './run-label';
+import { LOOP_NAMES, filterStory, loopStory } from './run-label';
 
 const SOURCE: Record<Spec['loop'], string> = {
   'fully-synthetic': 'only at t = 1',
@@ -38,7 +39,8 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
   const total = Math.max(1, real + synthetic);
   const realW = (BAR.w * real) / total;
   const realFeeds = spec.loop !== 'fully-synthetic' || shownT <= 1;
-  const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
+  const filter = filterStory(spec);
+  const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}${filter ? `; ${filter}` : ''}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
   const marker = `arrow-${colour.slice(1)}`;
   return (
     <figure className="loop-diagram" data-testid="loop-diagram" data-real={real} data-synthetic={synthetic}>
@@ -79,6 +81,17 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
         <text x={BAR.x} y={H - 3} fill="#444444" fontSize={9}>
           Dᵗ: {real} real + {synthetic} synthetic
         </text>
+        {filter && (
+          // What filters the samples on their way back (curation, verification), beside the real-data box.
+          <text x={W - 2} y={14} textAnchor="end" fill="#1a1a1a" fontSize={8} data-testid="loop-filter">
+            {spec.curationK > 1 && <tspan x={W - 2}>1 of K = {spec.curationK} picked</tspan>}
+            {spec.verifier !== 'off' && (
+              <tspan x={W - 2} dy={spec.curationK > 1 ? 11 : 0}>
+                {spec.verifier === 'biased' ? 'biased verifier' : 'verified'}
+              </tspan>
+            )}
+          </text>
+        )}
         {spec.lambda < 1 && (
           // Inside the loop, under Gᵗ: the bias is applied where Gᵗ is sampled, and the line below holds n_s.
           <text x={G.x - G.r - 2} y={G.y + G.r + 10} textAnchor="end" fill="#1a1a1a" fontSize={9}>

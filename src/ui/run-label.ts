@@ -1,5 +1,5 @@
 /** How a run is named and explained on the page, in the paper's words. */
-import { type LoopKind, type Spec, type SpecKey, specFields } from '../spec/schema';
+import { type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
 export const LOOP_NAMES: Record<LoopKind, string> = {
@@ -21,6 +21,16 @@ export function loopStory(spec: Spec): string {
     case 'accumulate':
       return `nothing is thrown away: every generation adds ${spec.nSyn} synthetic and ${spec.nReal} real samples to the pool`;
   }
+}
+
+/** How a run filters its synthetic samples (curation, verification), as a sentence; '' when it keeps them all. */
+export function filterStory(spec: Spec): string {
+  const parts: string[] = [];
+  if (fieldApplies('curationK', spec) && spec.curationK > 1)
+    parts.push(`each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`);
+  if (fieldApplies('verifier', spec) && spec.verifier !== 'off')
+    parts.push(`a ${spec.verifier === 'biased' ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only samples ${spec.verifier === 'biased' ? 'in the right half of the real support' : 'on the real support'}`);
+  return parts.join('; ');
 }
 
 export function formatValue(key: SpecKey, value: unknown): string {

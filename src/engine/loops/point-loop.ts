@@ -3,8 +3,13 @@
  * is measured by its moments against P_r's exact ones, and by k-NN precision/recall and mode
  * coverage of its samples against a real evaluation set. Without `sampled` (no metric of the run
  * needs samples) neither the evaluation samples nor the real evaluation set are drawn: they cost
- * far more than a closed-form fit, and the moments do not need them.
+ * far more than a closed-form fit, and the moments do not need them. A curator or a verifier
+ * (engine/curation) filters its synthetic samples, and a curated run also measures the curator's
+ * mean reward.
  */
+import { meanReward, rewardTarget } from '../curation/reward';
+import { filteredDraw } from '../curation/synthetic-draw';
+import { verifierFor } from '../curation/verifier';
 import type { Distribution } from '../data/distribution';
 import type { Learner, Model } from '../learners/model';
 import { logDet, trace } from '../linalg/matrix';
@@ -17,7 +22,12 @@ import type { LoopParts } from './replicate';
 
 export function pointLoop(spec: Spec, real: Distribution, learner: Learner, sampled: boolean): LoopParts<Model, KnnManifold | null> {
   const d = real.dim;
+  const curated = spec.curationK > 1;
+  const target = rewardTarget(spec, d);
+  const verifier = verifierFor(spec, real);
+  const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, target, verifier } : null;
   return {
+    ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, d, filter, rng) }),
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
@@ -35,6 +45,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner, samp
       if (!reference) return { evaluation: new Float64Array(0), metrics, modeShare: null };
       const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
       Object.assign(metrics, precisionRecall(reference, evaluation, spec.nEval, d, MAD_K));
+      if (curated) metrics.reward = meanReward(evaluation, spec.nEval, target);
       let modeShare: Float64Array | null = null;
       if (real.modes) {
         const coverage = modeCoverage(evaluation, spec.nEval, real.modes);

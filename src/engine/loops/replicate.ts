@@ -43,6 +43,9 @@ export interface LoopParts<M extends Fitted, Ref> {
   fitBatch?(jobs: readonly FitJob[], options: Omit<FitOptions, 'previous'>): Promise<M[]>;
   reference(rng: Rng): Ref | Promise<Ref>;
   evaluate(model: M, reference: Ref, rng: Rng): Promise<Evaluation>;
+  /** The n synthetic samples D^{t+1} takes from G^t, where the loop filters them (curation,
+   * verification: engine/curation); without it they are G^t's own draws with bias λ. */
+  synthetic?(model: M, rng: Rng, n: number): Promise<Float64Array>;
 }
 
 export interface ReplicateStep<M extends Fitted = Fitted> extends Evaluation {
@@ -129,10 +132,10 @@ export class Replicate<M extends Fitted, Ref> {
    * several replicates at once runs the phases itself, replicate by replicate, with the same result.
    */
   async prepare(): Promise<FitJob & { previous: FitOptions['previous'] }> {
-    const { spec, parts } = this;
+    const { parts } = this;
     this.t += 1;
     const previous = this.model;
-    const synthetic = this.pending ?? (previous ? await previous.sample(this.rngModel, spec.nSyn, spec.lambda) : null);
+    const synthetic = this.pending ?? (previous ? await this.draw(previous) : null);
     const data = this.training.next(this.t, (n) => parts.real(this.rngReal, n), synthetic);
     // Learners that can warm-start know their own model type; the loop only hands G^{t−1} on.
     return { data, n: data.length / parts.width, rng: this.rngModel, previous: previous as FitOptions['previous'] };
@@ -151,8 +154,14 @@ export class Replicate<M extends Fitted, Ref> {
     await interleave(options);
     this.reference ??= await parts.reference(this.rngEval);
     const measured = await parts.evaluate(model, this.reference, this.rngEval);
-    this.pending = this.resumable && this.t < spec.generations ? await model.sample(this.rngModel, spec.nSyn, spec.lambda) : null;
+    this.pending = this.resumable && this.t < spec.generations ? await this.draw(model) : null;
     return { model, training: data, ...measured };
+  }
+
+  /** The n_s synthetic samples of G^t for the next training set. */
+  private async draw(model: M): Promise<Float64Array> {
+    const { spec, parts } = this;
+    return parts.synthetic ? parts.synthetic(model, this.rngModel, spec.nSyn) : model.sample(this.rngModel, spec.nSyn, spec.lambda);
   }
 
   /** The state after the last finished generation; only a resumable replicate can take one. */

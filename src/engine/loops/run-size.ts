@@ -4,12 +4,18 @@
  * these counts, so the total predicts a run's time to within a small factor, whatever the learner
  * of points; a page can warn before a link asks for hours.
  */
-import type { Spec } from '../../spec/schema';
+import { type Spec, fieldApplies } from '../../spec/schema';
 import { laterTrainingSize } from '../../spec/validate';
 
-/** Samples handled by a run: every training set D^t, plus n_eval model samples and n_eval real ones measured per generation. */
-export function runSamples(spec: Pick<Spec, 'loop' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>): number {
+/**
+ * Samples handled by a run: every training set D^t, plus n_eval model samples and n_eval real ones
+ * measured per generation, plus the K − 1 candidates a curator passes over per synthetic sample.
+ */
+export function runSamples(
+  spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>,
+): number {
   let perReplicate = spec.nIni + 2 * spec.nEval * spec.generations;
   for (let t = 2; t <= spec.generations; t++) perReplicate += laterTrainingSize(spec, t)[0];
+  if (fieldApplies('curationK', spec)) perReplicate += (spec.generations - 1) * (spec.curationK - 1) * spec.nSyn;
   return perReplicate * spec.replicates;
 }

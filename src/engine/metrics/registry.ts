@@ -4,32 +4,34 @@
  */
 import type { Distribution } from '../data/distribution';
 
-export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity'] as const;
+export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'reward'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /**
  * Metrics computed for a real distribution: the mode metrics need known modes (ring, grid); MNIST
  * is measured in the LeNet feature space (FD, precision, recall) and by LeNet's class labels;
- * words by G^t's probabilities against the exact Zipf ones (engine/text/text-metrics.ts).
+ * words by G^t's probabilities against the exact Zipf ones (engine/text/text-metrics.ts); the
+ * curator's mean reward of G^t's samples with curation.
  */
-export function metricsFor(real: Distribution | 'digits' | 'text'): MetricName[] {
+export function metricsFor(real: Distribution | 'digits' | 'text', curated = false): MetricName[] {
   if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
   if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity'];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
-  return real.modes ? [...base, 'modes', 'modeVar'] : base;
+  // The curator's reward is measured only where a curator picks (K > 1, engine/curation).
+  return [...base, ...(real.modes ? (['modes', 'modeVar'] as const) : []), ...(curated ? (['reward'] as const) : [])];
 }
 
 /** Above this many replicates a run asking for `auto` metrics (the spec's default) leaves out the sampled ones. */
 export const AUTO_SAMPLED_MAX_REPLICATES = 100;
 
 /**
- * The metrics of `metricsFor(real)` that are measured on n_eval samples of G^t against a real
+ * The metrics of `metricsFor(real, curated)` that are measured on n_eval samples of G^t against a real
  * evaluation set, rather than read off G^t's parameters: they cost a sort or a k-NN search of
  * 2·n_eval points per replicate and generation, far more than the fit of a closed-form learner.
  * Every digit metric is one (LeNet features of samples); no word metric is.
  */
-export function sampledMetricsFor(real: Distribution | 'digits' | 'text'): MetricName[] {
+export function sampledMetricsFor(real: Distribution | 'digits' | 'text', curated = false): MetricName[] {
   if (real === 'text') return [];
-  const all = metricsFor(real);
-  return real === 'digits' ? all : all.filter((m) => m === 'precision' || m === 'recall' || m === 'modes' || m === 'modeVar');
+  const all = metricsFor(real, curated);
+  return real === 'digits' ? all : all.filter((m) => m === 'precision' || m === 'recall' || m === 'modes' || m === 'modeVar' || m === 'reward');
 }

@@ -71,9 +71,12 @@ function expectedSdFactor(n: number, k: number): number {
   return Math.sqrt(2 / k) * Math.exp(logGamma(n / 2) - logGamma((n - 1) / 2));
 }
 
-/** The closed forms available for a spec; null unless the learner is Gaussian on N(0, I_d). */
-export function gaussianTheory(spec: TheorySpec & Pick<Spec, 'data' | 'learner'>): Theory | null {
-  if (spec.data !== 'gaussian' || spec.learner !== 'gaussian') return null;
+/**
+ * The closed forms available for a spec; null unless the learner is Gaussian on N(0, I_d) and its
+ * synthetic samples are G^{t−1}'s own draws (a curator or a verifier changes every moment above).
+ */
+export function gaussianTheory(spec: TheorySpec & Pick<Spec, 'data' | 'learner' | 'curationK' | 'verifier'>): Theory | null {
+  if (spec.data !== 'gaussian' || spec.learner !== 'gaussian' || spec.curationK > 1 || spec.verifier !== 'off') return null;
   const { dim: d, generations: T, estimator, lambda, nIni, nSyn } = spec;
   const { meanSq, variance } = coordinateMoments(spec);
   const theory: Theory = { meanSq: meanSq.map((x) => d * x), trace: variance.map((x) => d * x) };

@@ -1,13 +1,15 @@
 /**
  * The closed-form expectations a spec has, whatever its domain: the Gaussian loops' moments
- * (gaussian-loops.ts) or the unigram chain's heterozygosity (text-loops.ts); null where none is known.
+ * (gaussian-loops.ts), the curated Gaussian loop's (curation.ts) or the unigram chain's
+ * heterozygosity (text-loops.ts); null where none is known.
  */
 import type { Spec } from '../../spec/schema';
+import { curationTheory } from './curation';
 import { type Theory, gaussianTheory } from './gaussian-loops';
 import { textTheory } from './text-loops';
 
 export type { Theory } from './gaussian-loops';
 
 export function theoryFor(spec: Spec): Theory | null {
-  return gaussianTheory(spec) ?? textTheory(spec);
+  return gaussianTheory(spec) ?? curationTheory(spec) ?? textTheory(spec);
 }

@@ -1,4 +1,4 @@
-/** One frame of the film strip: a point cloud on canvas, density contours and mode marks in SVG. */
+/** One frame of the film strip: a point cloud on canvas, density contours, mode marks and the curator's target in SVG. */
 import { memo, useLayoutEffect, useRef } from 'react';
 import { GRID_SIZE, type ModeCentres, type View } from '../../results/run-view';
 import { contourPaths } from './contours';
@@ -15,12 +15,14 @@ interface Props {
   view: View;
   colour: string;
   modes: ModeCentres | null;
+  /** The curator's target x* (first two coordinates), where a curator picks; null otherwise. */
+  target: readonly [number, number] | null;
   /** A panel of G^t (not of the real data): its first drawing sets the first-generation mark. */
   model: boolean;
   pointRadius: number;
 }
 
-export const FilmPanel = memo(function FilmPanel({ title, points, density, view, colour, modes, model, pointRadius }: Props) {
+export const FilmPanel = memo(function FilmPanel({ title, points, density, view, colour, modes, target, model, pointRadius }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     if (!canvas.current) return;
@@ -37,6 +39,11 @@ export const FilmPanel = memo(function FilmPanel({ title, points, density, view,
       const y = (view.y1 - modes.centers[2 * k + 1]) * sy;
       marks.push(<path key={k} d={`M${x - 6},${y}h12M${x},${y - 6}v12`} stroke="#999999" strokeWidth={1.5} />);
     }
+  if (target) {
+    const x = (target[0] - view.x0) * sx;
+    const y = (view.y1 - target[1]) * sy;
+    marks.push(<circle key="target" data-target="" cx={x} cy={y} r={24} fill="none" stroke="#222222" strokeWidth={3} strokeDasharray="6 4" />);
+  }
   return (
     <figure className="film-panel" data-export-block data-kind="cloud">
       <div className="plot square">

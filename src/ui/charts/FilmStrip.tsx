@@ -31,6 +31,7 @@ function placeholder(record: RunView, digits: boolean) {
 export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: number; pointRadius: number }) {
   const { view, real, line, modes, realDigits } = record;
   const digits = runDomain(record).panel === 'digits';
+  const target = record.spec.curationK > 1 ? ([record.spec.targetX, record.spec.targetY] as const) : null;
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
   if (runDomain(record).panel === 'text') {
@@ -51,7 +52,7 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: numb
       ) : line ? (
         <HistogramPanel title="real P_r" points={real} view={view!} real={line} colour={REAL_COLOUR} model={false} />
       ) : (
-        <FilmPanel title="real P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} model={false} pointRadius={pointRadius} />
+        <FilmPanel title="real P_r" points={real} density={null} view={view!} colour={REAL_COLOUR} modes={modes} target={target} model={false} pointRadius={pointRadius} />
       )}
       {frames.map((snap, i) =>
         !snap ? null : digits ? (
@@ -59,7 +60,7 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: numb
         ) : line ? (
           <HistogramPanel key={i} title={`t = ${snap.t}`} points={snap.samples} view={view!} real={line} colour={record.colour} model />
         ) : (
-          <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view!} colour={record.colour} modes={modes} model pointRadius={pointRadius} />
+          <FilmPanel key={i} title={`t = ${snap.t}`} points={snap.samples} density={snap.density} view={view!} colour={record.colour} modes={modes} target={target} model pointRadius={pointRadius} />
         ),
       )}
     </div>

@@ -1,7 +1,7 @@
 /**
  * The experiment's settings in the paper's vocabulary, generated from the schema, in two parts: the
  * loop a visitor moves most (the loop, the real : synthetic mix, n_ini, λ) and everything else,
- * grouped as the loop is built (real data, learner, network, run). A field with no effect in this
+ * grouped as the loop is built (real data, learner, the filter of synthetic data, network, run). A field with no effect in this
  * spec is not shown; a field that the compared runs set individually is disabled here with a
  * pointer to the compare section.
  */
@@ -19,6 +19,7 @@ export const LOOP_KEYS: SpecKey[] = ['loop', 'nReal', 'nSyn', 'nIni', 'lambda'];
 const GROUPS: { title: string; keys: SpecKey[] }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
+  { title: 'Curation and verification of synthetic data', keys: ['curationK', 'curationBeta', 'targetX', 'targetY', 'verifier', 'verifierAccuracy'] },
   { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];

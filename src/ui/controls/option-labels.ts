@@ -1,7 +1,7 @@
 /** Words for the spec's enum values on the page (the values themselves stay the URL's and CLI's). */
 import { DATA, DATA_KINDS } from '../../spec/domains';
 import { LEARNERS, LEARNER_TABLE } from '../../spec/learners';
-import type { Estimator } from '../../spec/schema';
+import type { Estimator, VerifierKind } from '../../spec/schema';
 import { LOOP_NAMES } from '../run-label';
 
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
@@ -16,4 +16,9 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     unbiased: 'unbiased (÷ n − 1)',
   } satisfies Record<Estimator, string>,
   loop: LOOP_NAMES,
+  verifier: {
+    off: 'off: keep every sample',
+    support: 'support: only samples that look real',
+    biased: 'biased: only the right half of the real data',
+  } satisfies Record<VerifierKind, string>,
 };

@@ -1,0 +1,52 @@
+/**
+ * A noisy verifier of synthetic points (after Feng et al. 2024, "Beyond model collapse"): it
+ * accepts a point that lies on the real data's support, here the k-NN manifold (k = 5, as the
+ * precision metric) of its own sample of real points. A biased verifier holds a narrower idea of
+ * the data: only the part of that support whose first coordinate is ≥ 0. Each verdict is its
+ * rule's with probability `accuracy` and reversed otherwise, so accuracy 0.5 is a coin toss.
+ */
+import type { Distribution } from '../data/distribution';
+import { KnnManifold } from '../metrics/precision-recall';
+import { Rng } from '../random/prng';
+import type { Spec, VerifierKind } from '../../spec/schema';
+
+/** Real points the verifier knows the data by: enough for a k-NN support as sharp as the metrics'. */
+const VERIFIER_SAMPLE = 2000;
+
+/** The verifier's own stream (seed, label): one verifier per experiment, the same in every thread. */
+const VERIFIER_STREAM = 0x7665;
+
+export class Verifier {
+  private readonly support: KnnManifold;
+
+  constructor(
+    real: Distribution,
+    seed: number,
+    private readonly kind: Exclude<VerifierKind, 'off'>,
+    private readonly accuracy: number,
+  ) {
+    const rng = Rng.stream(seed, VERIFIER_STREAM);
+    this.support = new KnnManifold(real.sample(rng, VERIFIER_SAMPLE), VERIFIER_SAMPLE, real.dim);
+  }
+
+  /** Whether the rule (without noise) holds for the point: on the support, and in the biased verifier's half. */
+  private rule(point: Float64Array): boolean {
+    if (this.kind === 'biased' && point[0] < 0) return false;
+    return this.support.covers(point, 1) > 0;
+  }
+
+  /** The noisy verdict on each of the n rows of `points`; `rng` draws the errors. */
+  verdicts(points: Float64Array, n: number, rng: Rng): Uint8Array {
+    const d = this.support.d;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const right = this.rule(points.subarray(i * d, (i + 1) * d));
+      out[i] = (this.accuracy === 1 || rng.uniform() < this.accuracy) === right ? 1 : 0;
+    }
+    return out;
+  }
+}
+
+export function verifierFor(spec: Pick<Spec, 'verifier' | 'verifierAccuracy' | 'seed'>, real: Distribution): Verifier | null {
+  return spec.verifier === 'off' ? null : new Verifier(real, spec.seed, spec.verifier, spec.verifierAccuracy);
+}
