@@ -132,7 +132,7 @@ export const PRESETS: Preset[] = [
     id: 'rare-words',
     title: 'Rare words vanish first',
     explanation:
-      'A toy language model (word counts, a unigram model) of a 1,000-word language whose word frequencies follow a Zipf law, each generation refit on 5,000 words it generated itself. A word that happens not to be drawn has probability 0 from then on and never returns. The rare words go first: within ten generations the model has lost words carrying most of the rarest half’s probability, while the common words, and with them how varied its text looks (heterozygosity, the chance that two words differ), barely change and follow the dashed theory line.',
+      'A toy language model (word counts, a unigram model) of a 1,000-word language whose word frequencies follow a Zipf law, each generation refit on 5,000 words it generated itself. A word that happens not to be drawn has probability 0 from then on and never returns. The rare words go first: within ten generations the model has lost words carrying most of the rarest half’s probability, as each word’s chance of surviving the resampling predicts (dashed line), while the common words, and with them how varied its text looks (heterozygosity, the chance that two words differ), barely change and follow the dashed theory line.',
     finding:
       'Model collapse starts in the tails: improbable events vanish first, long before the bulk of the distribution changes (Shumailov et al., Nature 2024; Dohmatob et al. 2024). Without smoothing the loop is the Wright–Fisher chain: E[1 − Σq²] falls by (1 − 1/n) per generation.',
     headline: ['tailMass', 'heterozygosity'],

@@ -8,6 +8,7 @@ import { Experiment, type GenerationResult } from '../../src/engine/loops/experi
 import { metricsFor } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
 import { theoryFor } from '../../src/engine/theory';
+import { wordSurvival } from '../../src/engine/theory/text-loops';
 import { bandShares, rankBands } from '../../src/engine/text/rank-bands';
 import { heterozygosity, textMetrics } from '../../src/engine/text/text-metrics';
 import { samplingWeights, unigramLearner } from '../../src/engine/text/unigram';
@@ -149,6 +150,20 @@ describe('Wright–Fisher closed forms (notes §4b)', () => {
     for (const change of [{ smoothing: 0.1 }, { lambda: 0.9 }, { topK: 10 }, { loop: 'fresh' }]) expect(theoryFor(assertSpec({ ...base, ...change }))).toBeNull();
   });
 
+  it('E[vocabulary alive] and E[rare-word mass kept] follow each word’s survival in the branching limit', async () => {
+    // n_s ≠ n_ini, so the first step's Poisson(n_s/n_ini) copies are tested too.
+    const { spec, results, theory } = await simulate({ vocabulary: 400, zipfBeta: 1, nIni: 1000, nSyn: 400, generations: 40, replicates: 150, seed: 5 });
+    const p = zipfProbabilities(spec.vocabulary, spec.zipfBeta);
+    // t = 1 is exact: a word is alive when drawn at least once among n_ini real words.
+    expect(theory!.alive![0]).toBeCloseTo(p.reduce((s, pi) => s + 1 - (1 - pi) ** spec.nIni, 0), 9);
+    for (const metric of ['alive', 'tailMass'] as const)
+      for (const t of [1, 2, 5, 15, 40]) {
+        const { mean, tolerance } = meanAndTolerance(results[t - 1].values[metric]);
+        const expected = theory![metric]![t - 1];
+        expect(Math.abs(mean - expected), `${metric} at t = ${t}: mean ${mean}, expected ${expected} ± ${tolerance}`).toBeLessThan(tolerance);
+      }
+  });
+
   it('a word seen c times in n survives t more generations with probability ≈ 1 − exp(−2c/t)', () => {
     // Two types: the rare word (id 0) seen c times, the rest of the vocabulary lumped as id 1.
     const [c, n, t, replicates] = [10, 500, 50, 1000];
@@ -161,7 +176,9 @@ describe('Wright–Fisher closed forms (notes §4b)', () => {
       for (let g = 0; g < t; g++) model = learner.fit(model.sample(rng, n, 1), n);
       if (model.probabilities[0] > 0) survived += 1;
     }
-    const expected = 1 - Math.exp((-2 * c) / t);
+    // The branching chain’s survival (0.319 here), and its Feller limit 1 − exp(−2c/t) (0.330) close beside it.
+    const expected = wordSurvival(c, t);
+    expect(Math.abs(expected - (1 - Math.exp((-2 * c) / t)))).toBeLessThan(0.02);
     const share = survived / replicates;
     const tolerance = 4 * Math.sqrt((expected * (1 - expected)) / replicates);
     expect(Math.abs(share - expected), `survived ${share}, expected ${expected} ± ${tolerance}`).toBeLessThan(tolerance);
