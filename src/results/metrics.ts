@@ -85,6 +85,22 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     range: SHARE,
     axis: 'data',
   },
+  perplexity: {
+    label: 'held-out perplexity (known words)',
+    plain: 'how surprised the model is by real text, on the words it can still produce (lower is better; the real language scores 2 to the power of its entropy)',
+    better: 'lower',
+    help: '2^(−Σ p_i log2 q_i / Σ p_i) over the words with q_i > 0: the perplexity of held-out real text (its expectation under p) on the words G^t still knows; text with a lost word has infinite perplexity, counted apart as “real text it cannot produce”. Nothing is smoothed for evaluation',
+    range: [1, METRIC_VALUE_LIMIT],
+    axis: 'data',
+  },
+  lostText: {
+    label: 'real text it cannot produce',
+    plain: 'the share of real text made of words the model has lost (perplexity infinite there)',
+    better: 'lower',
+    help: 'Σ p_i over the words with q_i = 0: the probability that a held-out real word is one G^t gives probability 0',
+    range: SHARE,
+    axis: SHARE,
+  },
   entropy: { label: 'class entropy (bits)', plain: 'how evenly the model draws the ten digits', better: 'higher', help: 'entropy of the LeNet class histogram of model samples; log2 10 ≈ 3.32 when every digit is equally frequent', range: [0, Math.log2(DIGIT_CLASSES) + 1e-9], axis: [0, Math.log2(DIGIT_CLASSES)] },
 };
 

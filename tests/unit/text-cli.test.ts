@@ -13,15 +13,15 @@ async function cli(...argv: string[]) {
 const words = ['run', '--data', 'zipf', '--learner', 'unigram', '--vocabulary', '100', '--n-ini', '200', '--n-syn', '200', '--generations', '4', '--replicates', '6'];
 
 describe('CLI run --data zipf --learner unigram', () => {
-  it('prints the word metrics and E[H_t] of the Wright–Fisher chain', async () => {
+  it('prints the word metrics, E[H_t] of the Wright–Fisher chain and the expected survivors', async () => {
     const { code, out, err } = await cli(...words, '--zipf-beta', '1.2');
     expect(code).toBe(0);
     expect(err).toBe('');
     const doc = JSON.parse(out) as RunDocument;
     expect(doc.spec).toMatchObject({ data: 'zipf', learner: 'unigram', vocabulary: 100, zipfBeta: 1.2, smoothing: 0, topK: 0 });
     for (const g of doc.generations) {
-      expect(Object.keys(g.metrics).sort()).toEqual(['alive', 'heterozygosity', 'tailMass', 'tv', 'wordEntropy']);
-      expect(Object.keys(g.theory!)).toEqual(['heterozygosity']);
+      expect(Object.keys(g.metrics).sort()).toEqual(['alive', 'heterozygosity', 'lostText', 'perplexity', 'tailMass', 'tv', 'wordEntropy']);
+      expect(Object.keys(g.theory!)).toEqual(['heterozygosity', 'alive', 'tailMass']);
       expect(g.metrics.alive!.mean).toBeLessThanOrEqual(100);
     }
   });

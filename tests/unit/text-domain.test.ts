@@ -108,6 +108,16 @@ describe('text metrics', () => {
     expect(m.wordEntropy).toBeCloseTo(1, 15);
     expect(m.tv).toBeCloseTo(0.3, 15);
     expect(m.heterozygosity).toBeCloseTo(0.5, 15);
+    // Held-out real text: 30% of it is words G^t lost; the rest, 0.4 and 0.3 of it, costs 1 bit a word.
+    expect(m.lostText).toBeCloseTo(0.3, 15);
+    expect(m.perplexity).toBeCloseTo(2, 14);
+    // Uneven: −(0.4 log2 0.8 + 0.3 log2 0.1 + 0.2 log2 0.05 + 0.1 log2 0.05) = 2.4219… bits a word.
+    const uneven = textMetrics(Float64Array.from([0.8, 0.1, 0.05, 0.05]), p);
+    expect(uneven.lostText).toBe(0);
+    expect(Math.log2(uneven.perplexity)).toBeCloseTo(-(0.4 * Math.log2(0.8) + 0.3 * Math.log2(0.1) + 0.3 * Math.log2(0.05)), 12);
+    expect(Math.log2(uneven.perplexity)).toBeCloseTo(2.42193, 5);
+    // The real language itself: perplexity 2^H(p).
+    expect(textMetrics(p, p).perplexity).toBeCloseTo(2 ** -p.reduce((s, pi) => s + pi * Math.log2(pi), 0), 12);
     const kept = textMetrics(Float64Array.from([0.4, 0.3, 0, 0.3]), p);
     expect(kept.tailMass).toBeCloseTo(0.1 / 0.3, 15);
     expect(textMetrics(p, p)).toMatchObject({ alive: 4, tailMass: 1, tv: 0 });
@@ -122,7 +132,7 @@ describe('text metrics', () => {
   });
 
   it('are the text domain’s metrics, each described for the page', () => {
-    expect(metricsFor('text')).toEqual(['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity']);
+    expect(metricsFor('text')).toEqual(['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText']);
     for (const m of metricsFor('text')) expect(METRICS[m].plain.length).toBeGreaterThan(10);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Distribution } from '../data/distribution';
 
-export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity'] as const;
+export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /**
@@ -14,7 +14,7 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  */
 export function metricsFor(real: Distribution | 'digits' | 'text'): MetricName[] {
   if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
-  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity'];
+  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText'];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   return real.modes ? [...base, 'modes', 'modeVar'] : base;
 }
