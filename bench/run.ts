@@ -12,6 +12,7 @@ import { benchNeural } from './neural.bench';
 import { benchPcaGmm } from './pca-gmm.bench';
 import { benchPage } from './page.bench';
 import { benchSweep } from './sweep.bench';
+import { benchWords } from './words.bench';
 import type { BenchResult } from './result';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'neural-browser': benchNeuralBrowser,
   digits: benchDigits,
   'pca-gmm': benchPcaGmm,
+  words: benchWords,
 };
 
 const wanted = process.argv.slice(2);

@@ -54,6 +54,28 @@ describe('Zipf vocabulary', () => {
     expectFrequencies(new Categorical(p).sample(new Rng(1, 2, 3, 4), 50_000), p);
   });
 
+  it('draws exactly the ids a binary search of the cumulative weights gives (the guide table only shortens the search)', () => {
+    const rng = new Rng(4, 3, 2, 1);
+    for (const v of [1, 2, 7, 1000]) {
+      // Uneven weights with runs of zeros, and a tiny total.
+      const weights = Float64Array.from({ length: v }, (_, i) => (i % 3 === 1 ? 0 : 1e-300 * (rng.uniform() + (i === 0 ? 1 : 0))));
+      const cumulative = new Float64Array(v);
+      weights.reduce((s, w, i) => (cumulative[i] = s + w), 0);
+      const draws = new Categorical(weights).sample(new Rng(v, 1, 1, 1), 5000);
+      const replay = new Rng(v, 1, 1, 1);
+      for (const id of draws) {
+        const u = replay.uniform() * cumulative[v - 1];
+        let lo = 0;
+        for (let hi = v - 1; lo < hi; ) {
+          const mid = (lo + hi) >>> 1;
+          if (cumulative[mid] > u) hi = mid;
+          else lo = mid + 1;
+        }
+        expect(id).toBe(lo);
+      }
+    }
+  });
+
   it('never draws a word of weight 0', () => {
     const draws = new Categorical(Float64Array.from([0, 0.5, 0, 0.5, 0])).sample(new Rng(5, 6, 7, 8), 10_000);
     expect(draws.every((id) => id === 1 || id === 3)).toBe(true);
