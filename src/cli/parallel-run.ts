@@ -8,6 +8,7 @@ import type { MetricName } from '../engine/metrics/registry';
 import { type GenerationEntry, type RunDocument, theoryAt } from '../results/run-document';
 import type { Spec } from '../spec/schema';
 import { theoryFor } from '../engine/theory';
+import { loadWordData } from '../engine/text/corpus';
 import { realBaseline } from '../engine/digits/digit-loop';
 import { domainOf } from '../spec/domains';
 import { nodeExperimentLearner } from './neural-learner';
@@ -28,6 +29,7 @@ export async function runDocument(spec: Spec, threads: number): Promise<RunDocum
   const jobs = ranges.map((range) => ({ spec, range }));
   const parts =
     jobs.length === 1 ? [await runRange(jobs[0])] : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length);
+  await loadWordData(spec.data);
   const theory = theoryFor(spec);
   const generations: GenerationEntry[] = [];
   for (let t = 1; t <= spec.generations; t++) {

@@ -1,6 +1,7 @@
 /** A contiguous range of an experiment's replicates, run to the end: the unit of CLI threading. */
 import { Experiment } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
+import { loadWordData } from '../engine/text/corpus';
 import type { Spec } from '../spec/schema';
 import { nodeExperimentLearner } from './neural-learner';
 
@@ -15,6 +16,7 @@ export interface ReplicateRangeResult {
 }
 
 export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
+  await loadWordData(job.spec.data);
   const experiment = new Experiment(job.spec, { range: job.range, ...(await nodeExperimentLearner(job.spec)) });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())

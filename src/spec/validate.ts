@@ -16,7 +16,7 @@ import {
   describeAllowed,
   specFields,
 } from './schema';
-import { DOMAINS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
+import { DOMAINS, ENGLISH_WORDS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
 import { learnerEntry, learnersOf, learnersWhere } from './learners';
 
 export interface SpecIssue {
@@ -197,6 +197,8 @@ function crossCheck(spec: Spec): SpecIssue[] {
     issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
+  if (spec.data === 'english' && spec.vocabulary > ENGLISH_WORDS)
+    issues.push({ field: 'vocabulary', message: `${fieldName('vocabulary')}: ${spec.vocabulary} is more words than the English corpus ships; allowed with data=english: an integer 2..${ENGLISH_WORDS}` });
 
   const learner = learnerEntry(spec.learner);
   const domain = domainOf(spec.data);

@@ -24,6 +24,7 @@ import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import type { UnigramModel } from '../engine/text/unigram';
+import { loadWordData } from '../engine/text/corpus';
 import { firstTwoCoordinates, realPanelSamples, realPanelWords, viewOf } from './view';
 import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
 import type { View } from '../results/run-view';
@@ -315,12 +316,27 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   }
 }
 
+/**
+ * Runs whose data table is still loading (English words, loaded once per worker on first use):
+ * they start when it arrives, unless cancelled meanwhile.
+ */
+const loading = new Set<number>();
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'start') {
-    start(message);
+    if (message.spec.data !== 'english') {
+      start(message);
+      return;
+    }
+    loading.add(message.runId);
+    loadWordData('english').then(
+      () => loading.delete(message.runId) && start(message),
+      (error) => loading.delete(message.runId) && fail(message.runId, error),
+    );
     return;
   }
+  if (message.type === 'cancel') loading.delete(message.runId);
   const run = runs.get(message.runId);
   if (!run) return;
   switch (message.type) {

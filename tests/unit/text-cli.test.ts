@@ -26,6 +26,15 @@ describe('CLI run --data zipf --learner unigram', () => {
     }
   });
 
+  it('runs on the English corpus, with the same closed forms', async () => {
+    const { code, out, err } = await cli('run', '--data', 'english', '--learner', 'unigram', '--vocabulary', '500', '--n-ini', '300', '--n-syn', '300', '--generations', '3', '--replicates', '4');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const doc = JSON.parse(out) as RunDocument;
+    expect(doc.spec).toMatchObject({ data: 'english', vocabulary: 500 });
+    expect(doc.generations.map((g) => g.metrics.alive!.mean < 500 && Object.keys(g.theory!).length)).toEqual([3, 3, 3]);
+  });
+
   it('has no theory with smoothing, and keeps every word then', async () => {
     const doc = JSON.parse((await cli(...words, '--smoothing', '0.5')).out) as RunDocument;
     expect(doc.generations.every((g) => g.theory === undefined && g.metrics.alive!.mean === 100)).toBe(true);
@@ -61,6 +70,8 @@ describe('CLI bad values of the text flags', () => {
     });
 
   for (const [args, message] of [
+    [['--data', 'english', '--learner', 'unigram', '--vocabulary', '10001'], 'V (--vocabulary): 10001 is more words than the English corpus ships; allowed with data=english: an integer 2..10000'],
+    [['--data', 'englsh', '--learner', 'unigram'], '--data: "englsh" is neither a distribution nor a readable file; allowed: gaussian | ring | grid | moons | mnist | zipf | english |'],
     [['--data', 'zipf', '--learner', 'gmm'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram'],
     [['--data', 'zipf'], 'gmm generates points'],
     [['--learner', 'unigram'], 'unigram generates words; use data=zipf'],

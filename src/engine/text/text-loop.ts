@@ -6,14 +6,15 @@
  */
 import type { LoopParts } from '../loops/replicate';
 import type { Spec } from '../../spec/schema';
+import { englishProbabilities } from './corpus';
 import { bandShares } from './rank-bands';
 import { textMetrics } from './text-metrics';
 import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
 import { Categorical, zipfProbabilities } from './zipf';
 
-/** The real distribution of a text spec, exactly. */
-export function textDistribution(spec: Pick<Spec, 'vocabulary' | 'zipfBeta'>): Float64Array {
-  return zipfProbabilities(spec.vocabulary, spec.zipfBeta);
+/** The real distribution of a text spec, exactly: the Zipf law, or the V most frequent English words (loaded first: corpus.ts). */
+export function textDistribution(spec: Pick<Spec, 'data' | 'vocabulary' | 'zipfBeta'>): Float64Array {
+  return spec.data === 'english' ? englishProbabilities(spec.vocabulary) : zipfProbabilities(spec.vocabulary, spec.zipfBeta);
 }
 
 /** The text learner a spec names (the unigram model, the only one so far). */

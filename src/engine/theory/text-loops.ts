@@ -18,6 +18,7 @@
  * frequent words fill a fixed total, which matters once t approaches n (their loss is then near 0
  * either way on the horizons shown).
  */
+import { domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { heterozygosity, rareHalfStart } from '../text/text-metrics';
 import { textDistribution } from '../text/text-loop';
@@ -32,7 +33,7 @@ type TextTheorySpec = Pick<Spec, 'data' | 'learner' | 'loop' | 'smoothing' | 'la
  */
 export function textTheory(spec: TextTheorySpec): Theory | null {
   const plain = spec.smoothing === 0 && spec.lambda === 1 && (spec.topK === 0 || spec.topK >= spec.vocabulary);
-  if (spec.data !== 'zipf' || spec.learner !== 'unigram' || spec.loop !== 'fully-synthetic' || !plain) return null;
+  if (domainOf(spec.data) !== 'text' || spec.learner !== 'unigram' || spec.loop !== 'fully-synthetic' || !plain) return null;
   const p = textDistribution(spec);
   const h = new Float64Array(spec.generations);
   h[0] = heterozygosity(p) * (1 - 1 / spec.nIni);
