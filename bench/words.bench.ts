@@ -53,7 +53,7 @@ export async function benchWords(): Promise<BenchResult> {
     await runDocument(spec, threads);
     rows.push([`engine whole run (every word metric), ${threads} thread${threads > 1 ? 's' : ''}`, seconds(performance.now() - start)]);
   }
-  const peer = spawnSync('/usr/bin/python3', ['bench/unigram_numpy.py', String(V), String(N), String(T), String(R)], { encoding: 'utf8' });
+  const peer = spawnSync('python3', ['bench/unigram_numpy.py', String(V), String(N), String(T), String(R)], { encoding: 'utf8' });
   type Timing = { ms: number; cpuMs: number; alive: number };
   const parsed = peer.status === 0 ? (JSON.parse(peer.stdout.trim()) as { numpy?: string; ids?: Timing; multinomial?: Timing; skipped?: string }) : { skipped: peer.stderr || 'python3 missing' };
   if (!parsed.ids || !parsed.multinomial) rows.push(['NumPy peer', `skipped: ${parsed.skipped}`]);

@@ -76,7 +76,7 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     axis: SHARE,
   },
   wordEntropy: { label: 'word entropy (bits)', plain: 'how varied the model’s words are: falls as it repeats fewer words', better: 'closer to the real value', help: '−Σ q_i log2 q_i of G^t’s word probabilities q (log2 V when every word is equally likely)', range: NON_NEGATIVE, axis: 'data' },
-  tv: { label: 'total variation', plain: 'how far the model’s word frequencies are from the real ones (0 = identical, 1 = nothing in common)', better: 'lower', help: '½ Σ |q_i − p_i| between G^t’s word probabilities q and the exact Zipf probabilities p', range: SHARE, axis: SHARE },
+  tv: { label: 'total variation', plain: 'how far the model’s word frequencies are from the real ones (0 = identical, 1 = nothing in common)', better: 'lower', help: '½ Σ |q_i − p_i| between G^t’s word probabilities q and the exact real probabilities p (Zipf, or the English corpus’s frequencies)', range: SHARE, axis: SHARE },
   heterozygosity: {
     label: 'heterozygosity 1 − Σq²',
     plain: 'the chance that two words drawn from the model differ',
