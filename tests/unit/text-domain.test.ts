@@ -250,6 +250,6 @@ describe('validation of the text fields', () => {
 
   it('the unigram learner generates words only', () => {
     const checked = normaliseSpec({ data: 'ring', learner: 'unigram' });
-    expect(!checked.ok && checked.issues[0].message).toBe('learner (--learner): unigram generates words; use data=zipf, or with data=ring one of gaussian | gmm | kde | gan | diffusion');
+    expect(!checked.ok && checked.issues[0].message).toBe('learner (--learner): unigram generates words; use data=zipf | english, or with data=ring one of gaussian | gmm | kde | gan | diffusion');
   });
 });
