@@ -1,8 +1,8 @@
 /**
- * The loop over words: real data are word ids drawn from the Zipf vocabulary, G^t is the unigram
- * model, and the metrics compare its probabilities with the exact ones (text-metrics.ts). The
- * evaluation samples are n_eval words of G^t drawn as synthetic data are (with λ and the top-k
- * cut): the sample text the page shows.
+ * The loop over words: real data are word ids drawn from the Zipf vocabulary or the English word
+ * frequencies, G^t is the unigram model, and the metrics compare its probabilities with the exact
+ * ones (text-metrics.ts). The evaluation samples are n_eval words of G^t drawn as synthetic data
+ * are (with λ and the top-k cut): the sample text the page shows.
  */
 import type { LoopParts } from '../loops/replicate';
 import type { Spec } from '../../spec/schema';

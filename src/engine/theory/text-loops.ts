@@ -1,6 +1,7 @@
 /**
- * Closed forms for the unigram learner on the Zipf vocabulary (notes §4b): fit by counts without
- * smoothing and resampled without bias, the fully synthetic loop is the Wright–Fisher chain.
+ * Closed forms for the unigram learner on any real word distribution p, Zipf or English (notes
+ * §4b): fit by counts without smoothing and resampled without bias, the fully synthetic loop is
+ * the Wright–Fisher chain.
  *
  * Heterozygosity: H = 1 − Σ q_i² shrinks by (1 − 1/n) in expectation at every fit on n draws:
  * E[H_t | q_{t−1}] = (1 − 1/n) H(q_{t−1}). Generation 1 is fit on n_ini real words, the later ones
