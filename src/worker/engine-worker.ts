@@ -317,26 +317,38 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
 }
 
 /**
- * Runs whose data table is still loading (English words, loaded once per worker on first use):
- * they start when it arrives, unless cancelled meanwhile.
+ * Runs whose data table is still loading (English words, loaded once per worker on first use),
+ * with the messages that came for them meanwhile: they start when it arrives and then hear those
+ * messages in order, unless cancelled meanwhile.
  */
-const loading = new Set<number>();
+const loading = new Map<number, ToWorker[]>();
 
-scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+function receive(message: ToWorker): void {
   if (message.type === 'start') {
     if (message.spec.data !== 'english') {
       start(message);
       return;
     }
-    loading.add(message.runId);
-    loadWordData('english').then(
-      () => loading.delete(message.runId) && start(message),
-      (error) => loading.delete(message.runId) && fail(message.runId, error),
-    );
+    loading.set(message.runId, []);
+    const { runId } = message;
+    const ready = (error?: unknown) => {
+      const queued = loading.get(runId);
+      loading.delete(runId);
+      if (!queued) return;
+      if (error === undefined) {
+        start(message);
+        queued.forEach(receive);
+      } else fail(runId, error);
+    };
+    loadWordData('english').then(() => ready(), ready);
     return;
   }
-  if (message.type === 'cancel') loading.delete(message.runId);
+  const queued = loading.get(message.runId);
+  if (queued) {
+    if (message.type === 'cancel') loading.delete(message.runId);
+    else queued.push(message);
+    return;
+  }
   const run = runs.get(message.runId);
   if (!run) return;
   switch (message.type) {
@@ -369,4 +381,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       break;
   }
-};
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => receive(event.data);
