@@ -51,7 +51,7 @@ describe('words', () => {
     await waitForRuns(page, 'done', 60_000);
     // Runs of points never fetch the word table.
     expect(chunks.filter((url) => url.includes('brown-words'))).toEqual([]);
-    await open(page, 'data=english&learner=unigram&vocabulary=2000&n-ini=2000&n-syn=2000&generations=20&replicates=2&speed=max');
+    await open(page, 'data=english&learner=unigram&vocabulary=2000&n-ini=2000&n-syn=2000&generations=10&replicates=2&speed=max');
     await waitForRuns(page, 'done', 60_000);
     expect(chunks.filter((url) => url.includes('brown-words')).length).toBeGreaterThan(0);
     // Two runs (the page's fully synthetic and fresh loops), four panels each.
@@ -62,7 +62,7 @@ describe('words', () => {
     const realText = (await panels.first().getByTestId('sample-text').textContent())!.split(' ');
     expect(realText.filter((w) => ['the', 'of', 'and', 'to', 'a', 'in'].includes(w)).length).toBeGreaterThan(5);
     expect(await panels.first().locator('mark').count()).toBeGreaterThan(0);
-    // G^20 has lost words, and the footer credits the corpus.
+    // G^10 has lost words, and the footer credits the corpus.
     const alive = Number((await panels.nth(3).locator('[data-alive]').textContent())!.split(' ')[0]);
     expect(alive).toBeLessThan(1000);
     expect(await page.getByTestId('english-credit').textContent()).toContain('Brown Corpus');
