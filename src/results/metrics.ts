@@ -87,8 +87,8 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   },
   perplexity: {
     label: 'held-out perplexity (known words)',
-    plain: 'how surprised the model is by real text, on the words it can still produce (lower is better; the real language scores 2 to the power of its entropy)',
-    better: 'lower',
+    plain: 'how surprised the model is by real text, on the words it can still produce: the real language scores 2 to the power of its entropy; a model that lost its rare words scores lower only because the words it kept are the predictable ones, so read it beside “real text it cannot produce”',
+    better: 'closer to the real value',
     help: '2^(−Σ p_i log2 q_i / Σ p_i) over the words with q_i > 0: the perplexity of held-out real text (its expectation under p) on the words G^t still knows; text with a lost word has infinite perplexity, counted apart as “real text it cannot produce”. Nothing is smoothed for evaluation',
     range: [1, METRIC_VALUE_LIMIT],
     axis: 'data',
