@@ -70,6 +70,19 @@ describe('words', () => {
     await screenshot(page, 'text-english');
   }, 120_000);
 
+  it('runs the bigram learner: its words on the plot, text along its chain, the pairs it cannot produce', async () => {
+    const page = await session.newPage();
+    await open(page, 'data=zipf&learner=bigram&vocabulary=300&n-ini=600&n-syn=600&generations=8&replicates=2&speed=max');
+    await waitForRuns(page, 'done', 60_000);
+    const panels = page.locator('[data-kind=words]');
+    await expect.poll(() => panels.count()).toBe(8);
+    const alive = Number((await panels.nth(3).locator('[data-alive]').textContent())!.split(' ')[0]);
+    expect(alive).toBeLessThan(300);
+    expect(await panels.nth(3).locator('[data-word]').count()).toBe(alive);
+    expect((await panels.nth(3).getByTestId('sample-text').textContent())!.split(' ').length).toBeGreaterThan(10);
+    expect(searchParams(page).get('learner')).toBe('bigram');
+  }, 90_000);
+
   it('keeps the text fields in the link', async () => {
     const page = await session.newPage();
     await open(page, 'data=zipf&learner=unigram&vocabulary=300&zipf-beta=1.5&smoothing=0.1&top-k=50&generations=5&replicates=2');

@@ -72,7 +72,7 @@ describe('CLI bad values of the text flags', () => {
   for (const [args, message] of [
     [['--data', 'english', '--learner', 'unigram', '--vocabulary', '10001'], 'V (--vocabulary): 10001 is more words than the English corpus ships; allowed with data=english: an integer 2..10000'],
     [['--data', 'englsh', '--learner', 'unigram'], '--data: "englsh" is neither a distribution nor a readable file; allowed: gaussian | ring | grid | moons | mnist | zipf | english |'],
-    [['--data', 'zipf', '--learner', 'gmm'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram'],
+    [['--data', 'zipf', '--learner', 'gmm'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram | bigram'],
     [['--data', 'zipf'], 'gmm generates points'],
     [['--learner', 'unigram'], 'unigram generates words; use data=zipf'],
   ] as [string[], string][])

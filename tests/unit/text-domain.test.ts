@@ -239,7 +239,7 @@ describe('validation of the text fields', () => {
     [{ smoothing: Number.NaN }, 'α (--smoothing): NaN is not a number; allowed: a number in [0, 10]'],
     [{ topK: -1 }, 'top-k (--top-k): -1 is out of range; allowed: an integer 0..100000'],
     [{ topK: 2.5 }, 'top-k (--top-k): 2.5 is not an integer; allowed: an integer 0..100000'],
-    [{ learner: 'gmm' }, 'learner (--learner): gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram'],
+    [{ learner: 'gmm' }, 'learner (--learner): gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram | bigram'],
   ];
   for (const [input, message] of cases)
     it(`${JSON.stringify(input)} → ${message}`, () => {

@@ -6,6 +6,7 @@
  */
 import type { LoopParts } from '../loops/replicate';
 import type { Spec } from '../../spec/schema';
+import { bigramLearner } from './bigram';
 import { englishProbabilities } from './corpus';
 import { bandShares } from './rank-bands';
 import { textMetrics } from './text-metrics';
@@ -17,9 +18,10 @@ export function textDistribution(spec: Pick<Spec, 'data' | 'vocabulary' | 'zipfB
   return spec.data === 'english' ? englishProbabilities(spec.vocabulary) : zipfProbabilities(spec.vocabulary, spec.zipfBeta);
 }
 
-/** The text learner a spec names (the unigram model, the only one so far). */
-export function textLearnerFor(spec: Pick<Spec, 'vocabulary' | 'smoothing' | 'topK'>): UnigramLearner {
-  return unigramLearner({ vocabulary: spec.vocabulary, smoothing: spec.smoothing, topK: spec.topK });
+/** The text learner a spec names: word counts (unigram) or counts of word pairs (bigram). */
+export function textLearnerFor(spec: Pick<Spec, 'learner' | 'vocabulary' | 'smoothing' | 'topK'>): UnigramLearner {
+  const options = { vocabulary: spec.vocabulary, smoothing: spec.smoothing, topK: spec.topK };
+  return spec.learner === 'bigram' ? bigramLearner(options) : unigramLearner(options);
 }
 
 export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<UnigramModel, null> {
@@ -32,7 +34,8 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {
-      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities) };
+      const metrics = { ...textMetrics(model.probabilities, p), ...model.heldOut?.(p) };
+      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics, modeShare: bandShares(model.probabilities) };
     },
   };
 }

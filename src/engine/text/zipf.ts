@@ -40,19 +40,20 @@ export class Categorical {
   }
 
   sample(rng: Rng, n: number): Float64Array {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) out[k] = this.draw(rng);
+    return out;
+  }
+
+  /** One id. */
+  draw(rng: Rng): number {
     const c = this.cumulative;
     const last = c.length - 1;
-    const total = c[last];
-    const slices = c.length / total;
-    const out = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const u = rng.uniform() * total;
-      let i = this.guide[Math.min(last, Math.floor(u * slices))];
-      // Rounding at a slice's edge can start one id late or early: step to the exact answer.
-      while (i > 0 && c[i - 1] > u) i--;
-      while (i < last && c[i] <= u) i++;
-      out[k] = i;
-    }
-    return out;
+    const u = rng.uniform() * c[last];
+    let i = this.guide[Math.min(last, Math.floor((u * c.length) / c[last]))];
+    // Rounding at a slice's edge can start one id late or early: step to the exact answer.
+    while (i > 0 && c[i - 1] > u) i--;
+    while (i < last && c[i] <= u) i++;
+    return i;
   }
 }
