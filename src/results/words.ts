@@ -5,7 +5,7 @@
  * the most frequent English words for the first ranks (so the head reads like English), then
  * made-up words built from the rank's digits, the same on every page and every run.
  */
-import { englishCorpus } from '../engine/text/corpus';
+import { englishCorpus, wordDataLoaded } from '../engine/text/corpus';
 import { rareHalfStart } from '../engine/text/text-metrics';
 import type { DataKind } from '../spec/domains';
 
@@ -15,15 +15,7 @@ export { textDistribution as realWordProbabilities } from '../engine/text/text-l
 export { rankBands } from '../engine/text/rank-bands';
 
 /** Whether the words of this data can be drawn now (the English table loads on first use). */
-export function wordDataReady(data: DataKind): boolean {
-  if (data !== 'english') return true;
-  try {
-    englishCorpus();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const wordDataReady = wordDataLoaded;
 
 /** The word of id i for this data: English words from the corpus (loaded: see wordDataReady), names of ranks for the Zipf vocabulary. */
 export function wordOf(data: DataKind, id: number): string {

@@ -28,6 +28,11 @@ export async function loadWordData(data: DataKind): Promise<void> {
   english = { words: BROWN.words.split(' '), counts: Float64Array.from(BROWN.counts), tokens: BROWN.tokens, types: BROWN.types };
 }
 
+/** Whether data of this kind can be read now (the Zipf vocabulary always; English once loaded). */
+export function wordDataLoaded(data: DataKind): boolean {
+  return data !== 'english' || english !== null;
+}
+
 /** The English corpus, once loaded. */
 export function englishCorpus(): WordCorpus {
   if (!english) throw new Error('data=english: the English word table is not loaded (await loadWordData first)');

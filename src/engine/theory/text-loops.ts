@@ -46,7 +46,7 @@ export function textTheory(spec: TextTheorySpec): Theory | null {
  * g_t for t = 1..T: the probability that one copy of a word in generation 1's training set (n_ini
  * words) has no copy in generation t's (n_s words each), in the branching limit (see above).
  */
-export function copyLost(nIni: number, nSyn: number, generations: number): Float64Array {
+function copyLost(nIni: number, nSyn: number, generations: number): Float64Array {
   const g = new Float64Array(generations);
   const m = nSyn / nIni;
   let d = 0; // d_{t−2}: one copy's line extinct within t − 2 generations of Poisson(1) copies
