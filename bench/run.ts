@@ -13,6 +13,7 @@ import { benchPcaGmm } from './pca-gmm.bench';
 import { benchPage } from './page.bench';
 import { benchSweep } from './sweep.bench';
 import { benchWebgpu } from './webgpu.bench';
+import { benchWords } from './words.bench';
 import type { BenchResult } from './result';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'neural-browser': benchNeuralBrowser,
   digits: benchDigits,
   'pca-gmm': benchPcaGmm,
+  words: benchWords,
 };
 /** Run only when asked for by name: it needs a real GPU, and says so and stops without one. */
 const ON_REQUEST: Record<string, () => Promise<BenchResult>> = { webgpu: benchWebgpu };

@@ -1,7 +1,8 @@
 /**
  * Vite plugin: builds src/worker/service-worker.ts to `sw.js` beside index.html and writes into it what it caches,
  * read from the finished build: every file of the bundle and of public/, except MNIST (public/mnist,
- * cached only once a digit run fetches it), and a version hashed from their contents, so that any
+ * cached only once a digit run fetches it) and the English word table (its chunks, cached only once
+ * an English word run loads them), and a version hashed from their contents, so that any
  * change to the app makes a new service worker, and only a change does.
  *
  * Also makes the link-preview URLs absolute when the build is told where it will be served
@@ -15,8 +16,8 @@ import type { Plugin, ResolvedConfig } from 'vite';
 const SOURCE = 'src/worker/service-worker.ts';
 const OUTPUT = 'sw.js';
 const PLACEHOLDER = '__MAD_LAB_BUILD__';
-/** Public files fetched only when needed, and cached then. */
-const DATA = /^mnist\//;
+/** Files fetched only when needed, and cached then: MNIST, and the chunks of the English word table. */
+const DATA = /^(mnist\/|assets\/brown-words-)/;
 
 function publicFiles(dir: string): { path: string; content: Uint8Array }[] {
   if (!dir) return [];
@@ -57,8 +58,8 @@ export function serviceWorker(): Plugin {
         .filter((file) => file.fileName !== OUTPUT)
         .map((file) => ({ path: file.fileName, content: file.type === 'chunk' ? file.code : file.source }));
       const shipped = publicFiles(config.publicDir);
-      const data = shipped.filter((file) => DATA.test(file.path));
-      const app = [...built, ...shipped.filter((file) => !DATA.test(file.path))];
+      const data = [...built, ...shipped].filter((file) => DATA.test(file.path));
+      const app = [...built, ...shipped].filter((file) => !DATA.test(file.path));
       const build = {
         version: hashOf([...app, ...data]),
         dataVersion: hashOf(data),

@@ -137,6 +137,37 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     // …while the common words barely change: the heterozygosity moves by less than 0.02.
     expect(last(run, 'heterozygosity')).toBeGreaterThan(first(run, 'heterozygosity') - 0.02);
   },
+  'words-temperature': ([warm, cool]) => {
+    // Cooler sampling loses more of the tail at every generation after the first fit…
+    for (const t of from(cool, 2)) expect(cool.mean('tailMass', t), `rare-word mass at t = ${t}`).toBeLessThan(warm.mean('tailMass', t));
+    // …nearly all of it by t = 10 (λ = 1 still keeps over a tenth), with far fewer words…
+    expect(cool.mean('tailMass', 10)).toBeLessThan(0.01);
+    expect(warm.mean('tailMass', 10)).toBeGreaterThan(0.1);
+    expect(cool.mean('alive', 10)).toBeLessThan(0.25 * warm.mean('alive', 10));
+    // …and by the end it repeats one or two words, while λ = 1 still speaks a varied language.
+    expect(last(cool, 'wordEntropy')).toBeLessThan(0.5);
+    expect(last(warm, 'wordEntropy')).toBeGreaterThan(5);
+  },
+  'words-accumulate': ([replace, accumulate]) => {
+    // Counts only grow in the pool: every word of the first fit stays, and with it the rare-word mass.
+    for (const t of from(accumulate, 1)) {
+      expect(accumulate.mean('alive', t), `vocabulary at t = ${t}`).toBe(first(accumulate, 'alive'));
+      expect(accumulate.mean('tailMass', t), `rare-word mass at t = ${t}`).toBe(first(accumulate, 'tailMass'));
+    }
+    expect(last(replace, 'alive')).toBeLessThan(0.15 * first(replace, 'alive'));
+    expect(last(replace, 'tailMass')).toBeLessThan(0.05);
+  },
+  'words-fresh': ([synthetic, fresh]) => {
+    // From t = 10 on the fresh loop holds about two thirds of its first vocabulary and a good part of the tail…
+    for (const t of from(fresh, 10)) {
+      expect(fresh.mean('alive', t), `vocabulary at t = ${t}`).toBeGreaterThan(0.6 * first(fresh, 'alive'));
+      expect(fresh.mean('tailMass', t), `rare-word mass at t = ${t}`).toBeGreaterThan(0.25);
+    }
+    // …and stays level, while the fully synthetic loop keeps shrinking.
+    expect(last(fresh, 'alive')).toBeGreaterThan(0.9 * fresh.mean('alive', 10));
+    expect(last(synthetic, 'alive')).toBeLessThan(0.15 * first(synthetic, 'alive'));
+    expect(last(fresh, 'alive')).toBeGreaterThan(5 * last(synthetic, 'alive'));
+  },
   'mnist-mad': ([run]) => {
     // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…
     expect(first(run, 'recall')).toBeGreaterThan(0.45);

@@ -15,6 +15,8 @@ export function helpText(): string {
     'when no metric measured on samples (precision, recall) is computed; otherwise sample by sample ("path": "samples").',
     `MNIST (--data mnist, learners ${learnersOf('digits').join(' | ')}): fd, precision, recall in LeNet feature space against held-out`,
     `test digits, classes (share of the 10 digits covered) and entropy (bits); "baseline" holds what real digits score.`,
+    'Words (--data zipf | english, learner unigram | bigram): alive, tailMass, wordEntropy, tv, heterozygosity, perplexity (held-out real text on the words G^t still',
+    'knows) and lostText (the share of real text it cannot produce); theory: heterozygosity, alive and tailMass (fully synthetic, α = 0, λ = 1).',
     'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
     '',
     'Flags:',

@@ -11,6 +11,7 @@ import { AUTO_SAMPLED_MAX_REPLICATES } from '../engine/metrics/registry';
 import { chooseMetrics } from '../engine/metrics/selection';
 import type { Spec } from '../spec/schema';
 import { theoryFor } from '../engine/theory';
+import { loadWordData } from '../engine/text/corpus';
 import { realBaseline } from '../engine/digits/digit-loop';
 import { domainOf } from '../spec/domains';
 import { nodeExperimentLearner } from './neural-learner';
@@ -39,6 +40,7 @@ export async function runDocument(spec: Spec, threads: number): Promise<RunDocum
   const jobs = ranges.map((range) => ({ spec, range }));
   const parts =
     jobs.length === 1 ? [await runRange(jobs[0])] : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length);
+  await loadWordData(spec.data);
   const theory = theoryFor(spec);
   const generations: GenerationEntry[] = [];
   for (let t = 1; t <= spec.generations; t++) {

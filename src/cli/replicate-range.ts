@@ -2,6 +2,7 @@
 import { Experiment } from '../engine/loops/experiment';
 import { MomentExperiment, simulationPath } from '../engine/loops/moment-experiment';
 import type { MetricName } from '../engine/metrics/registry';
+import { loadWordData } from '../engine/text/corpus';
 import type { Spec } from '../spec/schema';
 import { nodeExperimentLearner } from './neural-learner';
 
@@ -22,6 +23,7 @@ export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeRe
     for (let step = moments.next(); step; step = moments.next()) result.generations.push({ values: step.values, iterations: 0 });
     return result;
   }
+  await loadWordData(job.spec.data);
   const experiment = new Experiment(job.spec, { range: job.range, ...(await nodeExperimentLearner(job.spec)) });
   const result: ReplicateRangeResult = { generations: [] };
   for (let step = await experiment.next(); step; step = await experiment.next())

@@ -40,6 +40,7 @@ const BUILD: Record<LearnerKind, (spec: Spec) => Promise<Built>> = {
   cvae: async (spec) => ({ digits: (await import('./digits/vae')).cvaeLearner(digitTraining(spec)) }),
   'conv-gan': async (spec) => ({ digits: (await import('./digits/conv-gan')).convGanLearner(digitTraining(spec)) }),
   unigram: async (spec) => ({ text: textLearnerFor(spec) }),
+  bigram: async (spec) => ({ text: textLearnerFor(spec) }),
 };
 
 /** The learner of points a spec names (a valid spec with data of the points domain). */

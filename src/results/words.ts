@@ -1,13 +1,26 @@
 /**
- * What the text panels need: the exact Zipf distribution, the survival chart's rank bands, and a
- * readable word for each id. The vocabulary is synthetic, so words are names for ranks: the most
- * frequent English words for the first ranks (so the head reads like English), then made-up words
- * built from the rank's digits, the same on every page and every run.
+ * What the text panels need: the exact real distribution (the Zipf law, or the English corpus's
+ * word frequencies once loaded), the survival chart's rank bands, and a readable word for each id.
+ * English words are themselves; the Zipf vocabulary is synthetic, so its words are names for ranks:
+ * the most frequent English words for the first ranks (so the head reads like English), then
+ * made-up words built from the rank's digits, the same on every page and every run.
  */
+import { englishCorpus, wordDataLoaded } from '../engine/text/corpus';
 import { rareHalfStart } from '../engine/text/text-metrics';
+import type { DataKind } from '../spec/domains';
 
-export { zipfProbabilities } from '../engine/text/zipf';
+export { loadWordData } from '../engine/text/corpus';
+export type { DataKind } from '../spec/domains';
+export { textDistribution as realWordProbabilities } from '../engine/text/text-loop';
 export { rankBands } from '../engine/text/rank-bands';
+
+/** Whether the words of this data can be drawn now (the English table loads on first use). */
+export const wordDataReady = wordDataLoaded;
+
+/** The word of id i for this data: English words from the corpus (loaded: see wordDataReady), names of ranks for the Zipf vocabulary. */
+export function wordOf(data: DataKind, id: number): string {
+  return data === 'english' ? englishCorpus().words[id] : wordName(id);
+}
 
 const COMMON = 'the of and to a in is it you that he was for on are with as I his they be at one have this from or had by word but what some we can out other were all there when up use your how said an each she'.split(' ');
 const ONSETS = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r'];

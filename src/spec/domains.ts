@@ -86,7 +86,7 @@ interface DataEntry {
   readonly label: string;
 }
 
-export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist', 'zipf'] as const;
+export const DATA_KINDS = ['gaussian', 'ring', 'grid', 'moons', 'points', 'mnist', 'zipf', 'english'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export const DATA: Readonly<Record<DataKind, DataEntry>> = {
@@ -97,7 +97,11 @@ export const DATA: Readonly<Record<DataKind, DataEntry>> = {
   points: { domain: 'points', label: 'your own points' },
   mnist: { domain: 'digits', label: 'MNIST digits (images)' },
   zipf: { domain: 'text', label: 'Zipf vocabulary (words)' },
+  english: { domain: 'text', label: 'English words (Brown corpus)' },
 };
+
+/** Words shipped for data = english: the Brown Corpus's most frequent (scripts/english-assets.ts), the largest V it allows. */
+export const ENGLISH_WORDS = 10_000;
 
 export function domainOf(data: DataKind): DomainKind {
   return DATA[data].domain;

@@ -23,10 +23,11 @@ export interface LearnerEntry {
   /**
    * Training speed in a tab on WASM (README, "Performance"), for run-time estimates: training steps
    * per second, digits per second and epoch (one epoch passes over every digit of D^t), or digits
-   * of D^t per second of a whole generation. None for the learners of points that the engine
-   * fits, which are costed by their samples.
+   * of D^t per second of a whole generation, or words per second of a whole generation (the words
+   * of D^t, the n_eval sample words and one pass over the V word types for the exact metrics). None
+   * for the learners of points that the engine fits, which are costed by their samples.
    */
-  readonly pace?: { readonly per: 'step' | 'digit-epoch' | 'digit'; readonly perSecond: number };
+  readonly pace?: { readonly per: 'step' | 'digit-epoch' | 'digit' | 'word'; readonly perSecond: number };
   /** Sizes a page run of it takes, where they differ from its domain's (a network per replicate and generation). */
   readonly page?: Readonly<Partial<Spec>>;
 }
@@ -41,7 +42,7 @@ const POINT_NETWORK_FIELDS = ['hidden', 'layers', 'steps', 'learningRate', 'batc
 const DIGIT_NETWORK_FIELDS = ['epochs', 'learningRate', 'batchSize', 'warmStart'] as const;
 
 /** The learners' names (the keys of LEARNER_TABLE, which the compiler holds to this list). */
-export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'pca-gmm', 'vae', 'cvae', 'conv-gan', 'unigram'] as const;
+export const LEARNERS = ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'pca-gmm', 'vae', 'cvae', 'conv-gan', 'unigram', 'bigram'] as const;
 export type LearnerKind = (typeof LEARNERS)[number];
 
 export const LEARNER_TABLE: Readonly<Record<LearnerKind, LearnerEntry>> = {
@@ -80,7 +81,13 @@ export const LEARNER_TABLE: Readonly<Record<LearnerKind, LearnerEntry>> = {
     defaults: { epochs: 5, learningRate: 2e-3, batchSize: 32 },
     pace: { per: 'digit-epoch', perSecond: 800 },
   },
-  unigram: { domain: 'text', runtime: 'engine', label: 'unigram (word counts, add-α)', fields: ['smoothing', 'topK'] },
+  // Measured in Node (scratch runs of V = 10³…10⁵, n = 10³…5·10⁴, 2026-11-30): 0.9–3.7·10⁷ words per
+  // second; a tab's worker is slower and draws every generation, so the estimate takes a few times less.
+  unigram: { domain: 'text', runtime: 'engine', label: 'unigram (word counts, add-α)', fields: ['smoothing', 'topK'], pace: { per: 'word', perSecond: 5_000_000 } },
+  // Pairs are counted in a hash map and text is drawn word by word along the chain: about a fifth
+  // of the unigram learner's pace without smoothing (scratch runs, Node, 2026-11-30); smoothing
+  // builds a dense row of V weights for every word the text visits.
+  bigram: { domain: 'text', runtime: 'engine', label: 'bigram (word pairs, add-α)', fields: ['smoothing', 'topK'], pace: { per: 'word', perSecond: 1_000_000 } },
 };
 
 export function learnerEntry(learner: LearnerKind): LearnerEntry {

@@ -90,7 +90,7 @@ export const specFields = {
     default: 'ring',
     flag: 'data',
     label: 'real distribution',
-    help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, your own 2-D points (CLI: a CSV path), MNIST digits (training split; the metrics use the test split), or a Zipf vocabulary of words',
+    help: 'P_r: N(0, I_d), ring of 8, 5×5 grid of 25, two moons, your own 2-D points (CLI: a CSV path), MNIST digits (training split; the metrics use the test split), a Zipf vocabulary of words, or English word frequencies (the Brown corpus)',
   } satisfies EnumField<readonly DataKind[]>,
   dim: {
     kind: 'int',
@@ -240,8 +240,8 @@ export const specFields = {
     flag: 'vocabulary',
     label: 'V',
     plain: 'how many different words the language has',
-    help: 'vocabulary size of the Zipf distribution (word types, ranked 1..V)',
-    appliesWhen: { data: ['zipf'] },
+    help: 'vocabulary size: word types of the Zipf distribution, ranked 1..V; for English, its V most frequent words (at most 10000)',
+    appliesWhen: { data: ['zipf', 'english'] },
   } satisfies IntField,
   smoothing: {
     kind: 'number',

@@ -17,7 +17,7 @@ import {
   describeAllowed,
   specFields,
 } from './schema';
-import { DOMAINS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
+import { DOMAINS, ENGLISH_WORDS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
 import { learnerEntry, learnersOf, learnersWhere } from './learners';
 import { availableMetrics } from '../engine/metrics/selection';
 
@@ -219,6 +219,8 @@ function crossCheck(spec: Spec): SpecIssue[] {
     issues.push({ field: 'points', message: 'points: data=points needs a point set (CLI: --data path/to/points.csv)' });
   if (spec.data !== 'points' && spec.points !== null)
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
+  if (spec.data === 'english' && spec.vocabulary > ENGLISH_WORDS)
+    issues.push({ field: 'vocabulary', message: `${fieldName('vocabulary')}: ${spec.vocabulary} is more words than the English corpus ships; allowed with data=english: an integer 2..${ENGLISH_WORDS}` });
 
   if (!specFields.metrics.keywords.includes(spec.metrics) && (spec.data !== 'points' || spec.points !== null)) {
     const { all } = availableMetrics(spec);

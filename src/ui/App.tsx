@@ -9,6 +9,7 @@
  */
 import { type ReactNode, type SyntheticEvent, useEffect, useMemo, useState } from 'react';
 import { mnistCredit } from '../engine/digits/idx';
+import { englishCredit } from '../engine/text/corpus';
 import type { RunDocument } from '../results/run-document';
 import { domainEntry } from '../spec/domains';
 import type { Spec, SpecKey } from '../spec/schema';
@@ -161,6 +162,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
   const hidden = (name: string) => lab.hidden.includes(name);
   // Data is never set per run, so the base decides whether the page shows digits.
   const mnist = domainEntry(lab.base.data).panel === 'digits';
+  const english = lab.base.data === 'english';
   const fontSize = lab.projector ? 15 : 11;
   const denseClouds = Math.max(...records.map((r) => r.spec.nEval ?? 0)) > 3000;
   const pointRadius = (denseClouds ? 1 : 2) + (lab.projector ? 1 : 0);
@@ -265,6 +267,11 @@ export function App({ initial, notices, onExplorer, note }: Props) {
               {mnistCredit}
             </p>
           )}
+          {english && (
+            <p className="credit" data-testid="english-credit">
+              {englishCredit}
+            </p>
+          )}
           {compact && (
             <>
               {scenarioText}
@@ -307,6 +314,7 @@ export function App({ initial, notices, onExplorer, note }: Props) {
             nothing is sent anywhere.
           </p>
           <p>{mnistCredit}.</p>
+          <p>{englishCredit}.</p>
         </footer>
       )}
     </div>

@@ -5,14 +5,14 @@
  */
 import { memo } from 'react';
 import { DIGIT_PIXELS, frameAt } from '../results/run-view';
-import { domainEntry } from '../spec/domains';
+import { type DataKind, domainEntry } from '../spec/domains';
 import { dataDim } from '../spec/validate';
 import { ChartCard } from './charts/ChartCard';
 import { FilmStrip, REAL_DIGITS_TITLE, frameGenerations } from './charts/FilmStrip';
 import { LoopDiagram } from './LoopDiagram';
 import { ModeSurvival, ModeTable } from './charts/ModeSurvival';
 import { formatNumber } from './charts/format';
-import { wordName } from '../results/words';
+import { wordDataReady, wordOf } from '../results/words';
 import { RunStatus } from './RunStatus';
 import type { RunSnapshot } from './runs/run-record';
 
@@ -62,15 +62,15 @@ function digitSummary(images: Uint8Array): string {
 }
 
 /** Words of a text panel in numbers: how many words G^t can still produce, and its sample text. */
-function wordSummary(sample: Float64Array, probabilities?: Float64Array): string {
-  const text = Array.from(sample, (id) => wordName(id)).join(' ');
+function wordSummary(data: DataKind, sample: Float64Array, probabilities?: Float64Array): string {
+  const text = wordDataReady(data) ? Array.from(sample, (id) => wordOf(data, id)).join(' ') : '(loading the words)';
   return probabilities ? `${probabilities.filter((q) => q > 0).length} of ${probabilities.length} words possible; sample: ${text}` : `sample: ${text}`;
 }
 
 function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
   const frames = frameGenerations(t).map((g) => frameAt(record.frames, g));
   const words = domainEntry(record.spec.data).panel === 'text';
-  const real = record.realDigits ? digitSummary(record.realDigits) : record.real && (words ? wordSummary(record.real) : moments(record.real));
+  const real = record.realDigits ? digitSummary(record.realDigits) : record.real && (words ? wordSummary(record.spec.data, record.real) : moments(record.real));
   return (
     <table>
       <caption>Panels of the film strip</caption>
@@ -86,7 +86,7 @@ function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
             s && (
               <tr key={i}>
                 <th scope="row">t = {s.t}</th>
-                <td>{s.text ? wordSummary(s.text.sample, s.text.probabilities) : s.digits ? digitSummary(s.digits) : moments(s.samples)}</td>
+                <td>{s.text ? wordSummary(record.spec.data, s.text.sample, s.text.probabilities) : s.digits ? digitSummary(s.digits) : moments(s.samples)}</td>
               </tr>
             ),
         )}
@@ -126,7 +126,7 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
               digits
                 ? 'Each panel shows the first 100 evaluation samples of replicate 1’s model; the first shows real training digits.'
                 : panel === 'text'
-                  ? 'Probability of each word of replicate 1’s model at its real rank (log–log), over the real Zipf line in grey: lost words have no dot. Under it, words sampled from the model; rare words (the rarest half of the vocabulary) are marked.'
+                  ? 'Probability of each word of replicate 1’s model at its real rank (log–log), over the real distribution in grey (Zipf, or English word frequencies): lost words have no dot. Under it, words sampled from the model; rare words (the rarest half of the vocabulary) are marked.'
                   : dataDim(record.spec) === 1
                   ? 'Replicate 1’s samples as a histogram, with the real density N(0, 1) in grey.'
                   : "Replicate 1’s samples; contours enclose 50, 80 and 95% of the model's mass; dots grow where many samples pile up on one spot."

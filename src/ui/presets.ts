@@ -167,12 +167,45 @@ export const PRESETS: Preset[] = [
     id: 'rare-words',
     title: 'Rare words vanish first',
     explanation:
-      'A toy language model (word counts, a unigram model) of a 1,000-word language whose word frequencies follow a Zipf law, each generation refit on 5,000 words it generated itself. A word that happens not to be drawn has probability 0 from then on and never returns. The rare words go first: within ten generations the model has lost words carrying most of the rarest half’s probability, while the common words, and with them how varied its text looks (heterozygosity, the chance that two words differ), barely change and follow the dashed theory line.',
+      'A toy language model (word counts, a unigram model) of a 1,000-word language whose word frequencies follow a Zipf law, each generation refit on 5,000 words it generated itself. A word that happens not to be drawn has probability 0 from then on and never returns. The rare words go first: within ten generations the model has lost words carrying most of the rarest half’s probability, as each word’s chance of surviving the resampling predicts (dashed line), while the common words, and with them how varied its text looks (heterozygosity, the chance that two words differ), barely change and follow the dashed theory line.',
     finding:
       'Model collapse starts in the tails: improbable events vanish first, long before the bulk of the distribution changes (Shumailov et al., Nature 2024; Dohmatob et al. 2024). Without smoothing the loop is the Wright–Fisher chain: E[1 − Σq²] falls by (1 − 1/n) per generation.',
     headline: ['tailMass', 'heterozygosity'],
     base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 100 },
     runs: [{ loop: 'fully-synthetic' }],
+  }),
+  // The other word scenarios share the rare-words run's sizes (5,000 words per generation), so that
+  // their fully synthetic run is the same run (computed once on the page) and their numbers compare.
+  preset({
+    id: 'words-temperature',
+    title: 'Temperature below 1 kills the tail faster',
+    explanation:
+      'Two toy language models side by side, each generation refit on 5,000 words it generated itself. The first samples its words as fitted (temperature λ = 1); the second at λ = 0.9, which favours the frequent words a little, as a sampling temperature below 1 does in a real language model. The sharpening compounds from generation to generation: by t = 10 the cooled model keeps almost none of the rarest half’s probability (rare-word mass kept about 0.003, against 0.14 at λ = 1) and about 40 words instead of 300, and by t = 20 it says one or two words over and over (word entropy near 0 bits, against about 6 bits at λ = 1).',
+    finding:
+      'Truncated or low-temperature sampling cuts the tail of each generation’s training data, and the loss compounds: the scaling law of the next model breaks and the distribution narrows to its head (Dohmatob et al., “A Tale of Tails”, 2024; MAD §3.2 for λ < 1).',
+    headline: ['tailMass', 'wordEntropy'],
+    base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 20 },
+    runs: [{ lambda: 1 }, { lambda: 0.9 }],
+  }),
+  preset({
+    id: 'words-accumulate',
+    title: 'Accumulating keeps the vocabulary',
+    explanation:
+      'Replace (fully synthetic) trains each generation only on the 5,000 words the model before it generated: words that happen not to be drawn are lost for good, and the vocabulary shrinks from about 750 words to about 60 in 100 generations. Accumulate keeps every word ever used, the 5,000 real ones included, and adds each generation’s 5,000 synthetic ones to the pool: a word once seen keeps a count above zero, so the model never loses a word (about 750 throughout) and keeps the rare-word mass it started with (0.61).',
+    finding: 'Accumulating real and synthetic data keeps the error bounded, while replacing data collapses (Gerstgrasser et al. 2024, arXiv 2404.01413).',
+    headline: ['alive', 'tailMass'],
+    base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 100 },
+    runs: [{ loop: 'fully-synthetic' }, { loop: 'accumulate', nReal: 0 }],
+  }),
+  preset({
+    id: 'words-fresh',
+    title: 'A little fresh text holds it',
+    explanation:
+      'The same toy language model twice: once refit only on the 5,000 words it generated itself, once with 500 new real words added to every generation (fresh data, under a tenth of each training set). The fresh words bring back rare words that the model had lost, so after about ten generations the vocabulary settles at about 500 words and the rare-word mass kept at about 0.3, while the fully synthetic model keeps shrinking, to about 60 words and 0.02.',
+    finding: 'With fresh real data in every generation the loop does not collapse: it settles at a limit set by how much real data comes in (MAD §5); Shumailov et al. (Nature 2024) saw only minor degradation when 10% of the original data stayed in every generation.',
+    headline: ['alive', 'tailMass'],
+    base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 100 },
+    runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh', nReal: 500 }],
   }),
   preset({
     id: 'mnist-mad',

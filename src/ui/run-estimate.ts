@@ -28,18 +28,19 @@ function duration(seconds: number): string {
   return `${Math.round(seconds / 86400)} days`;
 }
 
-/** Roughly how long a run takes in this tab: its training for the neural learners, its samples for the closed-form ones. */
+/** Roughly how long a run takes in this tab: its training for the neural learners, its words for the word learners, its samples for the other closed-form ones. */
 export function runSeconds(spec: Spec): number {
   const { replicates: R, generations: T } = spec;
   const pace = learnerEntry(spec.learner).pace;
   if (!pace) return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
   if (pace.per === 'step') return (R * T * spec.steps) / pace.perSecond;
-  let digits = 0;
+  let samples = 0;
   for (let t = 1; t <= T; t++) {
     const { real, synthetic } = trainingComposition(spec, t);
-    digits += real + synthetic;
+    samples += real + synthetic;
   }
-  return (R * digits * (pace.per === 'digit-epoch' ? spec.epochs : 1)) / pace.perSecond;
+  if (pace.per === 'word') samples += T * (spec.nEval + spec.vocabulary);
+  return (R * samples * (pace.per === 'digit-epoch' ? spec.epochs : 1)) / pace.perSecond;
 }
 
 /** "about 15 minutes in this tab", for a run expected to take longer than LONG_SECONDS; else null. */

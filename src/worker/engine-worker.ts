@@ -24,6 +24,7 @@ import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import type { UnigramModel } from '../engine/text/unigram';
+import { loadWordData } from '../engine/text/corpus';
 import { firstTwoCoordinates, realPanelSamples, realPanelWords, viewOf } from './view';
 import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
 import type { View } from '../results/run-view';
@@ -317,10 +318,37 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
   }
 }
 
-scope.onmessage = (event: MessageEvent<ToWorker>) => {
-  const message = event.data;
+/**
+ * Runs whose data table is still loading (English words, loaded once per worker on first use),
+ * with the messages that came for them meanwhile: they start when it arrives and then hear those
+ * messages in order, unless cancelled meanwhile.
+ */
+const loading = new Map<number, ToWorker[]>();
+
+function receive(message: ToWorker): void {
   if (message.type === 'start') {
-    start(message);
+    if (message.spec.data !== 'english') {
+      start(message);
+      return;
+    }
+    loading.set(message.runId, []);
+    const { runId } = message;
+    const ready = (error?: unknown) => {
+      const queued = loading.get(runId);
+      loading.delete(runId);
+      if (!queued) return;
+      if (error === undefined) {
+        start(message);
+        queued.forEach(receive);
+      } else fail(runId, error);
+    };
+    loadWordData('english').then(() => ready(), ready);
+    return;
+  }
+  const queued = loading.get(message.runId);
+  if (queued) {
+    if (message.type === 'cancel') loading.delete(message.runId);
+    else queued.push(message);
     return;
   }
   const run = runs.get(message.runId);
@@ -355,4 +383,6 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       break;
   }
-};
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => receive(event.data);

@@ -45,6 +45,46 @@ describe('words', () => {
     await screenshot(page, 'text-panel');
   }, 120_000);
 
+  it('runs on English words: real words in the sample text, the corpus credited, its table loaded only then', async () => {
+    const page = await session.newPage();
+    const chunks: string[] = [];
+    page.on('request', (request) => chunks.push(request.url()));
+    await open(page, 'generations=3&speed=max');
+    await waitForRuns(page, 'done', 60_000);
+    // Runs of points never fetch the word table.
+    expect(chunks.filter((url) => url.includes('brown-words'))).toEqual([]);
+    await open(page, 'data=english&learner=unigram&vocabulary=2000&n-ini=2000&n-syn=2000&generations=10&replicates=2&speed=max');
+    await waitForRuns(page, 'done', 60_000);
+    expect(chunks.filter((url) => url.includes('brown-words')).length).toBeGreaterThan(0);
+    // Two runs (the page's fully synthetic and fresh loops), four panels each.
+    const panels = page.locator('[data-kind=words]');
+    await expect.poll(() => panels.count()).toBe(8);
+    expect(await panels.first().locator('[data-alive]').textContent()).toBe('2000 words');
+    // The commonest English words lead the real sample text; the rare ones are marked.
+    const realText = (await panels.first().getByTestId('sample-text').textContent())!.split(' ');
+    expect(realText.filter((w) => ['the', 'of', 'and', 'to', 'a', 'in'].includes(w)).length).toBeGreaterThan(5);
+    expect(await panels.first().locator('mark').count()).toBeGreaterThan(0);
+    // G^10 has lost words, and the footer credits the corpus.
+    const alive = Number((await panels.nth(3).locator('[data-alive]').textContent())!.split(' ')[0]);
+    expect(alive).toBeLessThan(1000);
+    expect(await page.getByTestId('english-credit').textContent()).toContain('Brown Corpus');
+    expect(searchParams(page).get('data')).toBe('english');
+    await screenshot(page, 'text-english');
+  }, 120_000);
+
+  it('runs the bigram learner: its words on the plot and text along its chain', async () => {
+    const page = await session.newPage();
+    await open(page, 'data=zipf&learner=bigram&vocabulary=300&n-ini=600&n-syn=600&generations=8&replicates=2&speed=max');
+    await waitForRuns(page, 'done', 60_000);
+    const panels = page.locator('[data-kind=words]');
+    await expect.poll(() => panels.count()).toBe(8);
+    const alive = Number((await panels.nth(3).locator('[data-alive]').textContent())!.split(' ')[0]);
+    expect(alive).toBeLessThan(300);
+    expect(await panels.nth(3).locator('[data-word]').count()).toBe(alive);
+    expect((await panels.nth(3).getByTestId('sample-text').textContent())!.split(' ').length).toBeGreaterThan(10);
+    expect(searchParams(page).get('learner')).toBe('bigram');
+  }, 90_000);
+
   it('keeps the text fields in the link', async () => {
     const page = await session.newPage();
     await open(page, 'data=zipf&learner=unigram&vocabulary=300&zipf-beta=1.5&smoothing=0.1&top-k=50&generations=5&replicates=2');

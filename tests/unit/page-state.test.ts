@@ -170,6 +170,14 @@ describe('run estimates', () => {
     // pca-gmm has no epochs: its generations go by the digits they fit.
     expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, learner: 'pca-gmm', loop: 'fresh' })).toBeCloseTo((1000 + 9 * 2000) / 1000, 6);
   });
+
+  it('cost word runs by the words of every generation at the unigram learner’s pace', () => {
+    // Per generation: |D^t| words, n_eval sample words and one pass over the V types; R × that / 5·10⁶ words per second.
+    const words = pageDefaults('zipf');
+    const { nIni, nSyn, nEval, vocabulary: V, generations: T, replicates: R } = words;
+    expect(runSeconds(words)).toBeCloseTo((R * (nIni + (T - 1) * nSyn + T * (nEval + V))) / 5e6, 9);
+    expect(longRunEstimate({ ...words, vocabulary: 100_000, nIni: 100_000, nSyn: 100_000, replicates: 100, generations: 1000 })).toBe('about 1.1 hours in this tab');
+  });
 });
 
 describe('rules between fields, applied where a field changes', () => {

@@ -13,17 +13,26 @@ async function cli(...argv: string[]) {
 const words = ['run', '--data', 'zipf', '--learner', 'unigram', '--vocabulary', '100', '--n-ini', '200', '--n-syn', '200', '--generations', '4', '--replicates', '6'];
 
 describe('CLI run --data zipf --learner unigram', () => {
-  it('prints the word metrics and E[H_t] of the Wright–Fisher chain', async () => {
+  it('prints the word metrics, E[H_t] of the Wright–Fisher chain and the expected survivors', async () => {
     const { code, out, err } = await cli(...words, '--zipf-beta', '1.2');
     expect(code).toBe(0);
     expect(err).toBe('');
     const doc = JSON.parse(out) as RunDocument;
     expect(doc.spec).toMatchObject({ data: 'zipf', learner: 'unigram', vocabulary: 100, zipfBeta: 1.2, smoothing: 0, topK: 0 });
     for (const g of doc.generations) {
-      expect(Object.keys(g.metrics).sort()).toEqual(['alive', 'heterozygosity', 'tailMass', 'tv', 'wordEntropy']);
-      expect(Object.keys(g.theory!)).toEqual(['heterozygosity']);
+      expect(Object.keys(g.metrics).sort()).toEqual(['alive', 'heterozygosity', 'lostText', 'perplexity', 'tailMass', 'tv', 'wordEntropy']);
+      expect(Object.keys(g.theory!)).toEqual(['heterozygosity', 'alive', 'tailMass']);
       expect(g.metrics.alive!.mean).toBeLessThanOrEqual(100);
     }
+  });
+
+  it('runs on the English corpus, with the same closed forms', async () => {
+    const { code, out, err } = await cli('run', '--data', 'english', '--learner', 'unigram', '--vocabulary', '500', '--n-ini', '300', '--n-syn', '300', '--generations', '3', '--replicates', '4');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const doc = JSON.parse(out) as RunDocument;
+    expect(doc.spec).toMatchObject({ data: 'english', vocabulary: 500 });
+    expect(doc.generations.map((g) => g.metrics.alive!.mean < 500 && Object.keys(g.theory!).length)).toEqual([3, 3, 3]);
   });
 
   it('has no theory with smoothing, and keeps every word then', async () => {
@@ -61,7 +70,9 @@ describe('CLI bad values of the text flags', () => {
     });
 
   for (const [args, message] of [
-    [['--data', 'zipf', '--learner', 'gmm'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram'],
+    [['--data', 'english', '--learner', 'unigram', '--vocabulary', '10001'], 'V (--vocabulary): 10001 is more words than the English corpus ships; allowed with data=english: an integer 2..10000'],
+    [['--data', 'englsh', '--learner', 'unigram'], '--data: "englsh" is neither a distribution nor a readable file; allowed: gaussian | ring | grid | moons | mnist | zipf | english |'],
+    [['--data', 'zipf', '--learner', 'gmm'], 'gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram | bigram'],
     [['--data', 'zipf'], 'gmm generates points'],
     [['--learner', 'unigram'], 'unigram generates words; use data=zipf'],
   ] as [string[], string][])

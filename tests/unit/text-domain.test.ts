@@ -8,6 +8,7 @@ import { Experiment, type GenerationResult } from '../../src/engine/loops/experi
 import { metricsFor } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
 import { theoryFor } from '../../src/engine/theory';
+import { wordSurvival } from '../../src/engine/theory/text-loops';
 import { bandShares, rankBands } from '../../src/engine/text/rank-bands';
 import { heterozygosity, textMetrics } from '../../src/engine/text/text-metrics';
 import { samplingWeights, unigramLearner } from '../../src/engine/text/unigram';
@@ -51,6 +52,28 @@ describe('Zipf vocabulary', () => {
     expect(p[9] / p[19]).toBeCloseTo(2 ** 1.3, 12);
     expect(zipfProbabilities(5, 0).every((x) => Math.abs(x - 0.2) < 1e-15)).toBe(true);
     expectFrequencies(new Categorical(p).sample(new Rng(1, 2, 3, 4), 50_000), p);
+  });
+
+  it('draws exactly the ids a binary search of the cumulative weights gives (the guide table only shortens the search)', () => {
+    const rng = new Rng(4, 3, 2, 1);
+    for (const v of [1, 2, 7, 1000]) {
+      // Uneven weights with runs of zeros, and a tiny total.
+      const weights = Float64Array.from({ length: v }, (_, i) => (i % 3 === 1 ? 0 : 1e-300 * (rng.uniform() + (i === 0 ? 1 : 0))));
+      const cumulative = new Float64Array(v);
+      weights.reduce((s, w, i) => (cumulative[i] = s + w), 0);
+      const draws = new Categorical(weights).sample(new Rng(v, 1, 1, 1), 5000);
+      const replay = new Rng(v, 1, 1, 1);
+      for (const id of draws) {
+        const u = replay.uniform() * cumulative[v - 1];
+        let lo = 0;
+        for (let hi = v - 1; lo < hi; ) {
+          const mid = (lo + hi) >>> 1;
+          if (cumulative[mid] > u) hi = mid;
+          else lo = mid + 1;
+        }
+        expect(id).toBe(lo);
+      }
+    }
   });
 
   it('never draws a word of weight 0', () => {
@@ -107,6 +130,16 @@ describe('text metrics', () => {
     expect(m.wordEntropy).toBeCloseTo(1, 15);
     expect(m.tv).toBeCloseTo(0.3, 15);
     expect(m.heterozygosity).toBeCloseTo(0.5, 15);
+    // Held-out real text: 30% of it is words G^t lost; the rest, 0.4 and 0.3 of it, costs 1 bit a word.
+    expect(m.lostText).toBeCloseTo(0.3, 15);
+    expect(m.perplexity).toBeCloseTo(2, 14);
+    // Uneven: −(0.4 log2 0.8 + 0.3 log2 0.1 + 0.2 log2 0.05 + 0.1 log2 0.05) = 2.4219… bits a word.
+    const uneven = textMetrics(Float64Array.from([0.8, 0.1, 0.05, 0.05]), p);
+    expect(uneven.lostText).toBe(0);
+    expect(Math.log2(uneven.perplexity)).toBeCloseTo(-(0.4 * Math.log2(0.8) + 0.3 * Math.log2(0.1) + 0.3 * Math.log2(0.05)), 12);
+    expect(Math.log2(uneven.perplexity)).toBeCloseTo(2.42193, 5);
+    // The real language itself: perplexity 2^H(p).
+    expect(textMetrics(p, p).perplexity).toBeCloseTo(2 ** -p.reduce((s, pi) => s + pi * Math.log2(pi), 0), 12);
     const kept = textMetrics(Float64Array.from([0.4, 0.3, 0, 0.3]), p);
     expect(kept.tailMass).toBeCloseTo(0.1 / 0.3, 15);
     expect(textMetrics(p, p)).toMatchObject({ alive: 4, tailMass: 1, tv: 0 });
@@ -121,7 +154,7 @@ describe('text metrics', () => {
   });
 
   it('are the text domain’s metrics, each described for the page', () => {
-    expect(metricsFor('text')).toEqual(['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity']);
+    expect(metricsFor('text')).toEqual(['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText']);
     for (const m of metricsFor('text')) expect(METRICS[m].plain.length).toBeGreaterThan(10);
   });
 });
@@ -149,6 +182,20 @@ describe('Wright–Fisher closed forms (notes §4b)', () => {
     for (const change of [{ smoothing: 0.1 }, { lambda: 0.9 }, { topK: 10 }, { loop: 'fresh' }]) expect(theoryFor(assertSpec({ ...base, ...change }))).toBeNull();
   });
 
+  it('E[vocabulary alive] and E[rare-word mass kept] follow each word’s survival in the branching limit', async () => {
+    // n_s ≠ n_ini, so the first step's Poisson(n_s/n_ini) copies are tested too.
+    const { spec, results, theory } = await simulate({ vocabulary: 400, zipfBeta: 1, nIni: 1000, nSyn: 400, generations: 40, replicates: 150, seed: 5 });
+    const p = zipfProbabilities(spec.vocabulary, spec.zipfBeta);
+    // t = 1 is exact: a word is alive when drawn at least once among n_ini real words.
+    expect(theory!.alive![0]).toBeCloseTo(p.reduce((s, pi) => s + 1 - (1 - pi) ** spec.nIni, 0), 9);
+    for (const metric of ['alive', 'tailMass'] as const)
+      for (const t of [1, 2, 5, 15, 40]) {
+        const { mean, tolerance } = meanAndTolerance(results[t - 1].values[metric]);
+        const expected = theory![metric]![t - 1];
+        expect(Math.abs(mean - expected), `${metric} at t = ${t}: mean ${mean}, expected ${expected} ± ${tolerance}`).toBeLessThan(tolerance);
+      }
+  });
+
   it('a word seen c times in n survives t more generations with probability ≈ 1 − exp(−2c/t)', () => {
     // Two types: the rare word (id 0) seen c times, the rest of the vocabulary lumped as id 1.
     const [c, n, t, replicates] = [10, 500, 50, 1000];
@@ -161,7 +208,9 @@ describe('Wright–Fisher closed forms (notes §4b)', () => {
       for (let g = 0; g < t; g++) model = learner.fit(model.sample(rng, n, 1), n);
       if (model.probabilities[0] > 0) survived += 1;
     }
-    const expected = 1 - Math.exp((-2 * c) / t);
+    // The branching chain’s survival (0.319 here), and its Feller limit 1 − exp(−2c/t) (0.330) close beside it.
+    const expected = wordSurvival(c, t);
+    expect(Math.abs(expected - (1 - Math.exp((-2 * c) / t)))).toBeLessThan(0.02);
     const share = survived / replicates;
     const tolerance = 4 * Math.sqrt((expected * (1 - expected)) / replicates);
     expect(Math.abs(share - expected), `survived ${share}, expected ${expected} ± ${tolerance}`).toBeLessThan(tolerance);
@@ -190,7 +239,7 @@ describe('validation of the text fields', () => {
     [{ smoothing: Number.NaN }, 'α (--smoothing): NaN is not a number; allowed: a number in [0, 10]'],
     [{ topK: -1 }, 'top-k (--top-k): -1 is out of range; allowed: an integer 0..100000'],
     [{ topK: 2.5 }, 'top-k (--top-k): 2.5 is not an integer; allowed: an integer 0..100000'],
-    [{ learner: 'gmm' }, 'learner (--learner): gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram'],
+    [{ learner: 'gmm' }, 'learner (--learner): gmm generates points; use data=gaussian | ring | grid | moons | points, or with data=zipf one of unigram | bigram'],
   ];
   for (const [input, message] of cases)
     it(`${JSON.stringify(input)} → ${message}`, () => {
@@ -201,6 +250,6 @@ describe('validation of the text fields', () => {
 
   it('the unigram learner generates words only', () => {
     const checked = normaliseSpec({ data: 'ring', learner: 'unigram' });
-    expect(!checked.ok && checked.issues[0].message).toBe('learner (--learner): unigram generates words; use data=zipf, or with data=ring one of gaussian | gmm | kde | gan | diffusion');
+    expect(!checked.ok && checked.issues[0].message).toBe('learner (--learner): unigram generates words; use data=zipf | english, or with data=ring one of gaussian | gmm | kde | gan | diffusion');
   });
 });

@@ -22,6 +22,7 @@ export function realDistribution(spec: Pick<Spec, 'data' | 'dim' | 'points'>): D
     case 'mnist':
       throw new Error('data=mnist is a set of images, not a distribution of points: its loop is src/engine/digits/digit-loop.ts');
     case 'zipf':
-      throw new Error('data=zipf is a vocabulary of words, not a distribution of points: its loop is src/engine/text/text-loop.ts');
+    case 'english':
+      throw new Error(`data=${spec.data} is a vocabulary of words, not a distribution of points: its loop is src/engine/text/text-loop.ts`);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Distribution } from '../data/distribution';
 
-export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'reward'] as const;
+export const METRIC_NAMES = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall', 'modes', 'modeVar', 'classes', 'entropy', 'alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText', 'reward'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
 /**
@@ -15,7 +15,7 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  */
 export function metricsFor(real: Distribution | 'digits' | 'text', curated = false): MetricName[] {
   if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
-  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity'];
+  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText'];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   // The curator's reward is measured only where a curator picks (K > 1, engine/curation).
   return [...base, ...(real.modes ? (['modes', 'modeVar'] as const) : []), ...(curated ? (['reward'] as const) : [])];

@@ -1,24 +1,27 @@
 /**
- * The loop over words: real data are word ids drawn from the Zipf vocabulary, G^t is the unigram
- * model, and the metrics compare its probabilities with the exact ones (text-metrics.ts). The
- * evaluation samples are n_eval words of G^t drawn as synthetic data are (with λ and the top-k
- * cut): the sample text the page shows.
+ * The loop over words: real data are word ids drawn from the Zipf vocabulary or the English word
+ * frequencies, G^t is the unigram model, and the metrics compare its probabilities with the exact
+ * ones (text-metrics.ts). The evaluation samples are n_eval words of G^t drawn as synthetic data
+ * are (with λ and the top-k cut): the sample text the page shows.
  */
 import type { LoopParts } from '../loops/replicate';
 import type { Spec } from '../../spec/schema';
+import { bigramLearner } from './bigram';
+import { englishProbabilities } from './corpus';
 import { bandShares } from './rank-bands';
 import { textMetrics } from './text-metrics';
 import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
 import { Categorical, zipfProbabilities } from './zipf';
 
-/** The real distribution of a text spec, exactly. */
-export function textDistribution(spec: Pick<Spec, 'vocabulary' | 'zipfBeta'>): Float64Array {
-  return zipfProbabilities(spec.vocabulary, spec.zipfBeta);
+/** The real distribution of a text spec, exactly: the Zipf law, or the V most frequent English words (loaded first: corpus.ts). */
+export function textDistribution(spec: Pick<Spec, 'data' | 'vocabulary' | 'zipfBeta'>): Float64Array {
+  return spec.data === 'english' ? englishProbabilities(spec.vocabulary) : zipfProbabilities(spec.vocabulary, spec.zipfBeta);
 }
 
-/** The text learner a spec names (the unigram model, the only one so far). */
-export function textLearnerFor(spec: Pick<Spec, 'vocabulary' | 'smoothing' | 'topK'>): UnigramLearner {
-  return unigramLearner({ vocabulary: spec.vocabulary, smoothing: spec.smoothing, topK: spec.topK });
+/** The text learner a spec names: word counts (unigram) or counts of word pairs (bigram). */
+export function textLearnerFor(spec: Pick<Spec, 'learner' | 'vocabulary' | 'smoothing' | 'topK'>): UnigramLearner {
+  const options = { vocabulary: spec.vocabulary, smoothing: spec.smoothing, topK: spec.topK };
+  return spec.learner === 'bigram' ? bigramLearner(options) : unigramLearner(options);
 }
 
 export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<UnigramModel, null> {
@@ -31,7 +34,8 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {
-      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics: textMetrics(model.probabilities, p), modeShare: bandShares(model.probabilities) };
+      const metrics = { ...textMetrics(model.probabilities, p), ...model.heldOut?.(p) };
+      return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics, modeShare: bandShares(model.probabilities) };
     },
   };
 }

@@ -24,6 +24,11 @@ export interface UnigramModel {
   readonly iterations: 0;
   /** n word ids drawn at temperature λ after the top-k cut. */
   sample(rng: Rng, n: number, lambda: number): Float64Array;
+  /**
+   * Held-out real text (independent words of p) scored by a model of word sequences (the bigram
+   * learner); absent for the unigram model, whose score follows from `probabilities` alone.
+   */
+  heldOut?(p: Float64Array): { perplexity: number; lostText: number };
 }
 
 /**

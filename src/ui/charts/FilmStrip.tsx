@@ -10,6 +10,7 @@ import { DigitPanel } from './DigitPanel';
 import { FilmPanel } from './FilmPanel';
 import { HistogramPanel } from './HistogramPanel';
 import { TextPanel } from './TextPanel';
+import { useWordData } from './use-word-data';
 
 /** Generations after the real panel: early, midway and the one shown. */
 export const FRAMES = 3;
@@ -32,15 +33,17 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: numb
   const { view, real, line, modes, realDigits } = record;
   const digits = runDomain(record).panel === 'digits';
   const target = record.spec.curationK > 1 ? ([record.spec.targetX, record.spec.targetY] as const) : null;
+  const wordsReady = useWordData(record.spec.data);
   if (digits ? !realDigits : !view) return <p className="placeholder">{placeholder(record, digits)}</p>;
   const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
   if (runDomain(record).panel === 'text') {
-    const { vocabulary, zipfBeta } = record.spec;
+    const { data, vocabulary, zipfBeta } = record.spec;
+    if (!wordsReady) return <p className="placeholder">Loading the English words…</p>;
     return (
       <div className="film-strip" data-testid="film-strip" data-t={t}>
-        <TextPanel title="real words" vocabulary={vocabulary} beta={zipfBeta} probabilities={null} sample={real} colour={REAL_COLOUR} model={false} />
+        <TextPanel title="real words" data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={null} sample={real} colour={REAL_COLOUR} model={false} />
         {frames.map((snap, i) =>
-          snap?.text ? <TextPanel key={i} title={`t = ${snap.t}`} vocabulary={vocabulary} beta={zipfBeta} probabilities={snap.text.probabilities} sample={snap.text.sample} colour={record.colour} model /> : null,
+          snap?.text ? <TextPanel key={i} title={`t = ${snap.t}`} data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={snap.text.probabilities} sample={snap.text.sample} colour={record.colour} model /> : null,
         )}
       </div>
     );

@@ -1,13 +1,14 @@
 /**
  * One frame of the film strip for words: the rank–frequency plot on log–log axes, G^t's word
- * probabilities at each word's real rank (dots) over the exact Zipf line (grey), and a line of
+ * probabilities at each word's real rank (dots) over the exact real line (grey: Zipf, or English
+ * word frequencies), and a line of
  * sample text under it with the rare words (the rarest half of the vocabulary) marked. A word
  * G^t has lost has probability 0 and no dot: the tail falling off is the dots ending early. SVG
  * only, so exports carry it as drawn.
  */
 import { scaleLog } from 'd3';
 import { memo, useLayoutEffect, useMemo } from 'react';
-import { isRare, wordName, zipfProbabilities } from '../../results/words';
+import { type DataKind, isRare, realWordProbabilities, wordOf } from '../../results/words';
 import { PANEL_PX } from './FilmPanel';
 import { markFirstGeneration } from './first-draw';
 
@@ -16,6 +17,8 @@ const AXIS_PX = 40;
 
 interface Props {
   title: string;
+  /** The real words (their table must be loaded: wordDataReady). */
+  data: DataKind;
   vocabulary: number;
   beta: number;
   /** G^t's word probabilities by id; null for the real panel (the line alone). */
@@ -26,8 +29,9 @@ interface Props {
   model: boolean;
 }
 
-export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, probabilities, sample, colour, model }: Props) {
-  const p = useMemo(() => zipfProbabilities(vocabulary, beta), [vocabulary, beta]);
+export const TextPanel = memo(function TextPanel({ title, data, vocabulary, beta, probabilities, sample, colour, model }: Props) {
+  const p = useMemo(() => realWordProbabilities({ data, vocabulary, zipfBeta: beta }), [data, vocabulary, beta]);
+  const real = data === 'english' ? 'English word frequencies (Brown corpus)' : 'Zipf';
   useLayoutEffect(() => {
     if (model && probabilities) markFirstGeneration();
   }, [model, probabilities]);
@@ -51,8 +55,8 @@ export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, prob
   // Powers of ten, none so near the right edge that its label would be cut.
   const ticks = x.ticks().filter((t) => Math.log10(t) % 1 === 0 && x(t) < PANEL_PX - AXIS_PX / 2);
   const label = probabilities
-    ? `${title}: probability of each word at its real rank, log–log; ${alive} of ${vocabulary} words still possible; grey: the real Zipf line`
-    : `${title}: the real Zipf distribution, probability against rank, log–log`;
+    ? `${title}: probability of each word at its real rank, log–log; ${alive} of ${vocabulary} words still possible; grey: the real ${real} line`
+    : `${title}: the real ${real} distribution, probability against rank, log–log`;
   const words = sample ? Array.from(sample) : [];
   return (
     <figure className="film-panel text-panel" data-export-block data-kind="words">
@@ -83,7 +87,7 @@ export const TextPanel = memo(function TextPanel({ title, vocabulary, beta, prob
         {words.map((id, i) => (
           <span key={i}>
             {i > 0 && ' '}
-            {isRare(id, vocabulary) ? <mark title={`rank ${id + 1}: a rare word`}>{wordName(id)}</mark> : wordName(id)}
+            {isRare(id, vocabulary) ? <mark title={`rank ${id + 1}: a rare word`}>{wordOf(data, id)}</mark> : wordOf(data, id)}
           </span>
         ))}
       </p>

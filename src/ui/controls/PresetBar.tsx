@@ -43,7 +43,7 @@ const WATCH: Record<DataPicture, string> = {
   digits: 'The first panel shows real handwritten digits: watch each loop’s digits blur, drift and lose classes, or hold their shape.',
   modes: 'Grey crosses mark the clusters of the real data: watch what each loop keeps of them.',
   points: 'The first panel shows the real data: watch each loop’s samples drift, shrink or spread, or stay like it.',
-  words: 'The first panel shows the real word frequencies (a Zipf law): watch each loop’s rare words vanish from the tail, or stay.',
+  words: 'The first panel shows the real word frequencies (a Zipf law, or English words): watch each loop’s rare words vanish from the tail, or stay.',
 };
 
 /** What the active scenario shows and the paper's finding behind it; without one, what the page shows. */
