@@ -86,31 +86,9 @@ describe('pca-gmm: a Gaussian mixture in principal components of the digits', ()
     BUDGET_MS,
   );
 
-  it(
-    'λ < 1 keeps precision and loses recall faster, fully synthetic (MAD §3.2)',
-    async () => {
-      const run = async (lambda: number) => {
-        const spec = assertSpec({ data: 'mnist', learner: 'pca-gmm', loop: 'fully-synthetic', nIni: N, nSyn: N, nEval: N_EVAL, generations: 3, replicates: 1, seed: SEED, lambda });
-        const experiment = new Experiment(spec, { digits: { mnist, features: lenet, learner: await digitLearner(spec) } });
-        const means: { precision: number; recall: number }[] = [];
-        for (let g = await experiment.next(); g; g = await experiment.next())
-          means.push({ precision: g.summary.precision.mean, recall: g.summary.recall.mean });
-        return means;
-      };
-      const unbiased = await run(1);
-      const biased = await run(0.5);
-      // Two independent runs: a difference of shares has SE ≤ √2 · SE.
-      const margin = 3 * Math.SQRT2 * SE;
-      for (let t = 0; t < 3; t++) {
-        expect(biased[t].precision, `precision at t = ${t + 1}`).toBeGreaterThan(unbiased[t].precision - margin);
-        expect(biased[t].recall, `recall at t = ${t + 1}`).toBeLessThan(unbiased[t].recall - margin);
-      }
-      // Faster: by t = 3 the biased loop has lost nearly all of its recall, the unbiased one not.
-      expect(biased[2].recall).toBeLessThan(0.25 * biased[0].recall);
-      expect(unbiased[2].recall).toBeGreaterThan(biased[2].recall + margin);
-    },
-    BUDGET_MS,
-  );
+  // The λ finding on this generator (precision held, recall lost faster: MAD §3.2) is asserted on the
+  // page by the scenario "λ < 1 keeps digits typical but loses their variety faster"
+  // (tests/browser/mnist-scenarios.test.ts), on the same engine.
 
   it(
     'twenty fully synthetic generations: sample rows, model sizes and tensor memory stay constant',
