@@ -1,6 +1,8 @@
 /** Helpers for driving the lab page in tests: open a link, wait for runs, read the metrics tables. */
 import type { Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { topicOf } from '../../src/ui/controls/PresetBar';
+import type { Preset } from '../../src/ui/presets';
 import type { RunMeans } from '../scenario-claims';
 
 export const baseUrl = () => inject('baseUrl');
@@ -8,6 +10,12 @@ export const baseUrl = () => inject('baseUrl');
 export async function open(page: Page, query = ''): Promise<void> {
   await page.goto(`${baseUrl()}${query ? `?${query}` : ''}`);
   await page.waitForSelector('[data-testid=run-status]');
+}
+
+/** Opens a scenario as a visitor does: its topic in the scenario bar, then its button. */
+export async function pickPreset(page: Page, preset: Preset): Promise<void> {
+  await page.getByTestId(`preset-topic-${topicOf(preset)}`).click();
+  await page.getByTestId(`preset-${preset.id}`).click();
 }
 
 /** Waits until every run's status hook reads `state` (done by default), in a page or a frame. */

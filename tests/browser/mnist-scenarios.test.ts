@@ -8,7 +8,7 @@ import { PRESETS } from '../../src/ui/presets';
 import { SCENARIO_CLAIMS } from '../scenario-claims';
 import { browserSession, screenshot } from './browser';
 import { digitPanels, expectDrawn } from './digit-panels';
-import { open, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+import { open, pickPreset, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
 
 /** A scenario fits a Gaussian mixture per generation and run: about a minute on a quiet machine. */
 const SCENARIO_TIMEOUT = 180_000;
@@ -25,7 +25,7 @@ describe('MNIST scenarios', () => {
       const page = await session.newPage();
       await open(page, 'speed=max');
       for (const preset of scenarios) {
-        await page.getByTestId(`preset-${preset.id}`).click();
+        await pickPreset(page, preset);
         await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
         await waitForRuns(page, 'done', SCENARIO_TIMEOUT);
         expect(searchParams(page).get('preset')).toBe(preset.id);

@@ -6,6 +6,8 @@
  * a neural learner starts at sizes that draw within seconds. Screenshots: test-results/screenshots/screen-*.png.
  */
 import { describe, expect, it } from 'vitest';
+import { topicOf } from '../../src/ui/controls/PresetBar';
+import { PRESETS } from '../../src/ui/presets';
 import { browserSession, screenshot } from './browser';
 import { inViewport, open, openSettings, readTables, searchParams, waitForRuns } from './lab-page';
 
@@ -106,6 +108,24 @@ describe('links and learners that start right', () => {
     const labels = await page.locator('.run-panel').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(labels).toEqual(['Run 1: fully synthetic', 'Run 2: accumulate']);
     expect(new URL(page.url()).search).toBe('?v=1&speed=max&preset=accumulate');
+  });
+
+  it('shows the scenarios one topic at a time: a link opens the topic of its scenario, a topic lists its own', async () => {
+    const page = await session.newPage(1280, 720);
+    await open(page, 'preset=words-temperature&speed=max');
+    const pressed = () => page.locator('.preset-topics [aria-pressed=true]').getAttribute('data-testid');
+    const shown = () => page.locator('.presets button.preset').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(await pressed()).toBe('preset-topic-words');
+    expect(await shown()).toEqual(PRESETS.filter((p) => topicOf(p) === 'words').map((p) => `preset-${p.id}`));
+    expect(await page.getByTestId('preset-words-temperature').getAttribute('aria-pressed')).toBe('true');
+    // Looking at another topic changes the list, not the runs or the link.
+    const url = page.url();
+    await page.getByTestId('preset-topic-curation').click();
+    await expect.poll(shown).toEqual(PRESETS.filter((p) => topicOf(p) === 'curation').map((p) => `preset-${p.id}`));
+    expect(page.url()).toBe(url);
+    expect(await page.getByTestId('preset-text').textContent()).toContain('Temperature');
+    // Every scenario is in exactly one topic.
+    expect(new Set(PRESETS.map(topicOf)).size).toBe(4);
   });
 
   it('controls without effect are hidden, not greyed; picking a neural learner sizes the run and says what changed', async () => {

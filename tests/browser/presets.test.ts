@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/ui/presets';
 import { CURATION_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
 import { collectErrors, launch, screenshot } from './browser';
-import { open, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+import { open, pickPreset, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
 
 let browser: Browser;
 let page: Page;
@@ -36,7 +36,7 @@ describe('scenarios', () => {
   // The curation scenarios: curation.test.ts.
   for (const preset of PRESETS.filter((p) => p.base.data !== 'mnist' && !CURATION_SCENARIOS.includes(p.id)))
     it(`${preset.id}: ${preset.title}`, async () => {
-      await page.getByTestId(`preset-${preset.id}`).click();
+      await pickPreset(page, preset);
       await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
       await waitForRuns(page, 'done', 90_000);
       expect(searchParams(page).get('preset')).toBe(preset.id);

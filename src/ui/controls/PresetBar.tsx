@@ -1,13 +1,25 @@
-/** The teaching scenarios as buttons; and the active one's explanation and finding (ScenarioText). */
+/**
+ * The teaching scenarios as buttons, one topic at a time (the topic of the active scenario, or the
+ * loops); and the active one's explanation and finding (ScenarioText). All scenarios at once took
+ * five rows of buttons at 1280×720 and pushed the runs below the fold.
+ */
+import { useEffect, useState } from 'react';
 import { domainOf } from '../../spec/domains';
 import { PRESETS, type Preset, presetById } from '../presets';
 
-/** 2-D scenarios first, then those on MNIST digits, each group led by its name. */
-const GROUPS: [string, Preset[]][] = [
-  ['Scenarios:', PRESETS.filter((p) => domainOf(p.base.data) === 'points')],
-  ['Digits (MNIST):', PRESETS.filter((p) => domainOf(p.base.data) === 'digits')],
-  ['Words:', PRESETS.filter((p) => domainOf(p.base.data) === 'text')],
-];
+const TOPICS = { loops: 'Loops', curation: 'Curation', digits: 'Digits (MNIST)', words: 'Words' } as const;
+export type Topic = keyof typeof TOPICS;
+
+/** Digits and words by their data; among the points, scenarios that curate or verify synthetic data. */
+export function topicOf(preset: Preset): Topic {
+  const domain = domainOf(preset.base.data);
+  if (domain === 'digits') return 'digits';
+  if (domain === 'text') return 'words';
+  const filtered = [preset.base, ...preset.runs].some((s) => (s.curationK ?? 1) > 1 || (s.verifier ?? 'off') !== 'off');
+  return filtered ? 'curation' : 'loops';
+}
+
+const BY_TOPIC = Object.fromEntries(Object.keys(TOPICS).map((t) => [t, PRESETS.filter((p) => topicOf(p) === t)])) as Record<Topic, Preset[]>;
 
 interface Props {
   active: string | null;
@@ -15,23 +27,30 @@ interface Props {
 }
 
 export function PresetBar({ active, onPick }: Props) {
+  const activePreset = presetById(active);
+  const [topic, setTopic] = useState<Topic>(activePreset ? topicOf(activePreset) : 'loops');
+  // A scenario opened by a link or the keyboard shows its own topic.
+  useEffect(() => {
+    if (activePreset) setTopic(topicOf(activePreset));
+  }, [activePreset]);
   return (
     <section className="presets" aria-labelledby="presets-title">
-      <h2 id="presets-title" className="visually-hidden">
-        Scenarios
+      <h2 id="presets-title" className="preset-lead">
+        Scenarios:
       </h2>
-      <div className="preset-buttons">
-        {GROUPS.map(([lead, presets]) => [
-          <span key={lead} className="preset-lead" aria-hidden="true">
-            {lead}
-          </span>,
-          ...presets.map((p) => (
-            <button key={p.id} type="button" data-testid={`preset-${p.id}`} aria-pressed={p.id === active} onClick={() => onPick(p)}>
-              {p.title}
-            </button>
-          )),
-        ])}
+      <div className="preset-topics" role="group" aria-label="Scenario topics">
+        {(Object.keys(TOPICS) as Topic[]).map((t) => (
+          <button key={t} type="button" aria-pressed={t === topic} data-testid={`preset-topic-${t}`} onClick={() => setTopic(t)}>
+            {TOPICS[t]} <span className="count">{BY_TOPIC[t].length}</span>
+          </button>
+        ))}
       </div>
+      {/* In the same wrapping row as the topics: two rows hold them at 1280×720. */}
+      {BY_TOPIC[topic].map((p) => (
+        <button key={p.id} type="button" className="preset" data-testid={`preset-${p.id}`} aria-pressed={p.id === active} onClick={() => onPick(p)}>
+          {p.title}
+        </button>
+      ))}
     </section>
   );
 }
