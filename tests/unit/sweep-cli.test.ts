@@ -48,7 +48,7 @@ describe('CLI sweep', () => {
     const doc = JSON.parse(out) as SweepResult;
     expect(doc.baseline.method).toBe('simulated');
     expect(doc.cells).toHaveLength(4);
-    expect(doc.cells.every((c) => c.limit.method === 'samples' && c.limit.fd.mean > 0)).toBe(true);
+    expect(doc.cells.every((c) => c.limit.method === 'samples' && 'fd' in c.limit && c.limit.fd.mean > 0)).toBe(true);
   });
 
   it('rejects bad input with exit code 2, a clear message and nothing on stdout', async () => {
