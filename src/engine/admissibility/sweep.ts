@@ -286,12 +286,12 @@ export function cellKey(spec: Spec, baseline: Baseline): string {
 
 export type SweepCellResult = Pick<SweepCell, 'ix' | 'iy' | 'x' | 'y'> & CellResult;
 
-/** The whole sweep: the CLI's JSON document and the page's export. */
-export interface SweepResult {
+/** The whole sweep: the CLI's JSON document and the page's export (`C`: one domain's cells, where a caller knows it). */
+export interface SweepResult<C extends CellResult = CellResult> {
   sweep: Sweep;
   baseline: Baseline;
   /** Row-major, as sweepCells. */
-  cells: SweepCellResult[];
+  cells: (Pick<SweepCell, 'ix' | 'iy' | 'x' | 'y'> & C)[];
 }
 
 export function sweepResult(sweep: Sweep, baseline: Baseline, results: CellResult[]): SweepResult {
