@@ -66,7 +66,7 @@ describe('CLI sweep', () => {
       [['--bogus', '1'], /unknown flag --bogus/],
       [['--x'], /--x needs a value/],
       [['--data', 'ring', '--learner', 'gan'], /sweeps run the closed-form learners.*would load TensorFlow.js/],
-      [['--data', 'zipf', '--learner', 'unigram'], /sweeps run the closed-form learners of points \(gaussian \| gmm \| kde\); unigram on zipf is not one\n$/],
+      [['--data', 'mnist', '--learner', 'pca-gmm'], /sweeps run the closed-form learners of points \(gaussian \| gmm \| kde\) and of words \(unigram \| bigram\); pca-gmm on mnist is not one: it would load TensorFlow.js/],
     ];
     for (const [argv, message] of cases) {
       const { code, out, err } = await cli('sweep', ...argv);
