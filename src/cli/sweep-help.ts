@@ -8,7 +8,8 @@ import { FIELD_CHOICES, RANGE_FORM } from '../engine/admissibility/axis-values';
 function wordDefaults(): string {
   const { base, x, y } = defaultSweep('zipf');
   const keys = ['learner', 'vocabulary', 'nIni', 'nReal', 'generations', 'replicates'] as const;
-  return [...keys.map((k) => `--${specFields[k].flag} ${base[k]}`), `--x ${axisFields[x.field].flag} --x-values ${x.values.join(',')}`, `--y-values ${y.values.join(',')}`].join(' ');
+  const axes = `--x ${axisFields[x.field].flag} --x-values ${x.values.join(',')} --y ${axisFields[y.field].flag} --y-values ${y.values.join(',')}`;
+  return `${keys.map((k) => `--${specFields[k].flag} ${base[k]}`).join(' ')}\n  ${axes}`;
 }
 
 export function sweepHelpText(): string {
@@ -29,7 +30,8 @@ export function sweepHelpText(): string {
     'real word frequencies, exact from G^t\'s probabilities; the real-only baseline is its closed form for',
     'counts (De Moivre\'s binomial mean absolute deviation; simulated with --smoothing > 0). A word cell has',
     'the limit of tv and the final tv, alive (words G^T can produce) and tailMass (rare-word mass kept).',
-    `The words' own defaults: ${wordDefaults()}.`,
+    "The words' own defaults:",
+    `  ${wordDefaults()}`,
     '',
     'Axes:',
     `  --x FIELD      field of the columns; default ${axisFields[x.field].flag}; allowed: ${FIELD_CHOICES}`,

@@ -69,6 +69,20 @@ export function axisRange(field: AxisField, lo: number, hi: number, count: numbe
   });
 }
 
+/** Each domain's default base, its n_s columns (10 to 10⁴, log) and its λ rows. */
+const DEFAULT_SWEEPS = {
+  points: {
+    base: { data: 'gaussian', dim: 1, learner: 'gaussian', estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, lambda: 1, generations: 50, replicates: 200, seed: 1, nEval: 100 },
+    x: 10,
+    y: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 1],
+  },
+  text: {
+    base: { data: 'zipf', learner: 'unigram', vocabulary: 1000, zipfBeta: 1, smoothing: 0, topK: 0, loop: 'fresh', nIni: 1000, nReal: 1000, nSyn: 1000, lambda: 1, generations: 30, replicates: 10, seed: 1, nEval: 100 },
+    x: 7,
+    y: [0.8, 0.9, 0.95, 0.98, 1],
+  },
+};
+
 /**
  * The paper's phase diagram for the 1-D Gaussian (Fig. 11): fresh loop, n_r = 100, n_s from 10 to
  * 10⁴ on a log grid against λ, 50 generations, 200 replicates. n_eval = 100 keeps the final
@@ -81,19 +95,10 @@ export function axisRange(field: AxisField, lo: number, hi: number, count: numbe
  */
 export function defaultSweep(data?: unknown): Sweep {
   const words = typeof data === 'string' && (DATA_KINDS as readonly string[]).includes(data) && domainOf(data as DataKind) === 'text';
-  const base = normaliseSpec(
-    words
-      ? { data, learner: 'unigram', vocabulary: 1000, zipfBeta: 1, smoothing: 0, topK: 0, loop: 'fresh', nIni: 1000, nReal: 1000, nSyn: 1000, lambda: 1, generations: 30, replicates: 10, seed: 1, nEval: 100 }
-      : { data: 'gaussian', dim: 1, learner: 'gaussian', estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, lambda: 1, generations: 50, replicates: 200, seed: 1, nEval: 100 },
-  );
-  if (!base.ok) throw new Error('the default sweep is invalid');
-  return words
-    ? { base: base.value, x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, 7, 'log') }, y: { field: 'lambda', values: [0.8, 0.9, 0.95, 0.98, 1] } }
-    : {
-        base: base.value,
-        x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, 10, 'log') },
-        y: { field: 'lambda', values: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 1] },
-      };
+  const { base, x, y } = words ? DEFAULT_SWEEPS.text : DEFAULT_SWEEPS.points;
+  const checked = normaliseSpec(words ? { ...base, data } : base);
+  if (!checked.ok) throw new Error('the default sweep is invalid');
+  return { base: checked.value, x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, x, 'log') }, y: { field: 'lambda', values: y } };
 }
 
 /** The spec input of a cell: the base with the axis values applied. */
