@@ -36,7 +36,7 @@ export function parseSweepArgs(argv: string[]): ParsedSweepArgs {
   if (!base.ok) issues.push(...base.issues);
 
   const input: SweepInput = { base: base.ok ? base.input : {} };
-  const defaults = defaultSweep();
+  const defaults = defaultSweep(input.base.data);
   for (const which of ['x', 'y'] as const) {
     const read = readAxis(which, (name) => axis.get(name), defaults[which], (name) => `--${name}`);
     if (typeof read === 'string') issues.push({ field: which, message: read });

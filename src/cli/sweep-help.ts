@@ -4,6 +4,14 @@ import { SPEC_KEYS, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
 import { FIELD_CHOICES, RANGE_FORM } from '../engine/admissibility/axis-values';
 
+/** The default sweep of words, in flags: what `--data zipf` alone starts from. */
+function wordDefaults(): string {
+  const { base, x, y } = defaultSweep('zipf');
+  const keys = ['learner', 'vocabulary', 'nIni', 'nReal', 'generations', 'replicates'] as const;
+  const axes = `--x ${axisFields[x.field].flag} --x-values ${x.values.join(',')} --y ${axisFields[y.field].flag} --y-values ${y.values.join(',')}`;
+  return `${keys.map((k) => `--${specFields[k].flag} ${base[k]}`).join(' ')}\n  ${axes}`;
+}
+
 export function sweepHelpText(): string {
   const { base, x, y } = defaultSweep();
   const lines = [
@@ -17,6 +25,13 @@ export function sweepHelpText(): string {
     "loop's limit, the mean over the last quarter of the generations), n_e / n_r with a 95% interval,",
     'verdict admissible | inadmissible | undetermined (the interval straddles 1), the limit of fd, meanSq',
     'and trace with standard errors, and the final (t = T) fd, precision and recall.',
+    '',
+    'Words (--data zipf | english, --learner unigram | bigram): the distance is the total variation tv to the',
+    'real word frequencies, exact from G^t\'s probabilities; the real-only baseline is its closed form for',
+    'counts (De Moivre\'s binomial mean absolute deviation; simulated with --smoothing > 0). A word cell has',
+    'the limit of tv and the final tv, alive (words G^T can produce) and tailMass (rare-word mass kept).',
+    "The words' own defaults:",
+    `  ${wordDefaults()}`,
     '',
     'Axes:',
     `  --x FIELD      field of the columns; default ${axisFields[x.field].flag}; allowed: ${FIELD_CHOICES}`,

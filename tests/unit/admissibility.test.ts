@@ -7,7 +7,7 @@ import { type Baseline, baselineFor, exactBaselineDistance, sizeForDistance } fr
 import { effectiveSize } from '../../src/engine/admissibility/effective-size';
 import { limitWindow, loopLimit } from '../../src/engine/admissibility/limit';
 import { MomentReplicate } from '../../src/engine/admissibility/moment-replicate';
-import { type Sweep, type SweepResult, cellKey, checkSweep, computeCell, defaultSweep, runSweep, sweepBaseline, sweepCells } from '../../src/engine/admissibility/sweep';
+import { type Sweep, type SweepResult, cellKey, checkSweep, computeCell, defaultSweep, isWordCell, runSweep, sweepBaseline, sweepCells } from '../../src/engine/admissibility/sweep';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { type Spec } from '../../src/spec/schema';
 import { assertSpec } from '../../src/spec/validate';
@@ -193,6 +193,7 @@ describe('the phase diagram of the 1-D Gaussian fresh loop (paper Fig. 11, notes
         m += exact.meanSq[t - 1] / width;
         v += exact.variance[t - 1] / width;
       }
+      if (isWordCell(cell)) throw new Error('a Gaussian sweep gave a word cell');
       expectWithin(cell.limit.trace.mean, v, cell.limit.trace.se, `trace at n_s = ${cell.x}, λ = ${cell.y}`);
       expectWithin(cell.limit.meanSq.mean, m, cell.limit.meanSq.se, `meanSq at n_s = ${cell.x}, λ = ${cell.y}`);
       // E FD ≥ m + (1 − √v)², so n_e can be no larger than that distance's real-only size.

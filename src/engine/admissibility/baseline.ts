@@ -8,19 +8,26 @@
  * R replicates of a generation-1 fit at each n of a log grid, with the spec's seed, so replicate i
  * sees the same real stream at every n (common random numbers keep the curve smooth), then made
  * non-increasing by pool-adjacent-violators where noise bends it.
+ *
+ * Words are measured by total variation to the real word distribution instead (word-distance.ts,
+ * which says why), exact for counts without smoothing and simulated with it.
  */
 import { Experiment } from '../loops/experiment';
 import { specFields, type Spec } from '../../spec/schema';
 import { dataDim, minTrainingSize } from '../../spec/validate';
 import { logGamma } from '../theory/special';
+import { domainOf } from '../../spec/domains';
+import { loadWordData } from '../text/corpus';
+import { textDistribution } from '../text/text-loop';
 import { estimate } from './limit';
 import { MomentReplicate, momentsApply } from './moment-replicate';
+import { expectedCountTv } from './word-distance';
 
 export interface Baseline {
   method: 'closed-form' | 'simulated';
   /** Training-set sizes n, increasing integers on a log grid. */
   sizes: number[];
-  /** Expected Fréchet distance of a fit on n real samples, non-increasing in n. */
+  /** Expected distance to P_r of a fit on n real samples, non-increasing in n: Fréchet for points, total variation for words. */
   distance: number[];
   /** Standard error of each distance: 0 for the closed form. */
   se: number[];
@@ -71,11 +78,17 @@ function nonIncreasing(values: number[]): number[] {
   return blocks.flatMap((b) => Array<number>(b.count).fill(b.sum / b.count));
 }
 
-/** Per-replicate FD of a generation-1 fit on n real samples. */
+/** The distance admissibility reads for a spec's data: total variation for words, Fréchet otherwise. */
+export function admissibilityDistance(spec: Pick<Spec, 'data'>): 'fd' | 'tv' {
+  return domainOf(spec.data) === 'text' ? 'tv' : 'fd';
+}
+
+/** Per-replicate distance of a generation-1 fit on n real samples. */
 async function simulatedDistances(spec: Spec, n: number): Promise<ArrayLike<number>> {
-  const fitSpec: Spec = { ...spec, nIni: n, generations: 1, nEval: specFields.nEval.min, metrics: 'fd' };
+  const metric = admissibilityDistance(spec);
+  const fitSpec: Spec = { ...spec, nIni: n, generations: 1, nEval: specFields.nEval.min, metrics: metric };
   if (momentsApply(spec)) return Float64Array.from({ length: spec.replicates }, (_, i) => new MomentReplicate(fitSpec, i).step().fd);
-  return (await new Experiment(fitSpec).next())!.values.fd;
+  return (await new Experiment(fitSpec).next())!.values[metric];
 }
 
 /**
@@ -88,6 +101,12 @@ export async function baselineFor(spec: Spec, reach: number): Promise<Baseline> 
   if (momentsApply(spec) && spec.dim === 1) {
     const sizes = logGrid(smallest, BASELINE_MAX_SIZE, EXACT_PER_DECADE);
     return { method: 'closed-form', sizes, distance: sizes.map((n) => exactBaselineDistance(n, spec.estimator)), se: sizes.map(() => 0) };
+  }
+  await loadWordData(spec.data);
+  if (admissibilityDistance(spec) === 'tv' && spec.smoothing === 0) {
+    const p = textDistribution(spec);
+    const sizes = logGrid(smallest, BASELINE_MAX_SIZE, EXACT_PER_DECADE);
+    return { method: 'closed-form', sizes, distance: sizes.map((n) => expectedCountTv(p, n)), se: sizes.map(() => 0) };
   }
   const sizes = logGrid(smallest, Math.max(smallest + 1, Math.min(reach, BASELINE_MAX_SIZE)), SIMULATED_PER_DECADE);
   const estimates = [];

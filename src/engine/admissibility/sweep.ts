@@ -8,14 +8,18 @@
  * uses the base's seed: replicate i draws the same real data in every cell (common random
  * numbers), so neighbouring cells differ by their parameters rather than by independent noise,
  * and the phase diagram and its boundary come out smooth.
+ *
+ * Points are measured by the Fréchet distance (the paper's), words by total variation to the real
+ * word distribution (word-distance.ts): each domain's cell reports its own limit and finals.
  */
-import { domainOf } from '../../spec/domains';
+import { DATA_KINDS, type DataKind, domainOf } from '../../spec/domains';
 import { learnersWhere, needsTensorflow } from '../../spec/learners';
 import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../../spec/schema';
 import { type Checked, type SpecIssue, impliedValues, normaliseSpec } from '../../spec/validate';
-import { type Baseline, BASELINE_MAX_SIZE, baselineFor } from './baseline';
+import { type Baseline, BASELINE_MAX_SIZE, admissibilityDistance, baselineFor } from './baseline';
 import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
 import { type LoopLimit, loopLimit } from './limit';
+import { type WordLimit, wordLimit } from './word-limit';
 
 export const AXIS_FIELDS = ['nSyn', 'nReal', 'lambda', 'generations', 'synFraction'] as const;
 export type AxisField = (typeof AXIS_FIELDS)[number];
@@ -65,33 +69,36 @@ export function axisRange(field: AxisField, lo: number, hi: number, count: numbe
   });
 }
 
+/** Each domain's default base, its n_s columns (10 to 10⁴, log) and its λ rows. */
+const DEFAULT_SWEEPS = {
+  points: {
+    base: { data: 'gaussian', dim: 1, learner: 'gaussian', estimator: 'unbiased', loop: 'fresh', nIni: 100, nReal: 100, nSyn: 900, lambda: 1, generations: 50, replicates: 200, seed: 1, nEval: 100 },
+    x: 10,
+    y: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 1],
+  },
+  text: {
+    base: { data: 'zipf', learner: 'unigram', vocabulary: 1000, zipfBeta: 1, smoothing: 0, topK: 0, loop: 'fresh', nIni: 1000, nReal: 1000, nSyn: 1000, lambda: 1, generations: 30, replicates: 10, seed: 1, nEval: 100 },
+    x: 7,
+    y: [0.8, 0.9, 0.95, 0.98, 1],
+  },
+};
+
 /**
  * The paper's phase diagram for the 1-D Gaussian (Fig. 11): fresh loop, n_r = 100, n_s from 10 to
  * 10⁴ on a log grid against λ, 50 generations, 200 replicates. n_eval = 100 keeps the final
  * precision and recall cheap (they are evaluated once, at T; n_e does not use them).
+ *
+ * For words (`data` of the text domain) the same diagram on the Zipf vocabulary of V = 1000: n_r =
+ * 1000 fresh words per generation (about one per word type, so the rare half is seen only in
+ * part), λ the sampling temperature, 30 generations and 10 replicates, so that its 35 cells take
+ * seconds (a generation costs the words drawn; n_s = 10⁴ dominates).
  */
-export function defaultSweep(): Sweep {
-  const base = normaliseSpec({
-    data: 'gaussian',
-    dim: 1,
-    learner: 'gaussian',
-    estimator: 'unbiased',
-    loop: 'fresh',
-    nIni: 100,
-    nReal: 100,
-    nSyn: 900,
-    lambda: 1,
-    generations: 50,
-    replicates: 200,
-    seed: 1,
-    nEval: 100,
-  });
-  if (!base.ok) throw new Error('the default sweep is invalid');
-  return {
-    base: base.value,
-    x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, 10, 'log') },
-    y: { field: 'lambda', values: [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 1] },
-  };
+export function defaultSweep(data?: unknown): Sweep {
+  const words = typeof data === 'string' && (DATA_KINDS as readonly string[]).includes(data) && domainOf(data as DataKind) === 'text';
+  const { base, x, y } = words ? DEFAULT_SWEEPS.text : DEFAULT_SWEEPS.points;
+  const checked = normaliseSpec(words ? { ...base, data } : base);
+  if (!checked.ok) throw new Error('the default sweep is invalid');
+  return { base: checked.value, x: { field: 'nSyn', values: axisRange('nSyn', 10, 10_000, x, 'log') }, y: { field: 'lambda', values: y } };
 }
 
 /** The spec input of a cell: the base with the axis values applied. */
@@ -154,19 +161,20 @@ function sweepIssue(spec: Spec): string | null {
  * every cell's spec through normaliseSpec, naming the axis and value of any bad cell.
  */
 export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown; y?: unknown }): Checked<Sweep> {
-  const fallback = defaultSweep();
+  const fallback = defaultSweep(input.base?.data);
   const merged: Record<string, unknown> = { ...fallback.base, ...input.base };
   // The default's d = 1 belongs to its Gaussian data; other data fix their own.
   if (input.base?.dim === undefined) Object.assign(merged, impliedValues(merged as Pick<Spec, 'data'>));
   const base = normaliseSpec(merged);
   if (!base.ok) return base;
-  // The baseline and n_e measure distances between distributions of points.
-  const sweepable = learnersWhere((e) => e.runtime === 'engine' && e.domain === 'points');
-  if (!sweepable.includes(base.value.learner) || domainOf(base.value.data) !== 'points') {
+  // The baseline and n_e need a distance computed per replicate and generation in milliseconds.
+  const sweepable = learnersWhere((e) => e.runtime === 'engine' && (e.domain === 'points' || e.domain === 'text'));
+  if (!sweepable.includes(base.value.learner) || domainOf(base.value.data) === 'digits') {
     const why = needsTensorflow(base.value) ? ': it would load TensorFlow.js and train a network or measure digits with LeNet per replicate, generation and cell' : '';
+    const learners = (domain: 'points' | 'text') => sweepable.filter((l) => learnersWhere((e) => e.domain === domain).includes(l)).join(' | ');
     return {
       ok: false,
-      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners of points (${sweepable.join(' | ')}); ${base.value.learner} on ${base.value.data} is not one${why}` }],
+      issues: [{ field: 'learner', message: `learner (--learner): sweeps run the closed-form learners of points (${learners('points')}) and of words (${learners('text')}); ${base.value.learner} on ${base.value.data} is not one${why}` }],
     };
   }
   // R is never an axis: too few replicates is the base's problem, not every cell's.
@@ -236,7 +244,7 @@ export function sweepBaseline(sweep: Sweep): Promise<Baseline> {
   return baselineFor(sweep.base, baselineReach(sweepCells(sweep)));
 }
 
-export interface CellResult extends EffectiveSize {
+export interface PointCellResult extends EffectiveSize {
   /** The loop's long-run limit: fd, meanSq and trace over the last quarter of the generations. */
   limit: Omit<LoopLimit, 'final'>;
   /** Replicate means at generation T. */
@@ -245,8 +253,27 @@ export interface CellResult extends EffectiveSize {
   finalRecall: number;
 }
 
+export interface WordCellResult extends EffectiveSize {
+  /** The loop's long-run limit: tv over the last quarter of the generations. */
+  limit: Omit<WordLimit, 'final'>;
+  /** Replicate means at generation T: total variation, words G^T can produce, rare-half mass kept. */
+  finalTv: number;
+  finalAlive: number;
+  finalTailMass: number;
+}
+
+export type CellResult = PointCellResult | WordCellResult;
+
+export function isWordCell(result: CellResult): result is WordCellResult {
+  return 'finalTv' in result;
+}
+
 /** One cell, computed on its own: what a browser worker or a CLI thread runs. */
 export async function computeCell(spec: Spec, baseline: Baseline): Promise<CellResult> {
+  if (admissibilityDistance(spec) === 'tv') {
+    const { final, ...limit } = await wordLimit(spec);
+    return { ...effectiveSize(limit.tv, baseline, realReference(spec)), limit, finalTv: final.tv, finalAlive: final.alive, finalTailMass: final.tailMass };
+  }
   const { final, ...limit } = await loopLimit(spec);
   return {
     ...effectiveSize(limit.fd, baseline, realReference(spec)),
@@ -264,12 +291,12 @@ export function cellKey(spec: Spec, baseline: Baseline): string {
 
 export type SweepCellResult = Pick<SweepCell, 'ix' | 'iy' | 'x' | 'y'> & CellResult;
 
-/** The whole sweep: the CLI's JSON document and the page's export. */
-export interface SweepResult {
+/** The whole sweep: the CLI's JSON document and the page's export (`C`: one domain's cells, where a caller knows it). */
+export interface SweepResult<C extends CellResult = CellResult> {
   sweep: Sweep;
   baseline: Baseline;
   /** Row-major, as sweepCells. */
-  cells: SweepCellResult[];
+  cells: (Pick<SweepCell, 'ix' | 'iy' | 'x' | 'y'> & C)[];
 }
 
 export function sweepResult(sweep: Sweep, baseline: Baseline, results: CellResult[]): SweepResult {

@@ -1,5 +1,6 @@
 /** The numbers of the hovered or focused cell, in words a student can follow, and the way into its run. */
 import type { LoopKind } from '../../spec/schema';
+import { isWordCell } from '../../engine/admissibility/sweep';
 import { formatNumber } from '../charts/format';
 import { cellName, formatBounded, VERDICT_WORDS } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';
@@ -45,14 +46,29 @@ export function CellDetails({ progress, index, onOpen }: Props) {
           </dd>
           <dt>verdict</dt>
           <dd className={`verdict-${r.verdict}`}>{VERDICT_WORDS[r.verdict]}</dd>
-          <dt>long-run Fréchet distance</dt>
-          <dd>
-            {f(r.limit.fd.mean)} ± {Number(r.limit.fd.se.toPrecision(2))} (standard error), the mean over generations {r.limit.window.from}–{r.limit.window.to}
-          </dd>
-          <dt>at the last generation, T = {cell.spec.generations}</dt>
-          <dd>
-            FD {f(r.finalFd)}, precision {share(r.finalPrecision)}, recall {share(r.finalRecall)}
-          </dd>
+          {isWordCell(r) ? (
+            <>
+              <dt>long-run total variation to the real words (TV)</dt>
+              <dd>
+                {f(r.limit.tv.mean)} ± {Number(r.limit.tv.se.toPrecision(2))} (standard error), the mean over generations {r.limit.window.from}–{r.limit.window.to}
+              </dd>
+              <dt>at the last generation, T = {cell.spec.generations}</dt>
+              <dd>
+                TV {f(r.finalTv)}, words it can still produce {f(r.finalAlive)} of {cell.spec.vocabulary}, rare-word mass kept {share(r.finalTailMass)}
+              </dd>
+            </>
+          ) : (
+            <>
+              <dt>long-run Fréchet distance</dt>
+              <dd>
+                {f(r.limit.fd.mean)} ± {Number(r.limit.fd.se.toPrecision(2))} (standard error), the mean over generations {r.limit.window.from}–{r.limit.window.to}
+              </dd>
+              <dt>at the last generation, T = {cell.spec.generations}</dt>
+              <dd>
+                FD {f(r.finalFd)}, precision {share(r.finalPrecision)}, recall {share(r.finalRecall)}
+              </dd>
+            </>
+          )}
         </dl>
       ) : (
         <p className="help">Not computed yet.</p>

@@ -8,7 +8,7 @@ import { Header } from '../Header';
 import { Notices } from '../Notices';
 import { LOOP_NAMES } from '../run-label';
 import { useMediaQuery } from '../use-media-query';
-import { type ExplorerState, type OpenedRun, defaultExplorerState } from './explorer-state';
+import { type ExplorerState, type OpenedRun, colourChoices, defaultExplorerState } from './explorer-state';
 import { writeExplorerUrl } from './explorer-url';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { SweepControls } from './SweepControls';
@@ -31,7 +31,9 @@ export function Explorer({ state: given, onState: setGiven, notices, onDismissNo
   const fallback = useMemo(defaultExplorerState, []);
   const state = given ?? fallback;
   const onState = (update: (s: ExplorerState) => ExplorerState) => setGiven((s) => update(s ?? fallback));
-  const { sweep, colour, embed } = state;
+  const { sweep, embed } = state;
+  // A link may colour by a measure the sweep's domain has not (FD of words): n_e / n_r instead.
+  const colour = colourChoices(sweep).includes(state.colour) ? state.colour : 'ratio';
   const pool = useSweepPool(sweep, state.workers ?? defaultWorkerCount());
   const compact = useMediaQuery('(max-width: 900px)') || embed;
   useEffect(() => {

@@ -1,4 +1,5 @@
 /** Shown in the lab above a run opened from an explorer cell: which cell, what the second run is, how the numbers relate. */
+import { admissibilityDistance } from '../../engine/admissibility/baseline';
 import { momentsApply } from '../../engine/admissibility/moment-replicate';
 import type { CellResult, Sweep, SweepCell } from '../../engine/admissibility/sweep';
 import { cellName, formatBounded, VERDICT_WORDS } from './sweep-labels';
@@ -9,7 +10,7 @@ interface CellOrigin {
   sweep: Sweep;
 }
 
-/** Fresh loops open beside their real-only reference: the same loop with n_s = 0, whose FD is what n_e is read against. */
+/** Fresh loops open beside their real-only reference: the same loop with n_s = 0, whose distance (FD, or TV for words) is what n_e is read against. */
 export function withReference(cell: SweepCell): boolean {
   return cell.spec.loop === 'fresh' && cell.spec.nSyn > 0;
 }
@@ -27,7 +28,7 @@ export function OpenedCell({ origin, onBack }: { origin: CellOrigin; onBack: () 
         )}
         .
         {withReference(cell) &&
-          ' Run 2 is the same loop without synthetic data (n_s = 0): the real-only model n_e is measured against. Compare their Fréchet distance over the last generations.'}
+          ` Run 2 is the same loop without synthetic data (n_s = 0): the real-only model n_e is measured against. Compare their ${admissibilityDistance(cell.spec) === 'tv' ? 'total variation to the real words (TV)' : 'Fréchet distance'} over the last generations.`}
       </p>
       <p className="help">
         {momentsApply(cell.spec)

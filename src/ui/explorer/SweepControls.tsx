@@ -5,11 +5,12 @@
  * rejects is not applied and its messages are shown.
  */
 import { useEffect, useId, useState } from 'react';
-import { AXIS_FIELDS, type AxisField, type Sweep, type SweepAxis, axisFields, checkSweep } from '../../engine/admissibility/sweep';
+import { AXIS_FIELDS, type AxisField, type Sweep, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
+import { domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { impliedValues } from '../../spec/validate';
 import { SpecControls } from '../controls/SpecControls';
-import { AXIS_STARTS, COLOUR_BY, COLOUR_LABELS, type ColourBy } from './explorer-state';
+import { AXIS_STARTS, COLOUR_LABELS, type ColourBy, colourChoices } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { RANGE_FORM } from '../../engine/admissibility/axis-values';
 import { axisText, parseAxisText } from '../../spec/codec';
@@ -25,10 +26,13 @@ interface Props {
 export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
   const [issues, setIssues] = useState<string[]>([]);
   const apply = (input: { base?: Partial<Spec>; x?: SweepAxis; y?: SweepAxis }) => {
-    const base = { ...sweep.base, ...input.base };
+    // Data of another domain (words after points) start from that domain's default sweep: its learner, sizes and axes.
+    const data = input.base?.data;
+    const from = data !== undefined && domainOf(data) !== domainOf(sweep.base.data) ? defaultSweep(data) : sweep;
+    const base = { ...from.base, ...input.base };
     // What a change of data decides itself (the default sweep is 1-D; the ring is 2-D), as in the lab.
     if (input.base?.data) Object.assign(base, impliedValues(base));
-    const checked = checkSweep({ base, x: input.x ?? sweep.x, y: input.y ?? sweep.y });
+    const checked = checkSweep({ base, x: input.x ?? from.x, y: input.y ?? from.y });
     if (checked.ok) {
       setIssues([]);
       onSweep(checked.value);
@@ -62,7 +66,7 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
         <div className="field">
           <label htmlFor="sweep-colour">cells show</label>
           <select id="sweep-colour" data-testid="sweep-colour" value={colour} onChange={(e) => onColour(e.target.value as ColourBy)}>
-            {COLOUR_BY.map((c) => (
+            {colourChoices(sweep).map((c) => (
               <option key={c} value={c}>
                 {COLOUR_LABELS[c]}
               </option>

@@ -1,6 +1,6 @@
 /**
  * Sweeps worth starting from, each with what to look for: the paper's phase diagram and two of
- * its variations (§5, Fig. 11–12, App. G). Built from the default sweep and checked by the engine
+ * its variations (§5, Fig. 11–12, App. G), and the share of real text a word loop needs. Built from the default sweep and checked by the engine
  * when the module loads, so a broken preset fails every test at once.
  */
 import { type Sweep, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
@@ -14,7 +14,7 @@ export interface SweepPreset {
 }
 
 function preset(id: string, title: string, lookFor: string, input: { base?: Partial<Spec>; x?: Sweep['x']; y?: Sweep['y'] }): SweepPreset {
-  const fallback = defaultSweep();
+  const fallback = defaultSweep(input.base?.data);
   const checked = checkSweep({ base: { ...fallback.base, ...input.base }, x: input.x ?? fallback.x, y: input.y ?? fallback.y });
   if (!checked.ok) throw new Error(`preset ${id}: ${checked.issues[0].message}`);
   return { id, title, lookFor, sweep: checked.value };
@@ -38,5 +38,11 @@ export const SWEEP_PRESETS: SweepPreset[] = [
     'synthetic share p × λ, 1000 samples per generation',
     'A budget of n_r + n_s = 1000 samples per generation, a share p of them synthetic. With λ = 1 a larger synthetic share only helps; the more biased the sampling, the smaller the share that stays admissible. At p = 0 there is no synthetic data, so n_e / n_r is 1 by construction (hatched: undetermined).',
     { x: { field: 'synFraction', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] }, y: { field: 'lambda', values: [0.8, 0.9, 0.95, 0.98, 1] } },
+  ),
+  preset(
+    'words',
+    'How much real text keeps the vocabulary? (words)',
+    'Each generation learns word counts from 1000 words of the Zipf vocabulary (V = 1000), a share p of them written by the previous model. Distance is total variation to the real word frequencies. At λ = 1 every share is admissible, and n_e / n_r grows with p; at temperature λ = 0.9 the large shares turn inadmissible. Colour the cells by “final words alive”: even where synthetic text helps, the model can produce fewer words the fewer real ones it reads.',
+    { base: { data: 'zipf', nReal: 500, nSyn: 500 }, x: { field: 'synFraction', values: [0, 0.2, 0.4, 0.6, 0.8, 0.9] }, y: { field: 'lambda', values: [0.9, 0.95, 1] } },
   ),
 ];

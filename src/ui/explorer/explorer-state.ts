@@ -3,11 +3,12 @@
  * passed it), what the cells are coloured by, and the number of workers if the link fixes it.
  */
 import type { ReactNode } from 'react';
+import { admissibilityDistance } from '../../engine/admissibility/baseline';
 import { type AxisField, type Sweep, defaultSweep } from '../../engine/admissibility/sweep';
 import type { Spec } from '../../spec/schema';
 import type { RunOverrides } from '../lab-state';
 
-export const COLOUR_BY = ['ratio', 'fd', 'precision', 'recall'] as const;
+export const COLOUR_BY = ['ratio', 'fd', 'precision', 'recall', 'tv', 'alive', 'tailMass'] as const;
 export type ColourBy = (typeof COLOUR_BY)[number];
 
 export const COLOUR_LABELS: Record<ColourBy, string> = {
@@ -15,7 +16,15 @@ export const COLOUR_LABELS: Record<ColourBy, string> = {
   fd: 'final Fréchet distance',
   precision: 'final precision',
   recall: 'final recall',
+  tv: 'final total variation (TV)',
+  alive: 'final words alive',
+  tailMass: 'final rare-word mass kept',
 };
+
+/** What a sweep's cells can be coloured by: each domain's measures at T (word cells have no FD). */
+export function colourChoices(sweep: Sweep): ColourBy[] {
+  return admissibilityDistance(sweep.base) === 'tv' ? ['ratio', 'tv', 'alive', 'tailMass'] : ['ratio', 'fd', 'precision', 'recall'];
+}
 
 /** A link may ask for fewer or more workers than cores (the benchmark compares 1 with all). */
 export const MAX_WORKERS = 32;

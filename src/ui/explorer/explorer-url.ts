@@ -9,7 +9,7 @@
  *   y=…, y-values=…, y-range=…       the rows, likewise
  *   <flag>=<value>                   the base spec by CLI flag (n-real=100, learner=gmm), and pts=…
  *                                    for a point set as in the lab
- *   colour=ratio|fd|precision|recall what the cells are coloured by
+ *   colour=ratio|fd|precision|recall|tv|alive|tailMass what the cells are coloured by (tv, alive, tailMass: words)
  *   workers=N                        Web Workers to use (default: one per core)
  *   embed=1                          without the page chrome
  *
@@ -33,7 +33,8 @@ const forUrl = linkMessage;
 
 /** An axis of the link, or undefined (none given, or a bad one, named in a notice). */
 function linkAxis(which: 'x' | 'y', params: Map<string, string>, notices: string[]): SweepAxis | undefined {
-  const read = readAxis(which, (name) => params.get(name), defaultSweep()[which], (name) => name);
+  // Words have their own default sweep (the link omits what equals it).
+  const read = readAxis(which, (name) => params.get(name), defaultSweep(params.get('data'))[which], (name) => name);
   if (typeof read !== 'string') return read;
   notices.push(`${read}; using the default ${which} axis instead`);
   return undefined;
@@ -117,13 +118,14 @@ export function readExplorerUrl(search: string): { state: ExplorerState; notices
 
 export function writeExplorerUrl(state: ExplorerState): string {
   const { sweep } = state;
-  const defaults = defaultSweep();
+  const defaults = defaultSweep(sweep.base.data);
   const pairs: [string, string][] = [
     ['v', String(URL_VERSION)],
     ['view', 'explorer'],
   ];
   for (const which of ['x', 'y'] as const) pairs.push(...writeAxis(which, sweep[which], defaults[which]));
-  pairs.push(...writeSpecFields(sweep.base, defaults.base));
+  // The data name the defaults the rest is written against, so they are written unless they are the points default's.
+  pairs.push(...writeSpecFields(sweep.base, { ...defaults.base, data: defaultSweep().base.data }));
   if (state.colour !== 'ratio') pairs.push(['colour', state.colour]);
   if (state.workers !== null) pairs.push(['workers', String(state.workers)]);
   if (state.embed) pairs.push(['embed', '1']);

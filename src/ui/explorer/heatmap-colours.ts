@@ -7,7 +7,7 @@
  * with colour-vision deficiencies, with the better end bright.
  */
 import { interpolateCividis, interpolateRdBu, lab, scaleLinear, scaleLog } from 'd3';
-import type { CellResult } from '../../engine/admissibility/sweep';
+import { type CellResult, type PointCellResult, type WordCellResult, isWordCell } from '../../engine/admissibility/sweep';
 import { formatNumber } from '../charts/format';
 import type { ColourBy } from './explorer-state';
 
@@ -63,10 +63,18 @@ function ratioColouring(results: CellResult[]): Colouring {
   };
 }
 
-const FINAL: Record<Exclude<ColourBy, 'ratio'>, { pick: (r: CellResult) => number; name: string; title: string; better: 'low' | 'high' }> = {
-  fd: { pick: (r) => r.finalFd, name: 'final FD', title: 'Fréchet distance to P_r at the last generation T', better: 'low' },
-  precision: { pick: (r) => r.finalPrecision, name: 'final precision', title: 'precision (quality) at the last generation T', better: 'high' },
-  recall: { pick: (r) => r.finalRecall, name: 'final recall', title: 'recall (diversity) at the last generation T', better: 'high' },
+/** A measure of the other domain is not a number for a cell (grey). */
+const point = (pick: (r: PointCellResult) => number) => (r: CellResult) => (isWordCell(r) ? NaN : pick(r));
+const word = (pick: (r: WordCellResult) => number) => (r: CellResult) => (isWordCell(r) ? pick(r) : NaN);
+
+/** `scale`: distances span decades (log, the smaller end bright); shares are [0, 1]; counts span the sweep's range. */
+const FINAL: Record<Exclude<ColourBy, 'ratio'>, { pick: (r: CellResult) => number; name: string; title: string; better: 'low' | 'high'; scale: 'log' | 'share' | 'count' }> = {
+  fd: { pick: point((r) => r.finalFd), name: 'final FD', title: 'Fréchet distance to P_r at the last generation T', better: 'low', scale: 'log' },
+  precision: { pick: point((r) => r.finalPrecision), name: 'final precision', title: 'precision (quality) at the last generation T', better: 'high', scale: 'share' },
+  recall: { pick: point((r) => r.finalRecall), name: 'final recall', title: 'recall (diversity) at the last generation T', better: 'high', scale: 'share' },
+  tv: { pick: word((r) => r.finalTv), name: 'final TV', title: 'total variation to the real word distribution at the last generation T', better: 'low', scale: 'log' },
+  alive: { pick: word((r) => r.finalAlive), name: 'words alive', title: 'words G^T can still produce (q_i > 0), mean over replicates', better: 'high', scale: 'count' },
+  tailMass: { pick: word((r) => r.finalTailMass), name: 'rare-word mass', title: 'real probability of the rarest half of the words that G^T can still produce, as a share', better: 'high', scale: 'share' },
 };
 
 /** Ticks of a log scale: the powers of ten in [lo, hi], with 2× and 5× where there are fewer than three. */
@@ -85,10 +93,10 @@ function logTicks(lo: number, hi: number): number[] {
 }
 
 function finalColouring(by: Exclude<ColourBy, 'ratio'>, results: CellResult[]): Colouring {
-  const { pick, name, title, better } = FINAL[by];
+  const { pick, name, title, better, scale } = FINAL[by];
   let position: (v: number) => number;
   let ticks: number[];
-  if (by === 'fd') {
+  if (scale === 'log') {
     // Distances span decades: a log scale over the sweep's range, the smaller (better) end bright.
     const values = results.map(pick).filter((v) => v > 0 && Number.isFinite(v));
     const lo = values.length ? Math.min(...values) : 1e-3;
@@ -96,6 +104,13 @@ function finalColouring(by: Exclude<ColourBy, 'ratio'>, results: CellResult[]): 
     const domain = lo === hi ? [lo / 2, hi * 2] : [lo, hi];
     position = scaleLog().domain(domain).range([1, 0]).clamp(true);
     ticks = logTicks(domain[0], domain[1]);
+  } else if (scale === 'count') {
+    const values = results.map(pick).filter(Number.isFinite);
+    const lo = values.length ? Math.min(...values) : 0;
+    const hi = values.length ? Math.max(...values) : 1;
+    const linear = scaleLinear().domain(lo === hi ? [lo - 1, hi + 1] : [lo, hi]).nice(5);
+    position = linear.copy().range([0, 1]).clamp(true);
+    ticks = linear.ticks(5);
   } else {
     position = scaleLinear().domain([0, 1]).range([0, 1]).clamp(true);
     ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -104,7 +119,7 @@ function finalColouring(by: Exclude<ColourBy, 'ratio'>, results: CellResult[]): 
     name,
     value: pick,
     colour: (v) => (Number.isFinite(v) ? interpolateCividis(position(v)) : '#bbbbbb'),
-    format: (v) => (by === 'fd' ? formatNumber(Number(v.toPrecision(2))) : v.toFixed(2)),
+    format: (v) => (scale === 'log' ? formatNumber(Number(v.toPrecision(2))) : scale === 'count' ? v.toFixed(0) : v.toFixed(2)),
     legend: {
       title,
       low: better === 'low' ? 'worse: larger distance' : 'worse',

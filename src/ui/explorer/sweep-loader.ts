@@ -54,25 +54,32 @@ export function readCellResult(x: unknown, at: string, errors: string[]): CellRe
   if (!VERDICTS.includes(x.verdict as Verdict)) errors.push(`${at}verdict: expected one of ${VERDICTS.join(' | ')}, got ${JSON.stringify(x.verdict)}`);
   const limit = isObject(x.limit) ? x.limit : null;
   const window = limit && isObject(limit.window) ? limit.window : null;
-  if (!limit || (limit.method !== 'moments' && limit.method !== 'samples') || !window || !isNumber(window.from) || !isNumber(window.to))
-    errors.push(`${at}limit: expected {"method": "moments" or "samples", "window": {"from", "to"}, "fd", "meanSq", "trace"}`);
-  const estimates = limit ? (['fd', 'meanSq', 'trace'] as const).map((m) => estimate(limit[m], `${at}limit.${m}`, errors)) : [];
-  const finals = (['finalFd', 'finalPrecision', 'finalRecall'] as const).map((k) => numberOrNull(x[k], `${at}${k}`, errors));
+  // A word cell (total variation, words alive) or a point cell (Fréchet distance, precision, recall).
+  const words = 'finalTv' in x;
+  const methods = words ? ['samples'] : ['moments', 'samples'];
+  const metrics = words ? (['tv'] as const) : (['fd', 'meanSq', 'trace'] as const);
+  const finalKeys = words ? (['finalTv', 'finalAlive', 'finalTailMass'] as const) : (['finalFd', 'finalPrecision', 'finalRecall'] as const);
+  if (!limit || !methods.includes(limit.method as string) || !window || !isNumber(window.from) || !isNumber(window.to))
+    errors.push(`${at}limit: expected {"method": ${methods.map((m) => `"${m}"`).join(' or ')}, "window": {"from", "to"}, ${metrics.map((m) => `"${m}"`).join(', ')}}`);
+  const estimates = limit ? metrics.map((m) => estimate(limit[m], `${at}limit.${m}`, errors)) : [];
+  const finals = finalKeys.map((k) => numberOrNull(x[k], `${at}${k}`, errors));
   if (errors.length > before) return null;
-  const [fd, meanSq, trace] = estimates as Estimate[];
-  const [finalFd, finalPrecision, finalRecall] = finals as number[];
-  return {
+  const shared = {
     reference: x.reference as number,
     nE: nE!,
     ratio: ratio!,
     interval: interval as [Bounded, Bounded],
     admissible: x.admissible as boolean,
     verdict: x.verdict as Verdict,
-    limit: { method: limit!.method as 'moments' | 'samples', window: { from: window!.from as number, to: window!.to as number }, fd, meanSq, trace },
-    finalFd,
-    finalPrecision,
-    finalRecall,
   };
+  const within = { from: window!.from as number, to: window!.to as number };
+  if (words) {
+    const [finalTv, finalAlive, finalTailMass] = finals as number[];
+    return { ...shared, limit: { method: 'samples', window: within, tv: estimates[0]! }, finalTv, finalAlive, finalTailMass };
+  }
+  const [fd, meanSq, trace] = estimates as Estimate[];
+  const [finalFd, finalPrecision, finalRecall] = finals as number[];
+  return { ...shared, limit: { method: limit!.method as 'moments' | 'samples', window: within, fd, meanSq, trace }, finalFd, finalPrecision, finalRecall };
 }
 
 export function readBaseline(x: unknown, at: string, errors: string[]): Baseline | null {
