@@ -93,6 +93,14 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     range: [-METRIC_VALUE_LIMIT, 0],
     axis: 'data',
   },
+  spread: {
+    label: 'distance between models',
+    plain: 'how different the models that feed each other have become (0 = all alike): the mean Fréchet distance over every pair of models',
+    better: 'closer to the real value',
+    help: 'mean over the M(M − 1)/2 pairs of models of the squared W2 between Gaussians with their moments (Gao & Li 2025: exchanging data homogenises the models)',
+    range: NON_NEGATIVE,
+    axis: 'data',
+  },
   perplexity: {
     label: 'held-out perplexity (known words)',
     plain: 'how surprised the model is by real text, on the words it can still produce: the real language scores 2 to the power of its entropy; a model that lost its rare words scores lower only because the words it kept are the predictable ones, so read it beside “real text it cannot produce”',

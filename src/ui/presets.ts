@@ -34,7 +34,7 @@ function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
   const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data, p.base.learner), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
   const domain = domainOf(base.data);
-  const measured = metricsFor(domain === 'points' ? realDistribution(base) : domain, base.curationK > 1);
+  const measured = metricsFor(domain === 'points' ? realDistribution(base) : domain, base.curationK > 1, base.models > 1);
   for (const metric of p.headline)
     if (!measured.includes(metric)) throw new Error(`preset ${p.id}: headline metric ${metric} is not measured on ${base.data} (${measured.join(', ')})`);
   return { ...p, base };
