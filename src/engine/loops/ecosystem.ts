@@ -12,6 +12,7 @@ import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type 
 
 /** Samples each model takes from every other model's draw, and from its own: n_s = own + (M − 1)·each. */
 export function exchangeCounts(nSyn: number, models: number, share: number): { own: number; each: number } {
+  if (models === 1) return { own: nSyn, each: 0 };
   const each = Math.min(Math.round((share * nSyn) / (models - 1)), Math.floor(nSyn / (models - 1)));
   return { own: nSyn - (models - 1) * each, each };
 }
