@@ -41,6 +41,8 @@ export interface MetricInfo {
   /** The definition where it differs for MNIST digits (measured in LeNet's feature space). */
   readonly digitsHelp?: string;
   readonly better: Better;
+  /** How to read the chart where no direction is simply better (the charts say it instead of "… is better"). */
+  readonly reading?: string;
   /** The values it can take (summaries of it too). */
   readonly range: readonly [number, number];
   readonly axis: Axis;
@@ -96,7 +98,8 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   spread: {
     label: 'distance between models',
     plain: 'how different the models that feed each other have become (0 = all alike): the mean Fréchet distance over every pair of models',
-    better: 'closer to the real value',
+    better: 'lower',
+    reading: '0 = the models alike',
     help: 'mean over the M(M − 1)/2 pairs of models of the squared W2 between Gaussians with their moments (Gao & Li 2025: exchanging data homogenises the models)',
     range: NON_NEGATIVE,
     axis: 'data',

@@ -159,6 +159,21 @@ export const PRESETS: Preset[] = [
     base: { learner: 'kde', bandwidth: 0.3, nIni: 200, nSyn: 400, generations: 20, replicates: 3 },
     runs: [{ verifier: 'off' }, { verifier: 'support' }, { verifier: 'biased' }],
   }),
+  // Models feeding each other (engine/loops/ecosystem.ts): the page's ring and mixture, four models.
+  preset({
+    id: 'ecosystem',
+    title: 'Models feeding each other',
+    explanation:
+      'Four models side by side, each starting from its own 100 real samples, then trained only on synthetic data: 100 samples per generation. In the first run each eats only its own samples; in the second, three quarters of each model\'s samples come from the other three (25% from each). Alone, the models drift apart (the distance between models, the mean Fréchet distance over all pairs, grows from about 0.1 to about 4) and each collapses on its own: model 1 (the pictures and the other charts) loses its clusters and its recall falls to about 0. Sharing, the models stay alike (distance about 0.1 throughout) and collapse much more slowly: recall about 0.3 and 6 to 7 clusters left after 40 generations, as if one model were trained on all their samples.',
+    finding:
+      'Models that train on each other\'s output homogenise: their distributions converge to a common one, and pooling their samples slows the collapse of each without stopping it (Gao & Li 2025, arXiv 2505.21677; issue 17 §2).',
+    headline: ['spread', 'recall'],
+    base: { models: 4, nIni: 100, nSyn: 100, generations: 40, replicates: 10 },
+    runs: [
+      { loop: 'fully-synthetic', exchange: 0 },
+      { loop: 'fully-synthetic', exchange: 0.75 },
+    ],
+  }),
   // MNIST: the page's MNIST defaults, one replicate of ten generations of a thousand digits with the
   // Gaussian mixture in principal components (pca-gmm), a generation in a second or two. The
   // measured figures (seed 1) are in the README, "Scenarios"; every MNIST scenario starts with the
