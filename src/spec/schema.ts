@@ -414,7 +414,7 @@ export const specFields = {
     slider: { min: 1, max: 4, step: 1 },
     flag: 'models',
     label: 'models M',
-    plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop)',
+    plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
     help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
     appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
   } satisfies IntField,

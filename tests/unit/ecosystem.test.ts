@@ -90,7 +90,7 @@ function expectMeanNear(values: number[], expected: number, what: string) {
 }
 
 describe('closed forms of models feeding each other (1-D Gaussian, fully synthetic)', () => {
-  const base = { data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 20, nSyn: 20, generations: 8, replicates: 600, metrics: 'trace,meanSq' };
+  const base = { data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 20, nSyn: 20, generations: 8, replicates: 400, metrics: 'trace,meanSq' };
   const cases = [
     { models: 2, exchange: 0, estimator: 'unbiased', lambda: 1 },
     { models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.8 },
