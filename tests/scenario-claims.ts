@@ -40,7 +40,7 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
 export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier'];
 
 /** The scenarios of models feeding each other: their browser test is tests/browser/ecosystem.test.ts. */
-export const ECOSYSTEM_SCENARIOS = ['ecosystem'];
+export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web'];
 
 export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   mad: ([run]) => {
@@ -180,6 +180,15 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     expect(last(alone, 'recall')).toBeLessThan(0.1);
     expect(last(sharing, 'recall')).toBeGreaterThan(last(alone, 'recall') + 0.15);
     expect(last(sharing, 'modes')).toBeGreaterThan(last(alone, 'modes') + 1);
+  },
+  web: ([alone, web]) => {
+    // Scraping a web that keeps everything holds every cluster and the recall, while models alone collapse…
+    expect(last(alone, 'recall')).toBeLessThan(0.1);
+    for (const t of from(web, 1)) expect(web.mean('recall', t), `recall at t = ${t}`).toBeGreaterThan(0.75);
+    expect(last(web, 'modes')).toBeGreaterThanOrEqual(7.5);
+    // …and the models sharing one web stay alike.
+    for (const t of from(web, 1)) expect(web.mean('spread', t), `spread at t = ${t}`).toBeLessThan(0.3);
+    expect(last(alone, 'spread')).toBeGreaterThan(2);
   },
   'mnist-mad': ([run]) => {
     // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…

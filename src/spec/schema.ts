@@ -25,7 +25,7 @@ interface FieldBase {
 }
 
 /** The enum fields whose values decide whether another field matters. */
-type ConditionKey = 'data' | 'learner' | 'loop' | 'verifier';
+type ConditionKey = 'data' | 'learner' | 'loop' | 'verifier' | 'web';
 /** The integer fields whose size decides whether another field matters. */
 type AboveKey = 'curationK' | 'models';
 
@@ -428,9 +428,20 @@ export const specFields = {
     label: 'exchange share',
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
     help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples); the rest are its own',
-    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'], web: ['off'] },
     appliesAbove: { models: 1 },
   } satisfies NumberField,
+  web: {
+    kind: 'enum',
+    options: SWITCH,
+    default: 'off',
+    flag: 'web',
+    label: 'shared web',
+    plain: 'instead of exchanging samples, every model publishes its samples to a shared pool that starts with all the models\' real data, and each trains on samples scraped at random from it: the share of generated content grows every generation',
+    help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set); exchange is then unused',
+    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesAbove: { models: 1 },
+  } satisfies EnumField<typeof SWITCH>,
   generations: {
     kind: 'int',
     min: 1,

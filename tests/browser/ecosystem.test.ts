@@ -25,7 +25,7 @@ describe('models feeding each other', () => {
       for (const table of tables) expect(table.headers).toContain('spread');
       SCENARIO_CLAIMS[id](tables.map(runMeans));
       expect(await page.getByTestId('chart-spread').count()).toBeGreaterThan(0);
-      expect(await page.getByTestId('loop-models').first().textContent()).toBe('M = 4 models0% shared');
+      expect(await page.getByTestId('loop-models').last().textContent()).toBe(preset.id === 'web' ? 'M = 4 modelson a shared web' : 'M = 4 models75% shared');
       expect(await page.getByText(', model 1 of 4 (').count()).toBe(2);
       await screenshot(page, `ecosystem-${id}`, false);
       await page.getByTestId('chart-spread').first().scrollIntoViewIfNeeded();

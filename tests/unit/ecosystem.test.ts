@@ -8,7 +8,8 @@ import { runCli } from '../../src/cli/cli';
 import { realDistribution } from '../../src/engine/data';
 import { learnerFor } from '../../src/engine/learners';
 import type { Model } from '../../src/engine/learners/model';
-import { Ecosystem, exchangeCounts, exchangeSamples } from '../../src/engine/loops/ecosystem';
+import { Ecosystem, exchangeCounts, exchangeSamples, scrape } from '../../src/engine/loops/ecosystem';
+import { Rng } from '../../src/engine/random/prng';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { simulationPath } from '../../src/engine/loops/moment-experiment';
 import { pointLoop } from '../../src/engine/loops/point-loop';
@@ -30,6 +31,41 @@ describe('exchange of synthetic samples', () => {
     expect(Array.from(mixed[2])).toEqual([200, 201, 202, 203, 204, 205, 8, 9, 108, 109]);
     const used = mixed.flatMap((m) => Array.from(m)).sort((a, b) => a - b);
     expect(used).toEqual(draws.flatMap((d) => Array.from(d)).sort((a, b) => a - b));
+  });
+});
+
+describe('the shared web', () => {
+  it('scrapes distinct rows of the pool, each row as likely as any other', () => {
+    const pool = Float64Array.from({ length: 20 }, (_, i) => i); // 10 rows of width 2
+    const rng = Rng.stream(1, 0, 0);
+    const counts = new Float64Array(10);
+    const draws = 4000;
+    for (let k = 0; k < draws; k++) {
+      const rows = scrape(pool, 2, 3, rng);
+      const firsts = [rows[0], rows[2], rows[4]];
+      expect(new Set(firsts).size).toBe(3);
+      for (let i = 0; i < 3; i++) expect(rows[2 * i + 1]).toBe(firsts[i] + 1);
+      for (const x of firsts) counts[x / 2] += 1;
+    }
+    // Each row is in a scrape with probability 3/10: binomial counts within 4 standard deviations.
+    const sd = Math.sqrt(draws * 0.3 * 0.7);
+    for (const c of counts) expect(Math.abs(c - 0.3 * draws)).toBeLessThan(4 * sd);
+    expect(() => scrape(pool, 2, 11, rng)).toThrow(/11 samples asked of a pool of 10/);
+  });
+
+  it('resumes number for number and keeps its models alike', async () => {
+    const spec = assertSpec({ data: 'ring', learner: 'gmm', components: 8, nIni: 40, nSyn: 40, generations: 3, replicates: 2, models: 3, web: 'on', metrics: 'fd,spread' });
+    const plain = new Experiment(spec);
+    const [, second] = [await plain.next(), await plain.next()];
+    const resumable = new Experiment(spec, { resumable: true });
+    await resumable.next();
+    await expect(resumable.next({ signal: AbortSignal.abort() })).rejects.toThrow();
+    resumable.rewind();
+    const again = await resumable.next();
+    expect(Array.from(again!.values.spread)).toEqual(Array.from(second!.values.spread));
+    const alone = new Experiment(assertSpec({ ...spec, web: 'off', exchange: 0 }));
+    await alone.next();
+    expect(Array.from(second!.values.fd)).not.toEqual(Array.from((await alone.next())!.values.fd));
   });
 });
 
@@ -140,7 +176,11 @@ describe('the fields models and exchange', () => {
     expect(err).toMatch(/exchange.*\[0, 1\]/);
   });
 
-  it('warns that the exchange has no effect with one model', async () => {
+  it('warn that the exchange has no effect with one model or with the web', async () => {
+    let web = '';
+    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--models', '2', '--web', 'on', '--exchange', '0.3'], { out: () => {}, err: (t) => (web += t) });
+    expect(web).toContain('note: --exchange has no effect');
+    expect(web).toContain('--web on');
     let err = '';
     await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--exchange', '0.3'], { out: () => {}, err: (t) => (err += t) });
     expect(err).toContain('note: --exchange has no effect');
