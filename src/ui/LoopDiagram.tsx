@@ -80,7 +80,8 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
           n_s = {spec.nSyn} samples
         </text>
         <text x={BAR.x} y={H - 3} fill="#444444" fontSize={9}>
-          Dᵗ: {real} real + {synthetic} synthetic
+          {/* A scrape of the shared web (loops/ecosystem.ts) mixes real and generated samples in unknown shares. */}
+          {ecosystem && spec.web === 'on' && shownT > 1 ? `Dᵗ: ${real ? `${real} real + ` : ''}${synthetic} scraped from the web` : `Dᵗ: ${real} real + ${synthetic} synthetic`}
         </text>
         {filter && (
           // What filters the samples on their way back (curation, verification), beside the real-data box.
