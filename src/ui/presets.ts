@@ -182,7 +182,8 @@ export const PRESETS: Preset[] = [
     finding:
       'Training sets scraped from a growing pool that keeps earlier data, real and generated, do not collapse even as generated content comes to dominate the pool: accumulating data, rather than replacing it, bounds the error (Gerstgrasser et al. 2024, arXiv 2404.01413); the models that share the pool homogenise (Gao & Li 2025).',
     headline: ['recall', 'spread'],
-    base: { models: 4, nIni: 100, nSyn: 100, generations: 40, replicates: 10 },
+    // Five replicates: the contrast is wide, and the web's pool makes its generations the slowest of the page's points.
+    base: { models: 4, nIni: 100, nSyn: 100, generations: 40, replicates: 5 },
     runs: [
       { loop: 'fully-synthetic', exchange: 0 },
       { loop: 'fully-synthetic', web: 'on' },
