@@ -39,6 +39,9 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
 /** The curation and verification scenarios: their browser test is tests/browser/curation.test.ts. */
 export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier'];
 
+/** The scenarios of models feeding each other: their browser test is tests/browser/ecosystem.test.ts. */
+export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web'];
+
 export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   mad: ([run]) => {
     expect(last(run, 'modes')).toBeLessThan(4);
@@ -167,6 +170,25 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     expect(last(fresh, 'alive')).toBeGreaterThan(0.9 * fresh.mean('alive', 10));
     expect(last(synthetic, 'alive')).toBeLessThan(0.15 * first(synthetic, 'alive'));
     expect(last(fresh, 'alive')).toBeGreaterThan(5 * last(synthetic, 'alive'));
+  },
+  ecosystem: ([alone, sharing]) => {
+    // Alone the models drift apart; sharing three quarters of their samples keeps them alike…
+    expect(last(alone, 'spread')).toBeGreaterThan(2);
+    for (const t of from(sharing, 1)) expect(sharing.mean('spread', t), `spread at t = ${t}`).toBeLessThan(0.3);
+    for (const t of from(sharing, 10)) expect(sharing.mean('spread', t), `spread at t = ${t}`).toBeLessThan(alone.mean('spread', t) / 3);
+    // …and slows each one's collapse: recall and clusters last longer.
+    expect(last(alone, 'recall')).toBeLessThan(0.1);
+    expect(last(sharing, 'recall')).toBeGreaterThan(last(alone, 'recall') + 0.15);
+    expect(last(sharing, 'modes')).toBeGreaterThan(last(alone, 'modes') + 1);
+  },
+  web: ([alone, web]) => {
+    // Scraping a web that keeps everything holds every cluster and the recall, while models alone collapse…
+    expect(last(alone, 'recall')).toBeLessThan(0.1);
+    for (const t of from(web, 1)) expect(web.mean('recall', t), `recall at t = ${t}`).toBeGreaterThan(0.75);
+    expect(last(web, 'modes')).toBeGreaterThanOrEqual(7.5);
+    // …and the models sharing one web stay alike.
+    for (const t of from(web, 1)) expect(web.mean('spread', t), `spread at t = ${t}`).toBeLessThan(0.3);
+    expect(last(alone, 'spread')).toBeGreaterThan(2);
   },
   'mnist-mad': ([run]) => {
     // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…

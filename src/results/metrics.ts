@@ -41,6 +41,8 @@ export interface MetricInfo {
   /** The definition where it differs for MNIST digits (measured in LeNet's feature space). */
   readonly digitsHelp?: string;
   readonly better: Better;
+  /** How to read the chart where no direction is simply better (the charts say it instead of "… is better"). */
+  readonly reading?: string;
   /** The values it can take (summaries of it too). */
   readonly range: readonly [number, number];
   readonly axis: Axis;
@@ -91,6 +93,15 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     better: 'higher',
     help: 'E_{G^t}[r(x)] = −mean ‖x − x*‖² over the model’s samples (drawn with λ, before any curation): the objective curation maximises (Ferbach et al. 2024)',
     range: [-METRIC_VALUE_LIMIT, 0],
+    axis: 'data',
+  },
+  spread: {
+    label: 'distance between models',
+    plain: 'how different the models that feed each other have become (0 = all alike): the mean Fréchet distance over every pair of models',
+    better: 'lower',
+    reading: '0 = the models alike',
+    help: 'mean over the M(M − 1)/2 pairs of models of the squared W2 between Gaussians with their moments (Gao & Li 2025: exchanging data homogenises the models)',
+    range: NON_NEGATIVE,
     axis: 'data',
   },
   perplexity: {

@@ -20,12 +20,14 @@ interface FieldBase {
    * learners' own fields are listed by the learners (learners.ts). Used to hide controls and to warn
    * about CLI flags that have no effect. */
   readonly appliesWhen?: Readonly<Partial<Record<ConditionKey, readonly string[]>>>;
-  /** When the field matters only while an integer field exceeds a value: the reward and β only with K > 1. */
-  readonly appliesAbove?: Readonly<Partial<Record<'curationK', number>>>;
+  /** When the field matters only while an integer field exceeds a value: the reward and β only with K > 1, the exchange with M > 1. */
+  readonly appliesAbove?: Readonly<Partial<Record<AboveKey, number>>>;
 }
 
 /** The enum fields whose values decide whether another field matters. */
-type ConditionKey = 'data' | 'loop' | 'verifier';
+type ConditionKey = 'data' | 'learner' | 'loop' | 'verifier' | 'web';
+/** The integer fields whose size decides whether another field matters. */
+type AboveKey = 'curationK' | 'models';
 
 /** The part of a field's range a control's slider covers (the number box takes the whole range). */
 export interface SliderRange {
@@ -403,6 +405,43 @@ export const specFields = {
     help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
     appliesWhen: { data: POINT_DATA, verifier: ['support', 'biased'] },
   } satisfies NumberField,
+  // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
+  models: {
+    kind: 'int',
+    min: 1,
+    max: 4,
+    default: 1,
+    slider: { min: 1, max: 4, step: 1 },
+    flag: 'models',
+    label: 'models M',
+    plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
+    help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
+    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+  } satisfies IntField,
+  exchange: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    default: 0.5,
+    slider: { min: 0, max: 1, step: 0.05 },
+    flag: 'exchange',
+    label: 'exchange share',
+    plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
+    help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples); the rest are its own',
+    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'], web: ['off'] },
+    appliesAbove: { models: 1 },
+  } satisfies NumberField,
+  web: {
+    kind: 'enum',
+    options: SWITCH,
+    default: 'off',
+    flag: 'web',
+    label: 'shared web',
+    plain: 'instead of exchanging samples, every model publishes its samples to a shared pool that starts with all the models\' real data, and each trains on samples scraped at random from it: the share of generated content grows every generation',
+    help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set); exchange is then unused',
+    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesAbove: { models: 1 },
+  } satisfies EnumField<typeof SWITCH>,
   generations: {
     kind: 'int',
     min: 1,
@@ -505,12 +544,12 @@ export function describeAllowed(field: Field): string {
 }
 
 /** Whether a field has any effect in this spec. */
-export function fieldApplies(key: SpecKey, spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK'>): boolean {
+export function fieldApplies(key: SpecKey, spec: Pick<Spec, ConditionKey | AboveKey>): boolean {
   if (LEARNER_FIELDS.has(key) && !learnerEntry(spec.learner).fields.includes(key)) return false;
   const { appliesWhen: when = {}, appliesAbove: above = {} } = specFields[key] as Field;
   return (
     (Object.keys(when) as ConditionKey[]).every((k) => when[k]!.includes(spec[k])) &&
-    (Object.keys(above) as 'curationK'[]).every((k) => spec[k] > above[k]!)
+    (Object.keys(above) as AboveKey[]).every((k) => spec[k] > above[k]!)
   );
 }
 

@@ -15,6 +15,7 @@ import {
   SPEC_KEYS,
   defaultSpec,
   describeAllowed,
+  fieldApplies,
   specFields,
 } from './schema';
 import { DOMAINS, ENGLISH_WORDS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
@@ -240,6 +241,10 @@ function crossCheck(spec: Spec): SpecIssue[] {
     return issues;
   }
   issues.push(...datasetSizes(spec));
+  if (spec.models > 1 && !fieldApplies('models', spec)) {
+    const { data, learner: learners } = specFields.models.appliesWhen;
+    issues.push({ field: 'models', message: `${fieldName('models')}: ${spec.models} models need data=${data.join(' | ')} and learner=${learners.join(' | ')}; with data=${spec.data} learner=${spec.learner} use 1` });
+  }
   if (learner.dim !== undefined && d !== learner.dim)
     issues.push({
       field: 'learner',

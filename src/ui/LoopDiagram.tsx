@@ -8,7 +8,7 @@
 import type { Spec } from '../spec/schema';
 import { trainingComposition } from '../spec/validate';
 import { REAL_COLOUR } from './charts/palette';
-import { LOOP_NAMES, filterStory, loopStory } from './run-label';
+import { LOOP_NAMES, ecosystemStory, filterStory, loopStory } from './run-label';
 
 const SOURCE: Record<Spec['loop'], string> = {
   'fully-synthetic': 'only at t = 1',
@@ -40,7 +40,8 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
   const realW = (BAR.w * real) / total;
   const realFeeds = spec.loop !== 'fully-synthetic' || shownT <= 1;
   const filter = filterStory(spec);
-  const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}${filter ? `; ${filter}` : ''}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
+  const ecosystem = ecosystemStory(spec);
+  const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}${filter ? `; ${filter}` : ''}${ecosystem ? `; ${ecosystem}` : ''}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
   const marker = `arrow-${colour.slice(1)}`;
   return (
     <figure className="loop-diagram" data-testid="loop-diagram" data-real={real} data-synthetic={synthetic}>
@@ -79,7 +80,8 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
           n_s = {spec.nSyn} samples
         </text>
         <text x={BAR.x} y={H - 3} fill="#444444" fontSize={9}>
-          Dᵗ: {real} real + {synthetic} synthetic
+          {/* A scrape of the shared web (loops/ecosystem.ts) mixes real and generated samples in unknown shares. */}
+          {ecosystem && spec.web === 'on' && shownT > 1 ? `Dᵗ: ${real ? `${real} real + ` : ''}${synthetic} scraped from the web` : `Dᵗ: ${real} real + ${synthetic} synthetic`}
         </text>
         {filter && (
           // What filters the samples on their way back (curation, verification), beside the real-data box.
@@ -90,6 +92,15 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
                 {spec.verifier === 'biased' ? 'biased verifier' : 'verified'}
               </tspan>
             )}
+          </text>
+        )}
+        {ecosystem && (
+          // How many models share their samples: beside the real-data box, or in one line under the filter's.
+          <text x={W - 2} y={filter ? 36 : 14} textAnchor="end" fill="#1a1a1a" fontSize={8} data-testid="loop-models">
+            <tspan x={W - 2}>{filter ? `M = ${spec.models},` : `M = ${spec.models} models`}</tspan>
+            <tspan x={filter ? undefined : W - 2} dx={filter ? 3 : undefined} dy={filter ? 0 : 11}>
+              {spec.web === 'on' ? 'on a shared web' : `${Math.round(100 * spec.exchange)}% shared`}
+            </tspan>
           </text>
         )}
         {spec.lambda < 1 && (

@@ -118,7 +118,8 @@ export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, 
                 </>
               ) : (
                 <>
-                  Run {index + 1} ({record.label}): samples of G<sup>t</sup>
+                  Run {index + 1}
+                  {record.spec.models > 1 && `, model 1 of ${record.spec.models}`} ({record.label}): samples of G<sup>t</sup>
                 </>
               )
             }

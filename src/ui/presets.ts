@@ -34,7 +34,7 @@ function preset(p: Omit<Preset, 'base'> & { base: Partial<Spec> }): Preset {
   const base = assertSpec({ ...pageDefaults(p.base.data ?? PAGE_DEFAULTS.data, p.base.learner), ...p.base });
   for (const run of p.runs) assertSpec({ ...base, ...run });
   const domain = domainOf(base.data);
-  const measured = metricsFor(domain === 'points' ? realDistribution(base) : domain, base.curationK > 1);
+  const measured = metricsFor(domain === 'points' ? realDistribution(base) : domain, base.curationK > 1, base.models > 1);
   for (const metric of p.headline)
     if (!measured.includes(metric)) throw new Error(`preset ${p.id}: headline metric ${metric} is not measured on ${base.data} (${measured.join(', ')})`);
   return { ...p, base };
@@ -158,6 +158,36 @@ export const PRESETS: Preset[] = [
     // 20 generations; 400 synthetic points keep the film strip's contours cheap enough for the page.
     base: { learner: 'kde', bandwidth: 0.3, nIni: 200, nSyn: 400, generations: 20, replicates: 3 },
     runs: [{ verifier: 'off' }, { verifier: 'support' }, { verifier: 'biased' }],
+  }),
+  // Models feeding each other (engine/loops/ecosystem.ts): the page's ring and mixture, four models.
+  preset({
+    id: 'ecosystem',
+    title: 'Models feeding each other',
+    explanation:
+      'Four models side by side, each starting from its own 100 real samples, then trained only on synthetic data: 100 samples per generation. In the first run each eats only its own samples; in the second, three quarters of each model\'s samples come from the other three (25% from each). Alone, the models drift apart (the distance between models, the mean Fréchet distance over all pairs, grows from about 0.1 to about 4) and each collapses on its own: model 1 (the pictures and the other charts) loses its clusters and its recall falls to about 0. Sharing, the models stay alike (distance about 0.1 throughout) and collapse much more slowly: recall about 0.3 and 6 to 7 clusters left after 40 generations, as if one model were trained on all their samples.',
+    finding:
+      'Models that train on each other\'s output homogenise: their distributions converge to a common one, and pooling their samples slows the collapse of each without stopping it (Gao & Li 2025, arXiv 2505.21677; issue 17 §2).',
+    headline: ['spread', 'recall'],
+    base: { models: 4, nIni: 100, nSyn: 100, generations: 40, replicates: 10 },
+    runs: [
+      { loop: 'fully-synthetic', exchange: 0 },
+      { loop: 'fully-synthetic', exchange: 0.75 },
+    ],
+  }),
+  preset({
+    id: 'web',
+    title: 'The web fills with generated data',
+    explanation:
+      'The same four models, but now they publish: every generation each puts its 100 samples on a shared "web" that starts with the 400 real samples they were first fit on, and each trains on 100 samples scraped from it at random. The web fills with generated data: half of it is real after one round of publishing, 2.5% after 39 (4 × 100 real among 4 × 100 × 40). Yet nothing is thrown away, so the early samples, real ones among them, keep being scraped: model 1 keeps all 8 clusters and recall about 0.9 for 40 generations, and the models stay alike (distance about 0.1), where models that each eat only their own latest samples collapse (recall 0.94 → 0.01).',
+    finding:
+      'Training sets scraped from a growing pool that keeps earlier data, real and generated, do not collapse even as generated content comes to dominate the pool: accumulating data, rather than replacing it, bounds the error (Gerstgrasser et al. 2024, arXiv 2404.01413); the models that share the pool homogenise (Gao & Li 2025).',
+    headline: ['recall', 'spread'],
+    // Five replicates: the contrast is wide, and the web's pool makes its generations the slowest of the page's points.
+    base: { models: 4, nIni: 100, nSyn: 100, generations: 40, replicates: 5 },
+    runs: [
+      { loop: 'fully-synthetic', exchange: 0 },
+      { loop: 'fully-synthetic', web: 'on' },
+    ],
   }),
   // MNIST: the page's MNIST defaults, one replicate of ten generations of a thousand digits with the
   // Gaussian mixture in principal components (pca-gmm), a generation in a second or two. The

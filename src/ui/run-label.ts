@@ -33,6 +33,16 @@ export function filterStory(spec: Spec): string {
   return parts.join('; ');
 }
 
+/** Models feeding each other, as a sentence; '' for one model. */
+export function ecosystemStory(spec: Spec): string {
+  if (!fieldApplies('models', spec) || spec.models === 1) return '';
+  const sharing =
+    spec.web === 'on'
+      ? 'all publishing their samples to a shared web that starts with their real data, each training on samples scraped from it'
+      : `${Math.round(100 * spec.exchange)}% of each one's synthetic samples drawn from the others'`;
+  return `${spec.models} models side by side, each with its own real data, ${sharing} (pictures and metrics: model 1; distance between models: all pairs)`;
+}
+
 export function formatValue(key: SpecKey, value: unknown): string {
   return `${specFields[key].label} = ${String(value)}`;
 }

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/ui/presets';
-import { CURATION_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
+import { CURATION_SCENARIOS, ECOSYSTEM_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
 import { collectErrors, launch, screenshot } from './browser';
 import { open, pickPreset, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
 
@@ -33,8 +33,8 @@ describe('scenarios', () => {
   });
 
   // The MNIST scenarios load MNIST and LeNet: mnist-scenarios.test.ts runs and checks them on one page, in turn.
-  // The curation scenarios: curation.test.ts.
-  for (const preset of PRESETS.filter((p) => p.base.data !== 'mnist' && !CURATION_SCENARIOS.includes(p.id)))
+  // The curation scenarios: curation.test.ts; models feeding each other: ecosystem.test.ts.
+  for (const preset of PRESETS.filter((p) => p.base.data !== 'mnist' && !CURATION_SCENARIOS.includes(p.id) && !ECOSYSTEM_SCENARIOS.includes(p.id)))
     it(`${preset.id}: ${preset.title}`, async () => {
       await pickPreset(page, preset);
       await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);

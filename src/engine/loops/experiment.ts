@@ -14,8 +14,9 @@ import { type DomainKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { textLearnerFor, textLoop } from '../text/text-loop';
 import type { UnigramLearner } from '../text/unigram';
+import { Ecosystem } from './ecosystem';
 import { pointLoop } from './point-loop';
-import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, interleave } from './replicate';
+import { type Fitted, type LoopParts, Replicate, type ReplicateStep, type StepOptions, type Stepper, interleave } from './replicate';
 
 export interface GenerationResult {
   t: number;
@@ -70,11 +71,12 @@ export class Experiment {
   readonly metrics: MetricName[];
   /** Numbers per sample (a digit row is 28×28 pixels and its label). */
   readonly width: number;
-  private readonly replicates: Replicate<Fitted, unknown>[];
+  /** Replicates of one model, or with M > 1 ecosystems of M models feeding each other. */
+  private readonly replicates: Stepper[];
   private readonly parts: LoopParts<Fitted, unknown>;
   private t = 0;
   /** The state after the last finished generation, when resumable. */
-  private saved: ReplicateCheckpoint[] | null = null;
+  private saved: { t: number }[] | null = null;
 
   /**
    * `spec` must be valid (see normaliseSpec). `range` runs only replicates first..first+count−1,
@@ -94,7 +96,9 @@ export class Experiment {
     this.metrics = choice.computed;
     this.width = parts.width;
     this.parts = parts;
-    this.replicates = Array.from({ length: range.count }, (_, i) => new Replicate(spec, parts, range.first + i, options.resumable));
+    this.replicates = Array.from({ length: range.count }, (_, i) =>
+      spec.models > 1 ? new Ecosystem(spec, parts, range.first + i, options.resumable) : new Replicate(spec, parts, range.first + i, options.resumable),
+    );
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());
   }
 
@@ -121,11 +125,11 @@ export class Experiment {
     const values = Object.fromEntries(this.metrics.map((m) => [m, new Float64Array(r)])) as Record<MetricName, Float64Array>;
     let first: ReplicateStep | null = null;
     let iterations = 0;
-    const models = this.parts.fitBatch && r > 1 ? await this.fitTogether(options) : null;
+    const models = this.parts.fitBatch && r > 1 && this.spec.models === 1 ? await this.fitTogether(options) : null;
     for (let i = 0; i < r; i++) {
       const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(i * steps + step, r * steps));
       const replicateOptions = { signal: options.signal, onProgress, interleave: options.interleave };
-      const step = models ? await this.replicates[i].measure(models[i].model, models[i].data, replicateOptions) : await this.replicates[i].step(replicateOptions);
+      const step = models ? await this.single[i].measure(models[i].model, models[i].data, replicateOptions) : await this.replicates[i].step(replicateOptions);
       if (i === 0) first = step;
       iterations += step.model.iterations;
       for (const m of this.metrics) values[m][i] = step.metrics[m];
@@ -145,9 +149,14 @@ export class Experiment {
    */
   private async fitTogether(options: StepOptions): Promise<{ model: Fitted; data: Float64Array }[]> {
     const jobs: FitJob[] = [];
-    for (const replicate of this.replicates) jobs.push(await replicate.prepare());
+    for (const replicate of this.single) jobs.push(await replicate.prepare());
     const models = await this.parts.fitBatch!(jobs, { signal: options.signal, onProgress: options.onProgress });
-    return models.map((model, i) => ({ model: this.replicates[i].adopt(model), data: jobs[i].data }));
+    return models.map((model, i) => ({ model: this.single[i].adopt(model), data: jobs[i].data }));
+  }
+
+  /** The replicates of a single-model run, whose phases fitTogether runs itself. */
+  private get single(): Replicate<Fitted, unknown>[] {
+    return this.replicates as Replicate<Fitted, unknown>[];
   }
 
   /**

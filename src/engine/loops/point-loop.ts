@@ -5,7 +5,8 @@
  * needs samples) neither the evaluation samples nor the real evaluation set are drawn: they cost
  * far more than a closed-form fit, and the moments do not need them. A curator or a verifier
  * (engine/curation) filters its synthetic samples, and a curated run also measures the curator's
- * mean reward.
+ * mean reward. Models that feed each other (ecosystem.ts) are compared by the Fréchet distance
+ * between their moments.
  */
 import { meanReward, rewardTarget } from '../curation/reward';
 import { filteredDraw } from '../curation/synthetic-draw';
@@ -32,6 +33,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner, samp
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
     fitBatch: learner.fitBatch && ((jobs, options) => learner.fitBatch!(jobs, options)),
+    distance: (a, b) => frechetDistance(a.mean, a.cov, b.mean, b.cov, d),
     reference: (rng) => (sampled ? new KnnManifold(real.sample(rng, spec.nEval), spec.nEval, d, MAD_K) : null),
     async evaluate(model, reference, rng) {
       let sq = 0;

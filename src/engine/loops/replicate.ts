@@ -46,12 +46,24 @@ export interface LoopParts<M extends Fitted, Ref> {
   /** The n synthetic samples D^{t+1} takes from G^t, where the loop filters them (curation,
    * verification: engine/curation); without it they are G^t's own draws with bias λ. */
   synthetic?(model: M, rng: Rng, n: number): Promise<Float64Array>;
+  /** The distance between two models (models feeding each other: ecosystem.ts), where the loop measures one. */
+  distance?(a: M, b: M): number;
 }
 
 export interface ReplicateStep<M extends Fitted = Fitted> extends Evaluation {
   model: M;
   /** D^t, the data G^t was fit on (row-major). */
   training: Float64Array;
+  /** Every model of an ecosystem (ecosystem.ts), model 1 (the one measured, `model`) first. */
+  models?: M[];
+}
+
+/** What an experiment advances one generation at a time: one replicate, or M models feeding each other (ecosystem.ts). */
+export interface Stepper<M extends Fitted = Fitted> {
+  step(options?: StepOptions): Promise<ReplicateStep<M>>;
+  checkpoint(): { t: number };
+  restore(checkpoint: { t: number }): void;
+  dispose(): void;
 }
 
 /**
@@ -108,10 +120,13 @@ export class Replicate<M extends Fitted, Ref> {
     private readonly parts: LoopParts<M, Ref>,
     index: number,
     private readonly resumable = false,
+    member = 0,
   ) {
-    this.rngReal = Rng.stream(spec.seed, index, StreamRole.real);
-    this.rngModel = Rng.stream(spec.seed, index, StreamRole.model);
-    this.rngEval = Rng.stream(spec.seed, index, StreamRole.evaluation);
+    // Model m > 0 of an ecosystem has streams of its own; model 0 keeps the single loop's, number for number.
+    const stream = (role: number) => (member === 0 ? Rng.stream(spec.seed, index, role) : Rng.stream(spec.seed, index, role, member));
+    this.rngReal = stream(StreamRole.real);
+    this.rngModel = stream(StreamRole.model);
+    this.rngEval = stream(StreamRole.evaluation);
     this.training = new TrainingSet(spec);
   }
 
@@ -130,15 +145,27 @@ export class Replicate<M extends Fitted, Ref> {
    * Starts generation t + 1 up to its fit: draws D^{t+1} (with G^t's synthetic samples) and returns
    * the fit's arguments. `step` is prepare, fit, adopt, measure; an experiment whose learner fits
    * several replicates at once runs the phases itself, replicate by replicate, with the same result.
+   * `exchanged` replaces G^t's own synthetic samples where models feed each other (ecosystem.ts).
    */
-  async prepare(): Promise<FitJob & { previous: FitOptions['previous'] }> {
+  async prepare(exchanged?: Float64Array): Promise<FitJob & { previous: FitOptions['previous'] }> {
     const { parts } = this;
-    this.t += 1;
     const previous = this.model;
-    const synthetic = this.pending ?? (previous ? await this.draw(previous) : null);
+    const synthetic = exchanged ?? (await this.ownSynthetic());
+    this.t += 1;
     const data = this.training.next(this.t, (n) => parts.real(this.rngReal, n), synthetic);
     // Learners that can warm-start know their own model type; the loop only hands G^{t−1} on.
     return { data, n: data.length / parts.width, rng: this.rngModel, previous: previous as FitOptions['previous'] };
+  }
+
+  /** The n_s synthetic samples of G^t that D^{t+1} takes from it (drawn ahead when resumable); null before generation 1. */
+  async ownSynthetic(): Promise<Float64Array | null> {
+    return this.pending ?? (this.model ? await this.draw(this.model) : null);
+  }
+
+  /** Makes `model` G^t without measuring it: the models of an ecosystem after the first (ecosystem.ts). */
+  async keep(model: M): Promise<void> {
+    this.adopt(model);
+    await this.drawAhead(model);
   }
 
   /** Makes `model` G^t, freeing G^{t−1}. */
@@ -150,12 +177,17 @@ export class Replicate<M extends Fitted, Ref> {
 
   /** Measures G^t (fit on `data`), after letting the caller's event loop in. */
   async measure(model: M, data: Float64Array, options: StepOptions = {}): Promise<ReplicateStep<M>> {
-    const { spec, parts } = this;
+    const { parts } = this;
     await interleave(options);
     this.reference ??= await parts.reference(this.rngEval);
     const measured = await parts.evaluate(model, this.reference, this.rngEval);
-    this.pending = this.resumable && this.t < spec.generations ? await this.draw(model) : null;
+    await this.drawAhead(model);
     return { model, training: data, ...measured };
+  }
+
+  /** When resumable, G^t's synthetic samples for generation t + 1, so that a checkpoint holds them. */
+  private async drawAhead(model: M): Promise<void> {
+    this.pending = this.resumable && this.t < this.spec.generations ? await this.draw(model) : null;
   }
 
   /** The n_s synthetic samples of G^t for the next training set. */

@@ -9,13 +9,14 @@ import { laterTrainingSize } from '../../spec/validate';
 
 /**
  * Samples handled by a run: every training set D^t, plus n_eval model samples and n_eval real ones
- * measured per generation, plus the K − 1 candidates a curator passes over per synthetic sample.
+ * measured per generation, plus the K − 1 candidates a curator passes over per synthetic sample;
+ * M models that feed each other each draw and fit their own (model 1 alone is measured on samples).
  */
 export function runSamples(
-  spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>,
+  spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK' | 'models' | 'web' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>,
 ): number {
-  let perReplicate = spec.nIni + 2 * spec.nEval * spec.generations;
-  for (let t = 2; t <= spec.generations; t++) perReplicate += laterTrainingSize(spec, t)[0];
-  if (fieldApplies('curationK', spec)) perReplicate += (spec.generations - 1) * (spec.curationK - 1) * spec.nSyn;
-  return perReplicate * spec.replicates;
+  let perModel = spec.nIni;
+  for (let t = 2; t <= spec.generations; t++) perModel += laterTrainingSize(spec, t)[0];
+  if (fieldApplies('curationK', spec)) perModel += (spec.generations - 1) * (spec.curationK - 1) * spec.nSyn;
+  return (spec.models * perModel + 2 * spec.nEval * spec.generations) * spec.replicates;
 }

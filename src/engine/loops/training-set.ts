@@ -19,8 +19,8 @@ function concat(parts: Float64Array[]): Float64Array {
   return out;
 }
 
-/** A pool that only grows, with amortised doubling so accumulate stays linear in its size. */
-class GrowingPool {
+/** A pool that only grows, with amortised doubling so accumulate (and the web of ecosystem.ts) stays linear in its size. */
+export class GrowingPool {
   private buffer = new Float64Array(0);
   private length = 0;
 

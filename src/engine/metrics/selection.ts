@@ -18,10 +18,10 @@ function measuredAgainst(spec: Pick<Spec, 'data' | 'dim' | 'points'>, real?: Dis
 }
 
 /** Every metric the spec's data have, and which of them are measured on samples of G^t. */
-export function availableMetrics(spec: Pick<Spec, 'data' | 'dim' | 'points' | 'curationK'>, real?: Distribution | null): { all: MetricName[]; sampled: MetricName[] } {
+export function availableMetrics(spec: Pick<Spec, 'data' | 'dim' | 'points' | 'curationK' | 'models'>, real?: Distribution | null): { all: MetricName[]; sampled: MetricName[] } {
   const against = measuredAgainst(spec, real);
   const curated = spec.curationK > 1;
-  return { all: metricsFor(against, curated), sampled: sampledMetricsFor(against, curated) };
+  return { all: metricsFor(against, curated, spec.models > 1), sampled: sampledMetricsFor(against, curated) };
 }
 
 export interface MetricChoice {
@@ -37,7 +37,7 @@ export interface MetricChoice {
  * The metrics a run computes. `auto` keeps the sampled ones only while R ≤ AUTO_SAMPLED_MAX_REPLICATES,
  * except where every metric is sampled (digits): a run measures something.
  */
-export function chooseMetrics(spec: Pick<Spec, 'data' | 'dim' | 'points' | 'metrics' | 'replicates' | 'curationK'>, real?: Distribution | null): MetricChoice {
+export function chooseMetrics(spec: Pick<Spec, 'data' | 'dim' | 'points' | 'metrics' | 'replicates' | 'curationK' | 'models'>, real?: Distribution | null): MetricChoice {
   const { all, sampled } = availableMetrics(spec, real);
   let computed: MetricName[];
   if (spec.metrics === 'all') computed = all;

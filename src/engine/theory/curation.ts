@@ -14,7 +14,7 @@ import type { Theory } from './gaussian-loops';
 
 type CurationTheorySpec = Pick<
   Spec,
-  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetX' | 'verifier'
+  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetX' | 'verifier' | 'models'
 >;
 
 /** The x grid: its half-width in candidate standard deviations, and its points. */
@@ -37,7 +37,7 @@ const MAX_GENERATIONS = 300;
  */
 export function curationTheory(spec: CurationTheorySpec): Theory | null {
   const { loop, estimator, lambda, nIni, nReal, nSyn, generations: T, curationK: k, curationBeta: beta, targetX: target } = spec;
-  const applies = spec.data === 'gaussian' && spec.dim === 1 && spec.learner === 'gaussian' && k > 1 && spec.verifier === 'off';
+  const applies = spec.data === 'gaussian' && spec.dim === 1 && spec.learner === 'gaussian' && k > 1 && spec.verifier === 'off' && spec.models === 1;
   if (!applies || (loop !== 'fully-synthetic' && loop !== 'fresh') || T > MAX_GENERATIONS) return null;
   const divisor = (n: number) => (estimator === 'mle' ? n : n - 1);
   const trace = new Float64Array(T);

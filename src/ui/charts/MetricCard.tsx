@@ -71,7 +71,7 @@ export function MetricCard({ metric, records, tMark, fontSize, testId, detailed 
       name={`metric-${metric}`}
       title={
         <>
-          {info.label} <span className="better">({info.better} is better)</span>
+          {info.label} <span className="better">({info.reading ?? `${info.better} is better`})</span>
         </>
       }
       help={detailed ? `${info.plain}: ${metricHelp(metric, records.some((r) => runDomain(r).features === 'lenet'))}.` : `${info.plain}.`}

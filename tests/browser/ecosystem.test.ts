@@ -1,0 +1,57 @@
+/**
+ * Models feeding each other on the page: the scenario runs to done and its claim holds on the
+ * metrics tables (tests/scenario-claims.ts); the exchange control appears only with M > 1 and the
+ * fields travel in the link; the pictures say they show model 1. Screenshots:
+ * test-results/screenshots/ecosystem-*.png.
+ */
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/ui/presets';
+import { ECOSYSTEM_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
+import { browserSession, screenshot } from './browser';
+import { open, openSettings, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+
+const session = browserSession([], { width: 1440, height: 900 });
+
+describe('models feeding each other', () => {
+  for (const id of ECOSYSTEM_SCENARIOS) {
+    const preset = PRESETS.find((p) => p.id === id)!;
+    it(`${id}: ${preset.title}`, async () => {
+      const page = await session.newPage();
+      await open(page, `preset=${id}&speed=max`);
+      await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
+      await waitForRuns(page, 'done', 90_000);
+      expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
+      const tables = await readTables(page);
+      for (const table of tables) expect(table.headers).toContain('spread');
+      SCENARIO_CLAIMS[id](tables.map(runMeans));
+      expect(await page.getByTestId('chart-spread').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('loop-models').last().textContent()).toBe(preset.id === 'web' ? 'M = 4 modelson a shared web' : 'M = 4 models75% shared');
+      expect(await page.getByText(', model 1 of 4 (').count()).toBe(2);
+      await screenshot(page, `ecosystem-${id}`, false);
+      await page.getByTestId('chart-spread').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `ecosystem-${id}-chart`, false);
+    }, 120_000);
+  }
+
+  it('shows the exchange only with M > 1 and keeps both in the link', async () => {
+    const page = await session.newPage(390, 844);
+    await open(page, 'data=gaussian&dim=1&learner=gaussian&n-ini=50&n-syn=50&generations=5&replicates=3&speed=max');
+    await openSettings(page);
+    const field = (flag: string) => page.locator(`[data-field=${flag}]`);
+    await expect.poll(() => field('models').count()).toBe(1);
+    expect(await field('exchange').count()).toBe(0);
+    await field('models').locator('input.number-box').fill('3');
+    await field('models').locator('input.number-box').press('Enter');
+    await expect.poll(() => field('exchange').count()).toBe(1);
+    await waitForRuns(page, 'done', 60_000);
+    expect(searchParams(page).get('models')).toBe('3');
+    for (const table of await readTables(page)) expect(table.headers).toContain('spread');
+    // The 1-D Gaussian ecosystem has its closed forms drawn as dashed lines.
+    expect(await page.locator('[data-testid=chart-trace] path[stroke-dasharray="5 4"]').count()).toBeGreaterThan(0);
+    await field('models').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ecosystem-controls-phone', false);
+    await page.getByTestId('loop-models').first().scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('loop-models').first().textContent()).toBe('M = 3 models50% shared');
+    await screenshot(page, 'ecosystem-runs-phone', false);
+  }, 90_000);
+});

@@ -1,0 +1,189 @@
+/**
+ * Models feeding each other (engine/loops/ecosystem.ts): the exchange of samples, model 1 on the
+ * single loop's streams, the closed forms of engine/theory/ecosystem.ts against simulation
+ * (4·SD/√R, fixed seeds), and the fields' messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/cli';
+import { realDistribution } from '../../src/engine/data';
+import { learnerFor } from '../../src/engine/learners';
+import type { Model } from '../../src/engine/learners/model';
+import { Ecosystem, exchangeCounts, exchangeSamples, scrape } from '../../src/engine/loops/ecosystem';
+import { Rng } from '../../src/engine/random/prng';
+import { Experiment } from '../../src/engine/loops/experiment';
+import { simulationPath } from '../../src/engine/loops/moment-experiment';
+import { pointLoop } from '../../src/engine/loops/point-loop';
+import { ecosystemMoments, ecosystemTheory } from '../../src/engine/theory/ecosystem';
+import { theoryFor } from '../../src/engine/theory';
+import { type Spec } from '../../src/spec/schema';
+import { assertSpec, normaliseSpec } from '../../src/spec/validate';
+
+describe('exchange of synthetic samples', () => {
+  it('gives each model n_s samples, the share from the others split evenly, every draw used once', () => {
+    expect(exchangeCounts(10, 3, 0.4)).toEqual({ own: 6, each: 2 });
+    expect(exchangeCounts(5, 3, 1)).toEqual({ own: 1, each: 2 });
+    expect(exchangeCounts(10, 2, 0)).toEqual({ own: 10, each: 0 });
+    // Model j's draw holds j·100 + row, so each training row names where it came from.
+    const draws = [0, 1, 2].map((j) => Float64Array.from({ length: 10 }, (_, r) => 100 * j + r));
+    const mixed = exchangeSamples(draws, 10, 1, 0.4);
+    expect(Array.from(mixed[0])).toEqual([0, 1, 2, 3, 4, 5, 106, 107, 206, 207]);
+    expect(Array.from(mixed[1])).toEqual([100, 101, 102, 103, 104, 105, 6, 7, 208, 209]);
+    expect(Array.from(mixed[2])).toEqual([200, 201, 202, 203, 204, 205, 8, 9, 108, 109]);
+    const used = mixed.flatMap((m) => Array.from(m)).sort((a, b) => a - b);
+    expect(used).toEqual(draws.flatMap((d) => Array.from(d)).sort((a, b) => a - b));
+  });
+});
+
+describe('the shared web', () => {
+  it('scrapes distinct rows of the pool, each row as likely as any other', () => {
+    const pool = Float64Array.from({ length: 20 }, (_, i) => i); // 10 rows of width 2
+    const rng = Rng.stream(1, 0, 0);
+    const counts = new Float64Array(10);
+    const draws = 4000;
+    for (let k = 0; k < draws; k++) {
+      const rows = scrape(pool, 2, 3, rng);
+      const firsts = [rows[0], rows[2], rows[4]];
+      expect(new Set(firsts).size).toBe(3);
+      for (let i = 0; i < 3; i++) expect(rows[2 * i + 1]).toBe(firsts[i] + 1);
+      for (const x of firsts) counts[x / 2] += 1;
+    }
+    // Each row is in a scrape with probability 3/10: binomial counts within 4 standard deviations.
+    const sd = Math.sqrt(draws * 0.3 * 0.7);
+    for (const c of counts) expect(Math.abs(c - 0.3 * draws)).toBeLessThan(4 * sd);
+    expect(() => scrape(pool, 2, 11, rng)).toThrow(/11 samples asked of a pool of 10/);
+  });
+
+  it('resumes number for number and keeps its models alike', async () => {
+    const spec = assertSpec({ data: 'ring', learner: 'gmm', components: 8, nIni: 40, nSyn: 40, generations: 3, replicates: 2, models: 3, web: 'on', metrics: 'fd,spread' });
+    const plain = new Experiment(spec);
+    const [, second] = [await plain.next(), await plain.next()];
+    const resumable = new Experiment(spec, { resumable: true });
+    await resumable.next();
+    await expect(resumable.next({ signal: AbortSignal.abort() })).rejects.toThrow();
+    resumable.rewind();
+    const again = await resumable.next();
+    expect(Array.from(again!.values.spread)).toEqual(Array.from(second!.values.spread));
+    const alone = new Experiment(assertSpec({ ...spec, web: 'off', exchange: 0 }));
+    await alone.next();
+    expect(Array.from(second!.values.fd)).not.toEqual(Array.from((await alone.next())!.values.fd));
+  });
+});
+
+describe('an ecosystem of models', () => {
+  const small = { data: 'gaussian', dim: 1, learner: 'gaussian', nIni: 30, nSyn: 30, generations: 3, replicates: 3 };
+
+  it('keeps model 1 on the single loop\'s streams: its first generation is the single loop\'s', async () => {
+    const one = await new Experiment(assertSpec(small)).next();
+    const two = await new Experiment(assertSpec({ ...small, models: 2 })).next();
+    expect(Array.from(two!.values.trace)).toEqual(Array.from(one!.values.trace));
+    expect(Array.from(two!.values.spread)).not.toContain(0);
+  });
+
+  it('runs sample by sample (no sufficient-statistics path) and curates each model\'s own samples', async () => {
+    expect(simulationPath(assertSpec({ ...small, models: 2 }))).toBe('samples');
+    const experiment = new Experiment(assertSpec({ ...small, models: 3, curationK: 2, targetX: 1 }));
+    expect(experiment.metrics).toContain('spread');
+    let last = null;
+    for (let r = await experiment.next(); r; r = await experiment.next()) last = r;
+    for (const v of last!.values.reward) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('resumes as the page does: a generation aborted and rewound is computed again number for number', async () => {
+    const spec = assertSpec({ ...small, models: 2, exchange: 0.5 });
+    const plain = new Experiment(spec);
+    const [, second] = [await plain.next(), await plain.next()];
+    const resumable = new Experiment(spec, { resumable: true });
+    await resumable.next();
+    await expect(resumable.next({ signal: AbortSignal.abort() })).rejects.toThrow();
+    expect(resumable.rewind()).toBe(1);
+    const again = await resumable.next();
+    for (const metric of ['spread', 'trace', 'precision'] as const) expect(Array.from(again!.values[metric])).toEqual(Array.from(second!.values[metric]));
+  });
+});
+
+/** Per generation: each replicate's model-1 variance, squared mean and squared distance between models 1 and 2. */
+async function simulate(spec: Spec): Promise<{ variance: number[][]; meanSq: number[][]; between: number[][] }> {
+  const out = { variance: [] as number[][], meanSq: [] as number[][], between: [] as number[][] };
+  for (let t = 0; t < spec.generations; t++) for (const list of Object.values(out)) list.push([]);
+  const parts = pointLoop(spec, realDistribution(spec), learnerFor(spec), false);
+  for (let i = 0; i < spec.replicates; i++) {
+    const ecosystem = new Ecosystem(spec, parts, i);
+    for (let t = 0; t < spec.generations; t++) {
+      const [a, b] = (await ecosystem.step()).models as Model[];
+      out.variance[t].push(a.cov[0]);
+      out.meanSq[t].push(a.mean[0] ** 2);
+      out.between[t].push((a.mean[0] - b.mean[0]) ** 2);
+    }
+  }
+  return out;
+}
+
+function expectMeanNear(values: number[], expected: number, what: string) {
+  const r = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / r;
+  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (r - 1));
+  expect(Math.abs(mean - expected), `${what}: mean ${mean}, expected ${expected} ± ${(4 * sd) / Math.sqrt(r)}`).toBeLessThan((4 * sd) / Math.sqrt(r));
+}
+
+describe('closed forms of models feeding each other (1-D Gaussian, fully synthetic)', () => {
+  const base = { data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 20, nSyn: 20, generations: 8, replicates: 400, metrics: 'trace,meanSq' };
+  const cases = [
+    { models: 2, exchange: 0, estimator: 'unbiased', lambda: 1 },
+    { models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.8 },
+    { models: 3, exchange: 0.3, estimator: 'mle', lambda: 1 },
+  ];
+  for (const c of cases)
+    it(`M = ${c.models}, exchange ${c.exchange}, ${c.estimator}, λ = ${c.lambda}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
+      const spec = assertSpec({ ...base, ...c });
+      const theory = ecosystemMoments(spec);
+      const sim = await simulate(spec);
+      for (const t of [2, 4, 8]) {
+        expectMeanNear(sim.variance[t - 1], theory.variance[t - 1], `σ² at t = ${t}`);
+        expectMeanNear(sim.meanSq[t - 1], theory.meanSq[t - 1], `μ² at t = ${t}`);
+        expectMeanNear(sim.between[t - 1], theory.between[t - 1], `(μ₁ − μ₂)² at t = ${t}`);
+      }
+    });
+
+  it('exchange homogenises: full mixing holds the models\' distance at 2λV/n_s, none lets it grow like a random walk', () => {
+    const at = (exchange: number) => ecosystemMoments(assertSpec({ ...base, models: 2, exchange, generations: 30 }));
+    const [none, full] = [at(0), at(0.5)];
+    expect(none.between[29]).toBeGreaterThan(5 * full.between[29]);
+    // The distance between the models becomes variance of each: more exchange, more spread kept.
+    expect(full.variance[29]).toBeGreaterThan(none.variance[29]);
+    // M = 1 is the single loop of notes §3.2: E[μ_t²] = t/n for the unbiased fit with n_ini = n_s.
+    const single = ecosystemMoments({ ...assertSpec(base), models: 1, exchange: 0, estimator: 'unbiased' });
+    expect(single.meanSq[7]).toBeCloseTo(8 / 20, 12);
+  });
+
+  it('is the page\'s theory for M > 1 and replaces the single loop\'s', () => {
+    const spec = assertSpec({ ...base, models: 2 });
+    expect(theoryFor(spec)).toEqual(ecosystemTheory(spec));
+    expect(ecosystemTheory({ ...spec, loop: 'fresh' })).toBeNull();
+  });
+});
+
+describe('the fields models and exchange', () => {
+  it('name the field and the allowed values', async () => {
+    const checked = normaliseSpec({ models: 5 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.issues[0].message).toMatch(/models.*1\.\.4/);
+    const neural = normaliseSpec({ learner: 'gan', models: 2 });
+    if (!neural.ok) expect(neural.issues.map((i) => i.message).join()).toContain('learner=gaussian | gmm | kde');
+    expect(neural.ok).toBe(false);
+    let err = '';
+    const code = await runCli(['run', '--exchange', '2'], { out: () => {}, err: (t) => (err += t) });
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/exchange.*\[0, 1\]/);
+  });
+
+  it('warn that the exchange has no effect with one model or with the web', async () => {
+    let web = '';
+    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--models', '2', '--web', 'on', '--exchange', '0.3'], { out: () => {}, err: (t) => (web += t) });
+    expect(web).toContain('note: --exchange has no effect');
+    expect(web).toContain('--web on');
+    let err = '';
+    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--exchange', '0.3'], { out: () => {}, err: (t) => (err += t) });
+    expect(err).toContain('note: --exchange has no effect');
+    expect(err).toContain('--models 1');
+  });
+});
