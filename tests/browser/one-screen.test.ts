@@ -125,7 +125,7 @@ describe('links and learners that start right', () => {
     expect(page.url()).toBe(url);
     expect(await page.getByTestId('preset-text').textContent()).toContain('Temperature');
     // Every scenario is in exactly one topic.
-    expect(new Set(PRESETS.map(topicOf)).size).toBe(4);
+    expect(new Set(PRESETS.map(topicOf)).size).toBe(5);
   });
 
   it('controls without effect are hidden, not greyed; picking a neural learner sizes the run and says what changed', async () => {

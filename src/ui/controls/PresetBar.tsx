@@ -7,16 +7,17 @@ import { useEffect, useState } from 'react';
 import { domainOf } from '../../spec/domains';
 import { PRESETS, type Preset, presetById } from '../presets';
 
-const TOPICS = { loops: 'Loops', curation: 'Curation', digits: 'Digits (MNIST)', words: 'Words' } as const;
+const TOPICS = { loops: 'Loops', curation: 'Curation', models: 'Many models', digits: 'Digits (MNIST)', words: 'Words' } as const;
 export type Topic = keyof typeof TOPICS;
 
-/** Digits and words by their data; among the points, scenarios that curate or verify synthetic data. */
+/** Digits and words by their data; among the points, scenarios of several models, and those that curate or verify synthetic data. */
 export function topicOf(preset: Preset): Topic {
   const domain = domainOf(preset.base.data);
   if (domain === 'digits') return 'digits';
   if (domain === 'text') return 'words';
-  const filtered = [preset.base, ...preset.runs].some((s) => (s.curationK ?? 1) > 1 || (s.verifier ?? 'off') !== 'off');
-  return filtered ? 'curation' : 'loops';
+  const specs = [preset.base, ...preset.runs];
+  if (specs.some((s) => (s.models ?? 1) > 1)) return 'models';
+  return specs.some((s) => (s.curationK ?? 1) > 1 || (s.verifier ?? 'off') !== 'off') ? 'curation' : 'loops';
 }
 
 const BY_TOPIC = Object.fromEntries(Object.keys(TOPICS).map((t) => [t, PRESETS.filter((p) => topicOf(p) === t)])) as Record<Topic, Preset[]>;
