@@ -1,6 +1,6 @@
 /** Helpers for driving the lab page in tests: open a link, wait for runs, read the metrics tables. */
 import type { Frame, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { topicOf } from '../../src/ui/controls/PresetBar';
 import type { Preset } from '../../src/ui/presets';
 import type { RunMeans } from '../scenario-claims';
@@ -74,6 +74,17 @@ export async function openSettings(page: Page): Promise<void> {
 }
 
 /** Whether an element's box lies wholly inside the viewport, as the page first shows it (no scrolling). */
+const STORY = ['[data-testid=film-strip]', '[data-testid=headline-charts] .metric-svg'];
+
+/** The story of the page, every run's film strip and the headline chart, lies inside the viewport. */
+export async function expectStoryVisible(page: Page, runs: number): Promise<void> {
+  const strips = await inViewport(page, STORY[0]);
+  const charts = await inViewport(page, STORY[1]);
+  expect(strips).toHaveLength(runs);
+  expect(charts.length).toBeGreaterThan(0);
+  for (const box of [...strips, ...charts]) expect(box.inside, `${box.selector} at ${box.box.map(Math.round)}`).toBe(true);
+}
+
 export async function inViewport(page: Page, selector: string): Promise<{ selector: string; inside: boolean; box: [number, number, number, number] }[]> {
   const { width, height } = page.viewportSize()!;
   const boxes = await page.$$eval(selector, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] as [number, number, number, number]; }));

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserSession, screenshot } from './browser';
-import { open, readTables, searchParams, waitForRuns } from './lab-page';
+import { expectStoryVisible, open, readTables, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession();
 let page: Page;
@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 
 describe('the lab page', () => {
-  it('opens on the default compare, shows generation 1 at once and runs to done', async () => {
+  it('opens on the default compare, shows generation 1 at once and runs to done, its story still on one 1440×900 screen', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await open(page, 'speed=max');
     const statuses = page.locator('[data-testid=run-status]');
     await expect.poll(() => statuses.count()).toBe(2);
@@ -27,7 +28,9 @@ describe('the lab page', () => {
     }
     const first = await page.evaluate(() => performance.getEntriesByName('mad:first-generation-drawn').length);
     expect(first).toBe(1);
-    await screenshot(page, 'default-done');
+    // Done, with the longest status lines: the film strips and the headline chart still fit.
+    await expectStoryVisible(page, 2);
+    await screenshot(page, 'default-done', false);
 
     // The first scenario's one run is the default's fully synthetic run: shown from its result, not
     // computed again; Reset computes it again, to watch.

@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 describe('share links', () => {
   it('reproduce identical metrics from the address bar alone', async () => {
-    await open(page, 'speed=max&generations=20&replicates=5');
+    await open(page, 'speed=max&generations=8&replicates=3');
     await openSettings(page);
     await page.locator('.spec-controls [data-field=lambda] input.number-box').fill('0.8');
     await page.locator('.spec-controls [data-field=lambda] input.number-box').press('Enter');
