@@ -5,7 +5,7 @@
  * and the gzipped size of the JavaScript the page loads before it runs (the worker excluded).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { preview } from 'vite';
@@ -26,7 +26,9 @@ export function initialScripts(): { files: string[]; bytes: number; gzip: number
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1]);
   const seen = new Set<string>();
-  const visit = (file: string) => {
+  const visit = (path: string) => {
+    // The build's URLs are relative ('./assets/x.js' in the page, 'assets/x.js' once joined): one name each.
+    const file = normalize(path);
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(join(DIST, file), 'utf8');
@@ -64,7 +66,11 @@ async function longTasksDuringRun(browser: Browser, url: string): Promise<{ coun
   });
   await page.goto(url);
   await page.waitForFunction(
-    () => [...document.querySelectorAll('[data-testid=run-status]')].every((r) => r.getAttribute('data-state') === 'done'),
+    () => {
+      // Not on an empty page: every() of no runs is true before the first render.
+      const runs = [...document.querySelectorAll('[data-testid=run-status]')];
+      return runs.length > 0 && runs.every((r) => r.getAttribute('data-state') === 'done');
+    },
     null,
     { timeout: 300_000, polling: 200 },
   );
