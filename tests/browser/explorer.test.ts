@@ -26,8 +26,16 @@ async function openExplorer(page: Page, query: string): Promise<void> {
   await page.waitForSelector('[data-testid=sweep-status]');
 }
 
-async function waitForSweep(page: Page, state = 'done', timeout = 30_000): Promise<void> {
-  await page.waitForFunction((want) => document.querySelector('[data-testid=sweep-status]')?.getAttribute('data-state') === want, state, { timeout });
+/** Waits for the sweep's state; with `total`, for that sweep's (the previous sweep's status may still be shown). */
+async function waitForSweep(page: Page, state = 'done', timeout = 30_000, total?: number): Promise<void> {
+  await page.waitForFunction(
+    ([want, cells]) => {
+      const el = document.querySelector('[data-testid=sweep-status]');
+      return el?.getAttribute('data-state') === want && (cells === null || Number(el.getAttribute('data-total')) === cells);
+    },
+    [state, total ?? null] as const,
+    { timeout },
+  );
 }
 
 async function status(page: Page): Promise<{ state: string; done: number; total: number; workers: number }> {
@@ -221,13 +229,13 @@ describe('the admissibility explorer', () => {
     await xs.fill('10,1000');
     await xs.press('Enter');
     await expect.poll(() => searchParams(page).get('x-values')).toBe('10,1000');
-    await waitForSweep(page, 'done', 5000);
+    await waitForSweep(page, 'done', 5000, 2 * SMALL.y.length);
     expect(await page.getByTestId('sweep-status').textContent()).toContain('every cell came from this session’s cache');
     await expect.poll(async () => cellAt(await readCells(page), 1, 0)).toEqual({ ...cellAt(before, 2, 0), ix: 1 });
     // Back to the first sweep: done at once.
     await xs.fill('10:10000:4:log');
     await xs.press('Enter');
-    await waitForSweep(page, 'done', 1000);
+    await waitForSweep(page, 'done', 1000, SMALL.x.length * SMALL.y.length);
     // The heatmap redraws in the next animation frame after the status says done.
     await expect.poll(() => readCells(page)).toEqual(before);
     expect(searchParams(page).get('x-range')).toBe('10:10000:4:log');
