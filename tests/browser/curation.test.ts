@@ -1,14 +1,13 @@
 /**
  * The curation and verification scenarios (src/ui/presets.ts) on the page: each runs to done and
- * its claim holds on the metrics tables (tests/scenario-claims.ts, the assertions the unit test
- * makes on the engine); the curator's controls appear where they matter and travel in the link.
+ * its claim holds on the metrics tables (tests/scenario-claims.ts); the curator's controls appear where they matter and travel in the link.
  * Screenshots: test-results/screenshots/curation-*.png.
  */
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/ui/presets';
-import { CURATION_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
+import { CURATION_SCENARIOS } from '../scenario-claims';
 import { browserSession, screenshot } from './browser';
-import { open, openSettings, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+import { open, openSettings, readTables, runScenario, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession([], { width: 1440, height: 900 });
 
@@ -17,11 +16,7 @@ describe('curation and verification', () => {
     const preset = PRESETS.find((p) => p.id === id)!;
     it(`${id}: ${preset.title}`, async () => {
       const page = await session.newPage();
-      await open(page, `preset=${id}&speed=max`);
-      await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
-      await waitForRuns(page, 'done', 90_000);
-      expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
-      SCENARIO_CLAIMS[id]((await readTables(page)).map(runMeans));
+      await runScenario(page, preset);
       // The pictures circle the curator's target, and only where a curator picks.
       expect(await page.locator('[data-target]').count() > 0).toBe(preset.base.curationK > 1);
       await screenshot(page, `curation-${id}`, false);

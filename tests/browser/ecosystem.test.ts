@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/ui/presets';
-import { ECOSYSTEM_SCENARIOS, SCENARIO_CLAIMS } from '../scenario-claims';
+import { ECOSYSTEM_SCENARIOS } from '../scenario-claims';
 import { browserSession, screenshot } from './browser';
-import { open, openSettings, readTables, runMeans, searchParams, waitForRuns } from './lab-page';
+import { open, openSettings, readTables, runScenario, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession([], { width: 1440, height: 900 });
 
@@ -17,13 +17,8 @@ describe('models feeding each other', () => {
     const preset = PRESETS.find((p) => p.id === id)!;
     it(`${id}: ${preset.title}`, async () => {
       const page = await session.newPage();
-      await open(page, `preset=${id}&speed=max`);
-      await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
-      await waitForRuns(page, 'done', 90_000);
-      expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
-      const tables = await readTables(page);
+      const tables = await runScenario(page, preset);
       for (const table of tables) expect(table.headers).toContain('spread');
-      SCENARIO_CLAIMS[id](tables.map(runMeans));
       expect(await page.getByTestId('chart-spread').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('loop-models').last().textContent()).toBe(preset.id === 'web' ? 'M = 4 modelson a shared web' : 'M = 4 models75% shared');
       expect(await page.getByText(', model 1 of 4 (').count()).toBe(2);

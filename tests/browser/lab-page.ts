@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { topicOf } from '../../src/ui/controls/PresetBar';
 import type { Preset } from '../../src/ui/presets';
-import type { RunMeans } from '../scenario-claims';
+import { type RunMeans, SCENARIO_CLAIMS } from '../scenario-claims';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -89,4 +89,18 @@ export async function inViewport(page: Page, selector: string): Promise<{ select
   const { width, height } = page.viewportSize()!;
   const boxes = await page.$$eval(selector, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] as [number, number, number, number]; }));
   return boxes.map((box) => ({ selector, inside: box[0] >= 0 && box[1] >= 0 && box[2] <= width + 0.5 && box[3] <= height + 0.5 && box[2] > box[0] && box[3] > box[1], box }));
+}
+
+/**
+ * Opens a scenario by its link and runs it to done: its text is shown, and its claim
+ * (tests/scenario-claims.ts) holds on the page's tables, which are returned for further checks.
+ */
+export async function runScenario(page: Page, preset: Preset, timeout = 90_000): Promise<Table[]> {
+  await open(page, `preset=${preset.id}&speed=max`);
+  await expect.poll(() => page.locator('[data-testid=run-status]').count()).toBe(preset.runs.length);
+  await waitForRuns(page, 'done', timeout);
+  expect(await page.getByTestId('preset-text').textContent()).toContain(preset.finding.slice(0, 40));
+  const tables = await readTables(page);
+  SCENARIO_CLAIMS[preset.id](tables.map(runMeans));
+  return tables;
 }
