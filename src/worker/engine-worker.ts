@@ -14,8 +14,8 @@
 import { realDistribution } from '../engine/data';
 import type { Model } from '../engine/learners/model';
 import { Experiment } from '../engine/loops/experiment';
-import { metricsFor } from '../engine/metrics/registry';
-import { domainEntry } from '../spec/domains';
+import { chooseMetrics } from '../engine/metrics/selection';
+import { type DataKind, domainEntry } from '../spec/domains';
 import { needsTensorflow } from '../spec/learners';
 import type { Spec } from '../spec/schema';
 import { dataDim, normaliseSpec } from '../spec/validate';
@@ -24,7 +24,7 @@ import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import type { UnigramModel } from '../engine/text/unigram';
-import { loadWordData } from '../engine/text/corpus';
+import { loadWordData, wordDataLoaded } from '../engine/text/corpus';
 import { firstTwoCoordinates, realPanelSamples, realPanelWords, viewOf } from './view';
 import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
 import type { View } from '../results/run-view';
@@ -302,7 +302,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       {
         type: 'started',
         runId: run.id,
-        metrics: experiment?.metrics ?? metricsFor(realDist ?? 'digits'),
+        metrics: chooseMetrics(spec, realDist).computed,
         theory,
         real,
         view,
@@ -327,7 +327,8 @@ const loading = new Map<number, ToWorker[]>();
 
 function receive(message: ToWorker): void {
   if (message.type === 'start') {
-    if (message.spec.data !== 'english') {
+    // Unvalidated yet: data the corpus does not know needs no table, and start() names what is wrong.
+    if (wordDataLoaded(message.spec.data as DataKind)) {
       start(message);
       return;
     }
@@ -342,7 +343,7 @@ function receive(message: ToWorker): void {
         queued.forEach(receive);
       } else fail(runId, error);
     };
-    loadWordData('english').then(() => ready(), ready);
+    loadWordData(message.spec.data as DataKind).then(() => ready(), ready);
     return;
   }
   const queued = loading.get(message.runId);
