@@ -32,7 +32,7 @@ import { runColour } from './charts/palette';
 import { type Preset, presetById } from './presets';
 import type { MetricName } from '../results/metrics';
 import { runLabel } from './run-label';
-import { RunController, type WantedRun } from './runs/run-controller';
+import { RunController, type WantedRun, showsWanted } from './runs/run-controller';
 import { RunStore } from './runs/run-store';
 import { useRuns } from './runs/use-runs';
 import { useMediaQuery } from './use-media-query';
@@ -251,7 +251,15 @@ export function App({ initial, notices, onExplorer, note }: Props) {
           <div className={`stage stage-runs-${records.length}`}>
             <div className={`runs runs-${records.length}`}>
               {records.map((r, i) => (
-                <RunPanel key={i} record={r} index={i} t={shown} pointRadius={pointRadius} animate={!reducedMotion && lab.speed !== 'max'} />
+                <RunPanel
+                  key={i}
+                  record={r}
+                  index={i}
+                  pending={!wanted[i] || !showsWanted(r, wanted[i])}
+                  t={shown}
+                  pointRadius={pointRadius}
+                  animate={!reducedMotion && lab.speed !== 'max'}
+                />
               ))}
             </div>
             <HeadlineCharts

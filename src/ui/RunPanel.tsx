@@ -19,6 +19,8 @@ import type { RunSnapshot } from './runs/run-record';
 interface Props {
   record: RunSnapshot;
   index: number;
+  /** Still the previous settings' run: the wanted one is drawn a frame or more later. */
+  pending: boolean;
   t: number;
   pointRadius: number;
   /** Whether the loop diagram moves (not under reduced motion). */
@@ -95,13 +97,13 @@ function FilmTable({ record, t }: { record: RunSnapshot; t: number }) {
   );
 }
 
-export const RunPanel = memo(function RunPanel({ record, index, t, pointRadius, animate }: Props) {
+export const RunPanel = memo(function RunPanel({ record, index, pending, t, pointRadius, animate }: Props) {
   const shown = Math.min(t, record.rows.length);
   const { panel } = domainEntry(record.spec.data);
   const digits = panel === 'digits';
   return (
-    <article className="run-panel" style={{ borderColor: record.colour }} aria-label={`Run ${index + 1}: ${record.label}`}>
-      <RunStatus record={record} index={index} shown={shown} />
+    <article className={`run-panel${pending ? ' pending' : ''}`} style={{ borderColor: record.colour }} aria-label={`Run ${index + 1}: ${record.label}`} aria-busy={pending}>
+      <RunStatus record={record} index={index} shown={shown} pending={pending} />
       {record.state !== 'error' && (
         <div className="run-body">
           {record.spec.loop && <LoopDiagram spec={record.spec} colour={record.colour} t={shown} latest={record.rows.length} animate={animate} />}

@@ -1,6 +1,6 @@
 /**
  * A run's state for people and for tests: data-state is idle | running | done | error (paused
- * runs read as idle), with generation k of T, a progress bar and the worker's speed; neural runs
+ * runs read as idle), or pending while the panel still shows the previous settings' run, with generation k of T, a progress bar and the worker's speed; neural runs
  * add their training (TrainingStatus).
  */
 import { DIGIT_CLASSES } from '../engine/digits/digits';
@@ -57,10 +57,10 @@ export function hookState(record: RunSnapshot): 'idle' | 'running' | 'done' | 'e
 const WORDS = { idle: 'ready', running: 'running', paused: 'paused', done: 'done', error: 'error' } as const;
 
 /** `shown`: the generation under the scrubber (the latest unless it moved). */
-export function RunStatus({ record, index, shown }: { record: RunSnapshot; index: number; shown: number }) {
+export function RunStatus({ record, index, shown, pending }: { record: RunSnapshot; index: number; shown: number; pending: boolean }) {
   const t = record.rows.length;
   const T = record.spec.generations ?? 0;
-  const state = hookState(record);
+  const state = pending ? 'pending' : hookState(record);
   const estimate = record.source === 'worker' && record.spec.learner ? longRunEstimate(record.spec) : null;
   return (
     <div className={`run-status state-${record.state}`} data-testid="run-status" data-state={state} data-t={t} data-compute-ms={record.computeMs.toFixed(0)}>

@@ -14,7 +14,7 @@ import type { Spec } from '../../spec/schema';
 import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import { PAGE_RUNTIME } from '../runtime-options';
 import { WorkerPool } from '../worker-pool';
-import { type RunRecord, emptyRecord, keepFrame } from './run-record';
+import { type RunRecord, type RunSnapshot, emptyRecord, keepFrame } from './run-record';
 import type { RunStore } from './run-store';
 
 export interface WantedRun {
@@ -28,6 +28,16 @@ export interface WantedRun {
 }
 
 const specKey = (spec: Spec) => JSON.stringify(spec);
+
+/**
+ * Whether a run shown is the one wanted: React draws runs a frame or more after the settings
+ * change, and until then the panels still show the previous settings' runs. By identity first,
+ * since sync hands every record the wanted spec object.
+ */
+export function showsWanted(record: RunSnapshot, want: WantedRun): boolean {
+  const spec = want.spec ?? want.settings;
+  return record.spec === spec || specKey(record.spec) === specKey(spec);
+}
 
 const WORKERS = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
 
@@ -73,6 +83,8 @@ export class RunController {
     wanted.forEach((want, slot) => {
       const current = records[slot];
       if (current && want.spec && specKey(current.spec) === specKey(want.spec) && current.state !== 'error') {
+        // The wanted object itself, so that showsWanted answers by identity.
+        current.spec = want.spec;
         current.label = want.label;
         current.colour = want.colour;
         return;
@@ -98,7 +110,7 @@ export class RunController {
     const done = again ? undefined : this.finished.get(specKey(spec));
     if (done) {
       // Its lists are no longer written to: the copy shares them under its own id.
-      this.store.records[slot] = { ...done, runId: this.nextId++, label, colour };
+      this.store.records[slot] = { ...done, runId: this.nextId++, spec, label, colour };
       return;
     }
     const record = emptyRecord(this.nextId++, spec, label, colour, 'worker');
