@@ -169,42 +169,49 @@ export function App({ initial, notices, onExplorer, note }: Props) {
 
   const scenario = presetById(lab.preset);
   const headlineMetrics = chosenChart ?? scenario?.headline ?? defaultHeadline(records);
-  const scenarioText = !lab.embed && <ScenarioText active={lab.preset} picture={mnist ? 'digits' : domainEntry(lab.base.data).panel === 'text' ? 'words' : records.some((r) => r.modes) ? 'modes' : 'points'} />;
-  const controls = (
-    <>
-      <SpecControls
-        base={lab.base}
-        runs={lab.runs}
-        hidden={lab.hidden}
-        onChange={setBase}
-        dataExtra={null}
-        part="loop"
-        onRun={(i, patch) => setRuns(lab.runs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
-      />
-      <details className="more-settings" data-testid="more-settings" {...section('settings')}>
-        <summary>All settings: data, learner, run</summary>
+  const picture = mnist ? 'digits' : domainEntry(lab.base.data).panel === 'text' ? 'words' : records.some((r) => r.modes) ? 'modes' : 'points';
+  // The text and the settings are built again only when they change, not every time the runs are
+  // drawn again: at full speed that is every few frames, and the settings are many controls.
+  const scenarioText = useMemo(() => !lab.embed && <ScenarioText active={lab.preset} picture={picture} />, [lab.embed, lab.preset, picture]);
+  const controls = useMemo(
+    () => (
+      <>
         <SpecControls
           base={lab.base}
           runs={lab.runs}
           hidden={lab.hidden}
           onChange={setBase}
-          part="rest"
-          dataExtra={!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
+          dataExtra={null}
+          part="loop"
+          onRun={(i, patch) => setRuns(lab.runs.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
         />
-      </details>
-      {link.pointsLeftOut && (
-        <p className="help" role="status" data-testid="points-not-in-link">
-          These {lab.base.points?.length} points are too many for a link (the address stays under {URL_BUDGET} characters), so the address bar leaves them out: share them as a run
-          file instead (Save and load: Whole run, then Load a run).
-        </p>
-      )}
-      {!hidden('compare') && (
-        <details className="compare-section" {...section('compare')}>
-          <summary id="compare-title">Compare runs ({lab.runs.length})</summary>
-          <CompareEditor base={lab.base} runs={lab.runs} labels={wanted.map((w) => w.label)} hidden={lab.hidden} onChange={setRuns} />
+        <details className="more-settings" data-testid="more-settings" {...section('settings')}>
+          <summary>All settings: data, learner, run</summary>
+          <SpecControls
+            base={lab.base}
+            runs={lab.runs}
+            hidden={lab.hidden}
+            onChange={setBase}
+            part="rest"
+            dataExtra={!hidden('data-input') && <DataInput current={lab.base.points} onUse={(points) => setBase({ data: 'points', points })} />}
+          />
         </details>
-      )}
-    </>
+        {link.pointsLeftOut && (
+          <p className="help" role="status" data-testid="points-not-in-link">
+            These {lab.base.points?.length} points are too many for a link (the address stays under {URL_BUDGET} characters), so the address bar leaves them out: share them as a run
+            file instead (Save and load: Whole run, then Load a run).
+          </p>
+        )}
+        {!hidden('compare') && (
+          <details className="compare-section" {...section('compare')}>
+            <summary id="compare-title">Compare runs ({lab.runs.length})</summary>
+            <CompareEditor base={lab.base} runs={lab.runs} labels={wanted.map((w) => w.label)} hidden={lab.hidden} onChange={setRuns} />
+          </details>
+        )}
+      </>
+    ),
+    // The setters it hands down read lab; section() reads openSections.
+    [lab, wanted, link.pointsLeftOut, openSections],
   );
   // A switch of data kind changes other settings: its notice is shown above the runs, where the eye is.
   const switchBanner = switchNotice && <Notices title={switchNotice.title} notices={switchNotice.items} onDismiss={() => setSwitchNotice(null)} testId="switch-notice" />;

@@ -83,9 +83,12 @@ describe('MNIST runs in the page', () => {
 
   it('choosing MNIST in the controls switches the learner and the sizes, says so, and switches back', async () => {
     await open(page, 'speed=max&generations=5&replicates=2');
+    // Paused (Space), so that no digit run computes while the controls are checked: only the moons run at the end.
+    await page.keyboard.press(' ');
     await openSettings(page);
     const data = page.locator('.spec-controls [data-field=data] select');
     await data.selectOption('mnist');
+    await waitForRuns(page, 'idle');
     const notice = page.getByTestId('switch-notice');
     await expect.poll(() => notice.isVisible()).toBe(true);
     const text = (await notice.textContent()) ?? '';
@@ -111,6 +114,7 @@ describe('MNIST runs in the page', () => {
     await data.selectOption('moons');
     await expect.poll(async () => (await notice.textContent()) ?? '').toContain('learner: VAE (digits, TensorFlow.js) → Gaussian mixture (EM)');
     expect(await learner.inputValue()).toBe('gmm');
+    await page.click('[data-testid=play-pause]');
     await waitForRuns(page, 'done', RUN_TIMEOUT);
     expect(await page.getByTestId('mnist-credit').count()).toBe(0);
   }, TEST_TIMEOUT);

@@ -10,12 +10,14 @@ export const MASS_LEVELS = [0.5, 0.8, 0.95] as const;
 const cache = new WeakMap<Float64Array, string[]>();
 
 function levels(density: number[]): number[] {
-  const sorted = [...density].sort((a, b) => b - a);
+  // A typed array sorts numerically without a comparator, several times faster; read from the top.
+  const sorted = Float64Array.from(density).sort();
   const total = sorted.reduce((s, v) => s + v, 0);
   const out: number[] = [];
   let cumulative = 0;
   let level = 0;
-  for (const v of sorted) {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const v = sorted[i];
     cumulative += v;
     while (level < MASS_LEVELS.length && cumulative >= MASS_LEVELS[level] * total) {
       out.push(v);

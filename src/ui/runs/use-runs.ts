@@ -10,16 +10,27 @@
  * rate of snapshots (every frame) renders that take longer than a frame would never finish. The
  * next snapshot is therefore handed to React only once the previous one is on screen; snapshots
  * that arrive meanwhile collapse into the newest.
+ *
+ * Why a pause after each: at full speed the runs change every frame, and rendering them back to
+ * back kept the main thread busy all the time; on a two-core laptop that is a core taken from the
+ * engine workers (a three-run scenario spent as much time drawing as computing). After a render
+ * that took r ms the next one waits r ms, so drawing takes at most about half of the main thread:
+ * a fast machine still draws every frame, a slow one draws less often and computes sooner.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { RunSnapshot } from './run-record';
 import type { RunStore } from './run-store';
 
+/** The longest pause between renders, so that a slow render never leaves the runs looking stuck. */
+const MAX_PAUSE_MS = 500;
+
 export function useRuns(store: RunStore): readonly RunSnapshot[] {
   const [snapshots, setSnapshots] = useState(store.getSnapshots);
   /** The list last handed to React: the same list again would render nothing, and commit nothing. */
   const requested = useRef(snapshots);
+  /** While a render is under way or pausing after one, newer snapshots wait. */
   const rendering = useRef(false);
+  const requestedAt = useRef(0);
   const behind = useRef(false);
 
   const publish = useRef(() => {
@@ -31,6 +42,7 @@ export function useRuns(store: RunStore): readonly RunSnapshot[] {
     }
     rendering.current = true;
     requested.current = next;
+    requestedAt.current = performance.now();
     startTransition(() => setSnapshots(next));
   });
 
@@ -41,13 +53,20 @@ export function useRuns(store: RunStore): readonly RunSnapshot[] {
     return unsubscribe;
   }, [store]);
 
-  // Committed: the next snapshot may go, and one that waited goes now.
+  // Committed: after as long again, the next snapshot may go, and one that waited goes then.
   useEffect(() => {
-    rendering.current = false;
-    if (behind.current) {
-      behind.current = false;
-      publish.current();
-    }
+    // The first render was not requested: nothing to pause after.
+    if (!rendering.current) return;
+    const release = () => {
+      rendering.current = false;
+      if (behind.current) {
+        behind.current = false;
+        publish.current();
+      }
+    };
+    const pause = Math.min(MAX_PAUSE_MS, performance.now() - requestedAt.current);
+    const timer = setTimeout(release, pause);
+    return () => clearTimeout(timer);
   }, [snapshots]);
 
   return snapshots;
