@@ -82,6 +82,29 @@ describe('kdeLearner', () => {
     }
   });
 
+  it('keeps every term that counts with a narrow kernel, near the points and far from them', () => {
+    // 2-D queries scan only the points near them: compared with every term, in log-sum-exp form.
+    const many = 2000;
+    const x = ring().sample(Rng.fromKey(26), many);
+    const narrow = kdeLearner({ bandwidth: 0.15 }).fit(x, many, Rng.fromKey(0));
+    const [a, b, , c] = narrow.kernelCov;
+    const det = a * c - b * b;
+    const rng = Rng.fromKey(27);
+    const queries = Float64Array.from({ length: 400 }, () => 8 * rng.uniform() - 4);
+    queries.set([0, 0, 9, -9, x[0], x[1]], 0);
+    const lp = narrow.logDensity(queries, 200);
+    for (let j = 0; j < 200; j++) {
+      const e = Array.from({ length: many }, (_, i) => {
+        const dx = queries[2 * j] - x[2 * i];
+        const dy = queries[2 * j + 1] - x[2 * i + 1];
+        return -0.5 * ((c * dx * dx - 2 * b * dx * dy + a * dy * dy) / det);
+      });
+      const max = Math.max(...e);
+      const direct = max + Math.log(e.reduce((sum, v) => sum + Math.exp(v - max), 0)) - Math.log(2 * Math.PI * Math.sqrt(det) * many);
+      expect(lp[j], `query ${j}`).toBeCloseTo(direct, 9);
+    }
+  });
+
   it('has a log density that integrates to 1', () => {
     // Trapezoid rule on [−7, 7]² with h = 0.1 (the integrand vanishes at the edges, so the plain
     // sum is the trapezoid sum). The kernel's smallest standard deviation σ is ≥ 0.4 = 4h, so the

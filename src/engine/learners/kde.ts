@@ -42,6 +42,67 @@ function forwardSolve(l: Float64Array, d: number, v: Float64Array, offset: numbe
   }
 }
 
+/** The n whitened 2-D points (row-major), reordered by their first coordinate. */
+function sortedByFirst(whitened: Float64Array, n: number): Float64Array {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => whitened[2 * a] - whitened[2 * b]);
+  const out = new Float64Array(2 * n);
+  order.forEach((i, r) => {
+    out[2 * r] = whitened[2 * i];
+    out[2 * r + 1] = whitened[2 * i + 1];
+  });
+  return out;
+}
+
+/** The first row of `sorted` whose first coordinate is ≥ x. */
+function lowerBound(sorted: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[2 * mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The 2-D log density with the same terms as the general path, found without visiting every
+ * point: a term counts only within squared distance s_min + 80 (e^−40 of the nearest point's), so
+ * only the band of points whose first coordinate lies that close is scanned, outwards from the
+ * query. The density grid of the film strip asks 4,096 queries of every generation's KDE, and
+ * most of the n points lie far outside that band.
+ */
+function logDensity2(query: Float64Array, m: number, sorted: Float64Array, l: Float64Array, logNorm: number): Float64Array {
+  const n = sorted.length / 2;
+  const out = new Float64Array(m);
+  const zq = new Float64Array(2);
+  const reach = -2 * NEGLIGIBLE_LOG_RATIO;
+  for (let j = 0; j < m; j++) {
+    forwardSolve(l, 2, query, 2 * j, zq, 0);
+    const z0 = zq[0];
+    const z1 = zq[1];
+    const start = lowerBound(sorted, n, z0);
+    // The nearest point: outwards while the gap in the first coordinate alone can still beat it.
+    let sMin = Infinity;
+    for (let i = start; i < n && (sorted[2 * i] - z0) ** 2 < sMin; i++) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
+    for (let i = start - 1; i >= 0 && (sorted[2 * i] - z0) ** 2 < sMin; i--) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
+    const max = -0.5 * sMin;
+    // A little wider than the rule, so that rounding never drops a term the rule keeps.
+    const band = (sMin + reach) * (1 + 1e-9);
+    let sum = 0;
+    const add = (i: number) => {
+      const u = z0 - sorted[2 * i];
+      const v = z1 - sorted[2 * i + 1];
+      const t = -0.5 * (u * u + v * v) - max;
+      if (t >= NEGLIGIBLE_LOG_RATIO) sum += Math.exp(t);
+    };
+    for (let i = start; i < n && (sorted[2 * i] - z0) ** 2 <= band; i++) add(i);
+    for (let i = start - 1; i >= 0 && (sorted[2 * i] - z0) ** 2 <= band; i--) add(i);
+    out[j] = logNorm + max + Math.log(sum);
+  }
+  return out;
+}
+
 export function kdeLearner(options: { bandwidth: number }): KdeLearner {
   const { bandwidth } = options;
   if (!(bandwidth > 0 && Number.isFinite(bandwidth))) throw new RangeError(`bandwidth must be > 0, got ${bandwidth}`);
@@ -62,6 +123,8 @@ export function kdeLearner(options: { bandwidth: number }): KdeLearner {
       // Training points whitened by H once, so each kernel term is a squared Euclidean distance.
       const whitened = new Float64Array(n * d);
       for (let i = 0; i < n; i++) forwardSolve(l, d, points, i * d, whitened, i * d);
+      /** 2-D: the whitened points in order of their first coordinate, made on the first density query. */
+      let sorted: Float64Array | undefined;
 
       return {
         dim: d,
@@ -85,33 +148,22 @@ export function kdeLearner(options: { bandwidth: number }): KdeLearner {
           return out;
         },
         logDensity(query: Float64Array, m: number) {
+          if (d === 2) return logDensity2(query, m, (sorted ??= sortedByFirst(whitened, n)), l, logNorm);
           const out = new Float64Array(m);
           const q = new Float64Array(n);
           const zq = new Float64Array(d);
           for (let j = 0; j < m; j++) {
             forwardSolve(l, d, query, j * d, zq, 0);
             let max = -Infinity;
-            if (d === 2) {
-              const z0 = zq[0];
-              const z1 = zq[1];
-              for (let i = 0; i < n; i++) {
-                const u = z0 - whitened[2 * i];
-                const v = z1 - whitened[2 * i + 1];
-                const e = -0.5 * (u * u + v * v);
-                q[i] = e;
-                if (e > max) max = e;
+            for (let i = 0; i < n; i++) {
+              let s = 0;
+              for (let a = 0; a < d; a++) {
+                const u = zq[a] - whitened[i * d + a];
+                s += u * u;
               }
-            } else {
-              for (let i = 0; i < n; i++) {
-                let s = 0;
-                for (let a = 0; a < d; a++) {
-                  const u = zq[a] - whitened[i * d + a];
-                  s += u * u;
-                }
-                const e = -0.5 * s;
-                q[i] = e;
-                if (e > max) max = e;
-              }
+              const e = -0.5 * s;
+              q[i] = e;
+              if (e > max) max = e;
             }
             let sum = 0;
             for (let i = 0; i < n; i++) {
