@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { topicOf } from '../../src/ui/controls/PresetBar';
 import { PRESETS } from '../../src/ui/presets';
 import { browserSession, screenshot } from './browser';
-import { expectStoryVisible, open, openSettings, readTables, searchParams, waitForRuns } from './lab-page';
+import { expectStoryVisible, inViewport, open, openSettings, readTables, searchParams, waitForRuns } from './lab-page';
 
 const session = browserSession();
 
@@ -113,6 +113,16 @@ describe('links and learners that start right', () => {
     expect(await page.getByTestId('preset-text').textContent()).toContain('Temperature');
     // Every scenario is in exactly one topic.
     expect(new Set(PRESETS.map(topicOf)).size).toBe(5);
+  });
+
+  it('on a phone, shows every topic and brings the chosen scenario into its sideways-scrolling row', async () => {
+    const page = await session.newPage(390, 844);
+    await open(page, 'preset=accumulate');
+    const topics = await inViewport(page, '.preset-topics button');
+    expect(topics).toHaveLength(5);
+    for (const topic of topics) expect(topic.inside, `topic at ${topic.box.map(Math.round)}`).toBe(true);
+    await expect.poll(async () => (await inViewport(page, '[data-testid=preset-accumulate]'))[0].inside).toBe(true);
+    await screenshot(page, 'phone-scenarios', false);
   });
 
   it('controls without effect are hidden, not greyed; picking a neural learner sizes the run and says what changed', async () => {

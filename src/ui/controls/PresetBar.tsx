@@ -3,7 +3,7 @@
  * loops); and the active one's explanation and finding (ScenarioText). All scenarios at once took
  * five rows of buttons at 1280×720 and pushed the runs below the fold.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { domainOf } from '../../spec/domains';
 import { PRESETS, type Preset, presetById } from '../presets';
 
@@ -34,6 +34,16 @@ export function PresetBar({ active, onPick }: Props) {
   useEffect(() => {
     if (activePreset) setTopic(topicOf(activePreset));
   }, [activePreset]);
+  // On a phone the scenarios scroll sideways: the chosen one is brought into the row's view (a
+  // no-op where the row wraps). Not scrollIntoView, which could also scroll the page.
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const row = list.current;
+    const button = row?.querySelector<HTMLElement>('[aria-pressed=true]');
+    if (!row || !button || row.scrollWidth <= row.clientWidth) return;
+    const left = button.offsetLeft - row.offsetLeft;
+    if (left < row.scrollLeft || left + button.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left - 8;
+  }, [active, topic]);
   return (
     <section className="presets" aria-labelledby="presets-title">
       <h2 id="presets-title" className="preset-lead">
@@ -46,12 +56,14 @@ export function PresetBar({ active, onPick }: Props) {
           </button>
         ))}
       </div>
-      {/* In the same wrapping row as the topics: two rows hold them at 1280×720. */}
-      {BY_TOPIC[topic].map((p) => (
-        <button key={p.id} type="button" className="preset" data-testid={`preset-${p.id}`} aria-pressed={p.id === active} onClick={() => onPick(p)}>
-          {p.title}
-        </button>
-      ))}
+      {/* In the same wrapping row as the topics (two rows hold them at 1280×720); a row of its own on phones. */}
+      <div className="preset-list" ref={list} role="group" aria-label={`${TOPICS[topic]} scenarios`}>
+        {BY_TOPIC[topic].map((p) => (
+          <button key={p.id} type="button" className="preset" data-testid={`preset-${p.id}`} aria-pressed={p.id === active} onClick={() => onPick(p)}>
+            {p.title}
+          </button>
+        ))}
+      </div>
     </section>
   );
 }
