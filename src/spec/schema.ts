@@ -5,7 +5,7 @@
  * tables of their own (domains.ts, learners.ts).
  */
 import { DATA_KINDS, type DataKind, dataOf } from './domains';
-import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
+import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry, passageOf } from './learners';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
 interface FieldBase {
@@ -342,7 +342,7 @@ export const specFields = {
     flag: 'curation-k',
     label: 'candidates K',
     plain: 'each synthetic sample is picked among K samples of the previous model, the one the curator prefers (closer to the target point, or with more target words) more likely (1: no curation)',
-    help: 'curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; words: r = the share of target words in a candidate (a word for the unigram, a passage of 10 words for the bigram) (1 = no curation)',
+    help: `curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; words: r = the share of target words in a candidate (a word for the unigram, a passage of ${passageOf('bigram')} words for the bigram) (1 = no curation)`,
     appliesWhen: { data: FILTERED_DATA },
   } satisfies IntField,
   curationBeta: {
@@ -405,7 +405,7 @@ export const specFields = {
     flag: 'verifier',
     label: 'verifier',
     plain: 'a check that throws away synthetic samples that do not look like real data, and draws again until n_s pass',
-    help: 'keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass; points: support = inside the k-NN manifold (k = 5) of 2,000 real samples, biased = the same, but only its right half (first coordinate ≥ 0); words: support = only words that occur in its own 10,000 words of real text (for the bigram, passages of 10 words that hold no other), biased = only the more common half of those',
+    help: `keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass; points: support = inside the k-NN manifold (k = 5) of 2,000 real samples, biased = the same, but only its right half (first coordinate ≥ 0); words: support = only words that occur in its own 10,000 words of real text (for the bigram, passages of ${passageOf('bigram')} words that hold no other), biased = only the more common half of those`,
     appliesWhen: { data: FILTERED_DATA },
   } satisfies EnumField<typeof VERIFIERS>,
   verifierAccuracy: {

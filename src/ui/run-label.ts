@@ -1,7 +1,7 @@
 /** How a run is named and explained on the page, in the paper's words. */
-import { textLearnerFor } from '../engine/text/text-loop';
 import { VERIFIER_WORDS } from '../engine/text/word-verifier';
 import { domainOf } from '../spec/domains';
+import { passageOf } from '../spec/learners';
 import { type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
@@ -32,7 +32,7 @@ export function filterStory(spec: Spec): string {
   const words = domainOf(spec.data) === 'text';
   const biased = spec.verifier === 'biased';
   // What a curator or verifier judges at once: a word, or a passage of a learner of word sequences.
-  const passage = words ? textLearnerFor(spec).passage : 1;
+  const passage = passageOf(spec.learner);
   const unit = passage === 1 ? 'word' : `passage of ${passage} words`;
   if (fieldApplies('curationK', spec) && spec.curationK > 1)
     parts.push(

@@ -44,16 +44,9 @@ function pairRows(data: Float64Array, n: number, v: number): Rows {
   return { start, next, count };
 }
 
-/**
- * Words of the passages a curator or verifier judges (UnigramLearner.passage): about a sentence, so
- * each judged sample is text along the chain, not a word torn from its neighbours.
- */
-export const BIGRAM_PASSAGE = 10;
-
 export function bigramLearner(options: UnigramOptions): UnigramLearner {
   const { vocabulary: v, smoothing: alpha, topK } = options;
   return {
-    passage: BIGRAM_PASSAGE,
     fit(data: Float64Array, n: number): UnigramModel {
       const q = new Float64Array(v);
       for (let k = 0; k < n; k++) q[data[k]] += 1;

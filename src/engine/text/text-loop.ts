@@ -9,6 +9,7 @@
 import { filteredDraw } from '../curation/synthetic-draw';
 import type { LoopParts } from '../loops/replicate';
 import type { Rng } from '../random/prng';
+import { passageOf } from '../../spec/learners';
 import type { Spec } from '../../spec/schema';
 import { bigramLearner } from './bigram';
 import { englishProbabilities } from './corpus';
@@ -34,7 +35,7 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
   const p = textDistribution(spec);
   const real = new Categorical(p);
   const curated = spec.curationK > 1;
-  const width = learner.passage;
+  const width = passageOf(spec.learner);
   const verifier = wordVerifierFor(spec, p, width);
   const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, count: number) => targetRewards(rows, count, width, spec.targetWords), verifier } : null;
   /** n synthetic words: the kept passages one after another, the last one cut to fit. */

@@ -53,12 +53,6 @@ export function samplingWeights(q: Float64Array, lambda: number, topK: number): 
 }
 
 export interface UnigramLearner {
-  /**
-   * Words per curated or verified sample (engine/curation): one for independent words; a passage
-   * of consecutive words for a learner of word sequences, so that the curator judges text as the
-   * model writes it.
-   */
-  readonly passage: number;
   /** Fits G^t to n word ids. */
   fit(data: Float64Array, n: number): UnigramModel;
 }
@@ -66,7 +60,6 @@ export interface UnigramLearner {
 export function unigramLearner(options: UnigramOptions): UnigramLearner {
   const { vocabulary: v, smoothing: alpha, topK } = options;
   return {
-    passage: 1,
     fit(data: Float64Array, n: number): UnigramModel {
       const q = new Float64Array(v);
       for (let k = 0; k < n; k++) q[data[k]] += 1;

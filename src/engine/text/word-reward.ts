@@ -1,7 +1,7 @@
 /**
  * The curator's reward for words (after Ferbach et al. 2024): membership in a target word set, the
  * m most common words of the real language (ranks 1..m, ids 0..m − 1; `targetWords`). A curated
- * sample is a passage of the learner's `passage` words (one word for the unigram, whose words are
+ * sample is a passage of the learner's words (LearnerEntry.passage: one word for the unigram, whose words are
  * independent; a run of consecutive words for the bigram, whose text is a chain), and its reward is
  * the share of its words in the set, r ∈ [0, 1]: with one word, a target word weighs e^{1/β}
  * against any other in the Bradley–Terry pick.
