@@ -38,11 +38,12 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
   const width = passageOf(spec.learner);
   const verifier = wordVerifierFor(spec, p, width);
   const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, count: number) => targetRewards(rows, count, width, spec.targetWords), verifier } : null;
-  /** n synthetic words: the kept passages one after another, the last one cut to fit. */
-  const synthetic = async (model: UnigramModel, rng: Rng, n: number) =>
-    (await filteredDraw((r, passages) => model.sample(r, passages * width, spec.lambda), Math.ceil(n / width), width, filter!, rng)).subarray(0, n);
   return {
-    ...(filter && { synthetic }),
+    // n synthetic words: the kept passages one after another, the last one cut to fit.
+    ...(filter && {
+      synthetic: async (model: UnigramModel, rng: Rng, n: number) =>
+        (await filteredDraw((r, passages) => model.sample(r, passages * width, spec.lambda), Math.ceil(n / width), width, filter, rng)).subarray(0, n),
+    }),
     width: 1,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n) => learner.fit(data, n),
