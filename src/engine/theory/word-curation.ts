@@ -10,7 +10,7 @@
  *   (n_r s_real + n_s f(s) + α m) / (n_r + n_s + α V)   (n_r = 0 fully synthetic),
  * and generation 1, fit on n_ini real words, has E[s_1] = (n_ini s_real + α m)/(n_ini + α V). The
  * recursion applies f to the expected share, so it leaves out the O(1/n) spread of s between
- * replicates (f is concave where it matters, so simulations run a hair below it).
+ * replicates: an O(1/n) bias of the mean (README, "Curated and verified synthetic data").
  */
 import type { Spec } from '../../spec/schema';
 import { textDistribution } from '../text/text-loop';
