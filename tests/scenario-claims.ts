@@ -37,7 +37,7 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
 }
 
 /** The curation and verification scenarios: their browser test is tests/browser/curation.test.ts. */
-export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier'];
+export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier', 'words-curation'];
 
 /** The scenarios of models feeding each other: their browser test is tests/browser/ecosystem.test.ts. */
 export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web'];
@@ -170,6 +170,18 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     expect(last(fresh, 'alive')).toBeGreaterThan(0.9 * fresh.mean('alive', 10));
     expect(last(synthetic, 'alive')).toBeLessThan(0.15 * first(synthetic, 'alive'));
     expect(last(fresh, 'alive')).toBeGreaterThan(5 * last(synthetic, 'alive'));
+  },
+  'words-curation': ([kept, curated]) => {
+    // The curator's reward climbs from about 0.59 to nearly 1, generation after generation…
+    expect(first(curated, 'targetShare')).toBeLessThan(0.65);
+    for (const t of [2, 4, 8]) expect(curated.mean('targetShare', t), `share of target words at t = ${t}`).toBeGreaterThan(curated.mean('targetShare', t / 2) + 0.03);
+    expect(last(curated, 'targetShare')).toBeGreaterThan(0.99);
+    // …while the language shrinks onto the 50 favourites: the same first fit, then far fewer words and no rare ones.
+    expect(first(curated, 'alive')).toBe(first(kept, 'alive'));
+    expect(last(curated, 'alive')).toBeLessThan(70);
+    expect(last(curated, 'alive')).toBeLessThan(last(kept, 'alive') / 3);
+    expect(last(curated, 'tailMass')).toBeLessThan(0.01);
+    expect(last(kept, 'tailMass')).toBeGreaterThan(0.05);
   },
   ecosystem: ([alone, sharing]) => {
     // Alone the models drift apart; sharing three quarters of their samples keeps them alike…

@@ -95,6 +95,14 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
     range: [-METRIC_VALUE_LIMIT, 0],
     axis: 'data',
   },
+  targetShare: {
+    label: 'share of target words',
+    plain: 'the curator’s reward for words: how much of the model’s text is made of the words the curator favours (1 = nothing else)',
+    better: 'higher',
+    help: 'Σ q_i over the curator’s target words (the m most common words of the real language), q being G^t’s word probabilities: the objective word curation maximises (Ferbach et al. 2024). The theory line follows the unigram counts in the population limit: each pick is a target word with probability E[J e^{1/β} / (J e^{1/β} + K − J)], J ~ Binomial(K, s) target words among the K candidates (1 − (1 − s)^K as β → 0)',
+    range: SHARE,
+    axis: SHARE,
+  },
   spread: {
     label: 'distance between models',
     plain: 'how different the models that feed each other have become (0 = all alike): the mean Fréchet distance over every pair of models',

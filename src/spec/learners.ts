@@ -30,6 +30,11 @@ export interface LearnerEntry {
   readonly pace?: { readonly per: 'step' | 'digit-epoch' | 'digit' | 'word'; readonly perSecond: number };
   /** Sizes a page run of it takes, where they differ from its domain's (a network per replicate and generation). */
   readonly page?: Readonly<Partial<Spec>>;
+  /**
+   * Words per sample that a curator or verifier judges, for a learner of word sequences: a passage
+   * of consecutive words, so that they judge text as the model writes it (absent: single words).
+   */
+  readonly passage?: number;
 }
 
 /**
@@ -87,11 +92,17 @@ export const LEARNER_TABLE: Readonly<Record<LearnerKind, LearnerEntry>> = {
   // Pairs are counted in a hash map and text is drawn word by word along the chain: about a fifth
   // of the unigram learner's pace without smoothing (scratch runs, Node, 2026-11-30); smoothing
   // builds a dense row of V weights for every word the text visits.
-  bigram: { domain: 'text', runtime: 'engine', label: 'bigram (word pairs, add-α)', fields: ['smoothing', 'topK'], pace: { per: 'word', perSecond: 1_000_000 } },
+  // Its curated and verified passages are about a sentence long.
+  bigram: { domain: 'text', runtime: 'engine', label: 'bigram (word pairs, add-α)', fields: ['smoothing', 'topK'], pace: { per: 'word', perSecond: 1_000_000 }, passage: 10 },
 };
 
 export function learnerEntry(learner: LearnerKind): LearnerEntry {
   return LEARNER_TABLE[learner];
+}
+
+/** Words per curated or verified sample of a word learner (LearnerEntry.passage): 1 for independent words. */
+export function passageOf(learner: LearnerKind): number {
+  return LEARNER_TABLE[learner].passage ?? 1;
 }
 
 /** The learners for which `test` holds, in the table's order. */

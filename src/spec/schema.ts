@@ -5,7 +5,7 @@
  * tables of their own (domains.ts, learners.ts).
  */
 import { DATA_KINDS, type DataKind, dataOf } from './domains';
-import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
+import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry, passageOf } from './learners';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
 interface FieldBase {
@@ -82,8 +82,10 @@ export { DATA_KINDS, type DataKind } from './domains';
 export { LEARNERS, type LearnerKind, isNeural } from './learners';
 
 const MAX_N = 100_000;
-/** Curation and verification filter synthetic points (engine/curation); digits and words have no reward yet. */
+/** Curation and verification filter synthetic points and words (engine/curation, engine/text); digits have no reward yet. */
 const POINT_DATA = dataOf('points');
+const TEXT_DATA = dataOf('text');
+const FILTERED_DATA = [...POINT_DATA, ...TEXT_DATA];
 
 export const specFields = {
   data: {
@@ -339,9 +341,9 @@ export const specFields = {
     slider: { min: 1, max: 20, step: 1 },
     flag: 'curation-k',
     label: 'candidates K',
-    plain: 'each synthetic sample is picked among K samples of the previous model, the one closer to the target more likely (1: no curation)',
-    help: 'curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r(x)/β), r(x) = −‖x − x*‖² (1 = no curation)',
-    appliesWhen: { data: POINT_DATA },
+    plain: 'each synthetic sample is picked among K samples of the previous model, the one the curator prefers (closer to the target point, or with more target words) more likely (1: no curation)',
+    help: `curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; words: r = the share of target words in a candidate (a word for the unigram, a passage of ${passageOf('bigram')} words for the bigram) (1 = no curation)`,
+    appliesWhen: { data: FILTERED_DATA },
   } satisfies IntField,
   curationBeta: {
     kind: 'number',
@@ -352,9 +354,9 @@ export const specFields = {
     slider: { min: 0.05, max: 5, step: 0.05 },
     flag: 'curation-beta',
     label: 'β',
-    plain: 'how strictly the curator prefers the candidate closest to the target: small β almost always picks the closest, large β picks almost at random',
-    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(−‖x_i − x*‖²/β)',
-    appliesWhen: { data: POINT_DATA },
+    plain: 'how strictly the curator prefers the best candidate (closest to the target, or with the most target words): small β almost always picks it, large β picks almost at random',
+    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(r(x_i)/β); points: r = −‖x_i − x*‖²; words: a target word weighs e^(1/β) against another',
+    appliesWhen: { data: FILTERED_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies NumberField,
   targetX: {
@@ -383,6 +385,19 @@ export const specFields = {
     appliesWhen: { data: POINT_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies NumberField,
+  targetWords: {
+    kind: 'int',
+    min: 1,
+    max: MAX_N,
+    default: 50,
+    slider: { min: 1, max: 500, step: 1 },
+    flag: 'target-words',
+    label: 'target words m',
+    plain: 'the curator’s favourite words: the m most common words of the real language; of the K candidates it prefers the one with more of them',
+    help: 'the curator\'s target set for words: the m most common words of the real vocabulary (ranks 1..m, at most V); a candidate\'s reward is the share of its words in the set',
+    appliesWhen: { data: TEXT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies IntField,
   verifier: {
     kind: 'enum',
     options: VERIFIERS,
@@ -390,8 +405,8 @@ export const specFields = {
     flag: 'verifier',
     label: 'verifier',
     plain: 'a check that throws away synthetic samples that do not look like real data, and draws again until n_s pass',
-    help: 'keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass: support = inside the k-NN manifold (k = 5) of 2,000 real samples; biased = the same, but only its right half (first coordinate ≥ 0)',
-    appliesWhen: { data: POINT_DATA },
+    help: `keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass; points: support = inside the k-NN manifold (k = 5) of 2,000 real samples, biased = the same, but only its right half (first coordinate ≥ 0); words: support = only words that occur in its own 10,000 words of real text (for the bigram, passages of ${passageOf('bigram')} words that hold no other), biased = only the more common half of those`,
+    appliesWhen: { data: FILTERED_DATA },
   } satisfies EnumField<typeof VERIFIERS>,
   verifierAccuracy: {
     kind: 'number',
@@ -403,7 +418,7 @@ export const specFields = {
     label: 'verifier accuracy',
     plain: 'how often the verifier’s verdict is right; the rest of the time it accepts what it should reject and rejects what it should accept (0.5: a coin toss)',
     help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
-    appliesWhen: { data: POINT_DATA, verifier: ['support', 'biased'] },
+    appliesWhen: { data: FILTERED_DATA, verifier: ['support', 'biased'] },
   } satisfies NumberField,
   // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
   models: {

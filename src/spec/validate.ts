@@ -222,6 +222,8 @@ function crossCheck(spec: Spec): SpecIssue[] {
     issues.push({ field: 'points', message: `points: a point set was given but data=${spec.data}; use data=points` });
   if (spec.data === 'english' && spec.vocabulary > ENGLISH_WORDS)
     issues.push({ field: 'vocabulary', message: `${fieldName('vocabulary')}: ${spec.vocabulary} is more words than the English corpus ships; allowed with data=english: an integer 2..${ENGLISH_WORDS}` });
+  if (fieldApplies('targetWords', spec) && spec.targetWords > spec.vocabulary)
+    issues.push({ field: 'targetWords', message: `${fieldName('targetWords')}: ${spec.targetWords} is more words than the vocabulary's V = ${spec.vocabulary}; allowed: an integer ${specFields.targetWords.min}..${spec.vocabulary}` });
 
   if (!specFields.metrics.keywords.includes(spec.metrics) && (spec.data !== 'points' || spec.points !== null)) {
     const { all } = availableMetrics(spec);

@@ -24,6 +24,7 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
   ['fd', 'FD', (x) => (Math.abs(x) >= 1e5 ? x.toExponential(1) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(2))],
   // A curated run's objective, before the diversity it costs.
   ['reward', 'reward', (x) => x.toFixed(2)],
+  ['targetShare', 'target words', (x) => x.toFixed(2)],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
   // Words: how many the model can still say, and the share of the rare half's mass it keeps.

@@ -239,6 +239,18 @@ export const PRESETS: Preset[] = [
     base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 100 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh', nReal: 500 }],
   }),
+  // Word curation (engine/text/word-reward.ts): English, so that the favourites read as words.
+  preset({
+    id: 'words-curation',
+    title: 'Curating words keeps the favourites and loses the rest',
+    explanation:
+      'Two toy language models of the 1,000 most common English words, each generation refit on 5,000 words it generated itself. The first keeps every word it writes. For the second a curator picks each word from K = 2 words the model wrote, preferring one of the 50 most common English words (the, of, and, …; shaded in the pictures): with β = 1 such a word is e ≈ 2.7 times as likely to be picked as another. The share of those favourites in the model’s text (the curator’s reward) climbs from 0.59 to nearly 1 in 12 generations, along the dashed theory line, and the language shrinks onto them: about 50 words alive and no rare-word mass left, while the uncurated model still has about 270 words and keeps 0.13 of the rare-word mass.',
+    finding:
+      'Retraining on curated samples maximises the expected reward (Bradley–Terry choice among K candidates), at the cost of diversity: the model collapses onto what the curator rewards (Ferbach et al. 2024, arXiv 2407.09499).',
+    headline: ['targetShare', 'alive'],
+    base: { data: 'english', nIni: 5000, nSyn: 5000, generations: 12, curationK: 2, curationBeta: 1, targetWords: 50 },
+    runs: [{ curationK: 1 }, { curationK: 2 }],
+  }),
   preset({
     id: 'mnist-mad',
     title: 'Digits go MAD',

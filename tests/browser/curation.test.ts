@@ -3,7 +3,9 @@
  * its claim holds on the metrics tables (tests/scenario-claims.ts); the curator's controls appear where they matter and travel in the link.
  * Screenshots: test-results/screenshots/curation-*.png.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { domainOf } from '../../src/spec/domains';
 import { PRESETS } from '../../src/ui/presets';
 import { CURATION_SCENARIOS } from '../scenario-claims';
 import { browserSession, screenshot } from './browser';
@@ -17,9 +19,10 @@ describe('curation and verification', () => {
     it(`${id}: ${preset.title}`, async () => {
       const page = await session.newPage();
       await runScenario(page, preset);
-      // The pictures circle the curator's target, and only where a curator picks.
+      // The pictures mark the curator's target (a circle, or the band of target words), and only where a curator picks.
       expect(await page.locator('[data-target]').count() > 0).toBe(preset.base.curationK > 1);
       await screenshot(page, `curation-${id}`, false);
+      if (domainOf(preset.base.data) === 'text') await expectWordCurator(page);
     }, 120_000);
   }
 
@@ -58,3 +61,15 @@ describe('curation and verification', () => {
     await screenshot(page, 'curation-runs-phone', false);
   }, 90_000);
 });
+
+/** A curated word run: the closed form of its share of target words is drawn, and its settings offer target words, not a target point. */
+async function expectWordCurator(page: Page): Promise<void> {
+  expect(await page.locator('[data-testid=chart-targetShare] path[stroke-dasharray="5 4"]').count()).toBe(1);
+  await openSettings(page);
+  const field = (flag: string) => page.locator(`[data-field=${flag}]`);
+  await expect.poll(() => field('target-words').count()).toBe(1);
+  expect(await field('target-x').count()).toBe(0);
+  expect(await field('verifier').count()).toBe(1);
+  await field('curation-k').scrollIntoViewIfNeeded();
+  await screenshot(page, 'curation-words-controls', false);
+}

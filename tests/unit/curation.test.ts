@@ -125,11 +125,11 @@ describe('the curated Gaussian loop (notes §4b)', () => {
 });
 
 describe('the run size', () => {
-  it('counts the candidates a curator passes over, for points only', () => {
+  it('counts the candidates a curator passes over, for the data it curates', () => {
     const base = { data: 'ring', nIni: 100, nSyn: 100, generations: 11, replicates: 2, nEval: 100 };
     const extra = runSamples(assertSpec({ ...base, curationK: 3 })) - runSamples(assertSpec(base));
     expect(extra).toBe(2 * 10 * 2 * 100);
-    expect(runSamples(assertSpec({ data: 'zipf', learner: 'unigram', curationK: 3 }))).toBe(runSamples(assertSpec({ data: 'zipf', learner: 'unigram' })));
+    expect(runSamples(assertSpec({ data: 'mnist', learner: 'pca-gmm', curationK: 3 }))).toBe(runSamples(assertSpec({ data: 'mnist', learner: 'pca-gmm' })));
   });
 });
 
@@ -161,7 +161,7 @@ describe('the verifier', () => {
 
   it('refills to n_s with accepted samples, and stops with a message when almost nothing passes', async () => {
     const verifier = new Verifier(real, 1, 'support', 1);
-    const filter = { k: 1, beta: 1, target: new Float64Array(2), verifier };
+    const filter = { k: 1, beta: 1, reward: () => new Float64Array(0), verifier };
     // Half the draws on a mode, half far away: n samples need about 2n draws, all of them on the mode.
     const half = (rng: Rng, n: number) => new Float64Array(2 * n).map((_, i) => (i % 4 < 2 ? (i % 2 === 0 ? 2 : 0) + 0.05 * rng.normal() : 9));
     const kept = await filteredDraw(half, 100, 2, filter, Rng.stream(3, 1));
@@ -204,7 +204,8 @@ describe('CLI flags of curation and verification', () => {
 
   it('--help lists the flags with when they apply; a flag without effect is noted', async () => {
     const help = (await cli('run', '--help')).out;
-    expect(help).toMatch(/--curation-beta .*\(only with --data gaussian\|ring\|grid\|moons\|points, --curation-k > 1\)/);
+    expect(help).toMatch(/--curation-beta .*\(only with --data gaussian\|ring\|grid\|moons\|points\|zipf\|english, --curation-k > 1\)/);
+    expect(help).toMatch(/--target-words .*\(only with --data zipf\|english, --curation-k > 1\)/);
     expect(help).toMatch(/--verifier-accuracy .*--verifier support\|biased/);
     const { code, err } = await cli('run', '--data', 'ring', '--curation-beta', '3', '--n-ini', '50', '--n-syn', '50', '--generations', '2', '--replicates', '2', '--n-eval', '50');
     expect(code).toBe(0);

@@ -5,24 +5,24 @@
  */
 import type { Rng } from '../random/prng';
 import { curate } from './bradley-terry';
-import { rewards } from './reward';
-import type { Verifier } from './verifier';
+import type { SampleVerifier } from './verifier';
 
 /** Most draws per sample needed, as a multiple: below a 1% acceptance rate the loop stops and says so. */
 export const MAX_DRAWS_PER_SAMPLE = 100;
 
-interface SyntheticFilter {
+export interface SyntheticFilter {
   /** Candidates per kept sample (1 = no curation). */
   k: number;
   beta: number;
-  target: Float64Array;
-  verifier: Verifier | null;
+  /** The curator's reward r of each of `count` rows (points: closeness to x*; words: the share of target words). */
+  reward(rows: Float64Array, count: number): Float64Array;
+  verifier: SampleVerifier | null;
 }
 
 type Sampler = (rng: Rng, n: number) => Float64Array | Promise<Float64Array>;
 
 /** `needed` rows of width d that the verifier accepts, drawn from `sample` in batches. */
-async function verifiedDraws(sample: Sampler, needed: number, d: number, verifier: Verifier, rng: Rng): Promise<Float64Array> {
+async function verifiedDraws(sample: Sampler, needed: number, d: number, verifier: SampleVerifier, rng: Rng): Promise<Float64Array> {
   const out = new Float64Array(needed * d);
   const cap = MAX_DRAWS_PER_SAMPLE * needed;
   let kept = 0;
@@ -50,8 +50,8 @@ async function verifiedDraws(sample: Sampler, needed: number, d: number, verifie
 
 /** n synthetic rows of width d: verified candidates, K per sample, one kept per K by the curator. */
 export async function filteredDraw(sample: Sampler, n: number, d: number, filter: SyntheticFilter, rng: Rng): Promise<Float64Array> {
-  const { k, beta, target, verifier } = filter;
+  const { k, beta, verifier } = filter;
   const candidates = verifier ? await verifiedDraws(sample, n * k, d, verifier, rng) : await sample(rng, n * k);
   if (k === 1) return candidates;
-  return curate(candidates, rewards(candidates, n * k, target), n, k, d, beta, rng);
+  return curate(candidates, filter.reward(candidates, n * k), n, k, d, beta, rng);
 }

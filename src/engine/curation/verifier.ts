@@ -14,9 +14,20 @@ import type { Spec, VerifierKind } from '../../spec/schema';
 const VERIFIER_SAMPLE = 2000;
 
 /** The verifier's own stream (seed, label): one verifier per experiment, the same in every thread. */
-const VERIFIER_STREAM = 0x7665;
+export const VERIFIER_STREAM = 0x7665;
 
-export class Verifier {
+/** What the rejection loop (synthetic-draw.ts) asks of a verifier of any domain. */
+export interface SampleVerifier {
+  /** The noisy verdict on each of the n rows of `rows` (1 = accepted); `rng` draws the errors. */
+  verdicts(rows: Float64Array, n: number, rng: Rng): Uint8Array;
+}
+
+/** The rule's verdict with probability `accuracy`, else its reverse (one uniform draw unless the verifier is perfect). */
+export function noisyVerdict(right: boolean, accuracy: number, rng: Rng): 0 | 1 {
+  return (accuracy === 1 || rng.uniform() < accuracy) === right ? 1 : 0;
+}
+
+export class Verifier implements SampleVerifier {
   private readonly support: KnnManifold;
 
   constructor(
@@ -35,14 +46,10 @@ export class Verifier {
     return this.support.covers(point, 1) > 0;
   }
 
-  /** The noisy verdict on each of the n rows of `points`; `rng` draws the errors. */
   verdicts(points: Float64Array, n: number, rng: Rng): Uint8Array {
     const d = this.support.d;
     const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const right = this.rule(points.subarray(i * d, (i + 1) * d));
-      out[i] = (this.accuracy === 1 || rng.uniform() < this.accuracy) === right ? 1 : 0;
-    }
+    for (let i = 0; i < n; i++) out[i] = noisyVerdict(this.rule(points.subarray(i * d, (i + 1) * d)), this.accuracy, rng);
     return out;
   }
 }

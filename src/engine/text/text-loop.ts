@@ -2,15 +2,22 @@
  * The loop over words: real data are word ids drawn from the Zipf vocabulary or the English word
  * frequencies, G^t is the unigram model, and the metrics compare its probabilities with the exact
  * ones (text-metrics.ts). The evaluation samples are n_eval words of G^t drawn as synthetic data
- * are (with λ and the top-k cut): the sample text the page shows.
+ * are (with λ and the top-k cut): the sample text the page shows. A curator (target words:
+ * word-reward.ts) or a verifier (word-verifier.ts) filters the synthetic text passage by passage,
+ * and a curated run also measures the share of target words in G^t.
  */
+import { filteredDraw } from '../curation/synthetic-draw';
 import type { LoopParts } from '../loops/replicate';
+import type { Rng } from '../random/prng';
+import { passageOf } from '../../spec/learners';
 import type { Spec } from '../../spec/schema';
 import { bigramLearner } from './bigram';
 import { englishProbabilities } from './corpus';
 import { bandShares } from './rank-bands';
 import { textMetrics } from './text-metrics';
 import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
+import { targetRewards, targetShare } from './word-reward';
+import { wordVerifierFor } from './word-verifier';
 import { Categorical, zipfProbabilities } from './zipf';
 
 /** The real distribution of a text spec, exactly: the Zipf law, or the V most frequent English words (loaded first: corpus.ts). */
@@ -27,14 +34,23 @@ export function textLearnerFor(spec: Pick<Spec, 'learner' | 'vocabulary' | 'smoo
 export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<UnigramModel, null> {
   const p = textDistribution(spec);
   const real = new Categorical(p);
+  const curated = spec.curationK > 1;
+  const width = passageOf(spec.learner);
+  const verifier = wordVerifierFor(spec, p, width);
+  const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, count: number) => targetRewards(rows, count, width, spec.targetWords), verifier } : null;
   return {
+    // n synthetic words: the kept passages one after another, the last one cut to fit.
+    ...(filter && {
+      synthetic: async (model: UnigramModel, rng: Rng, n: number) =>
+        (await filteredDraw((r, passages) => model.sample(r, passages * width, spec.lambda), Math.ceil(n / width), width, filter, rng)).subarray(0, n),
+    }),
     width: 1,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n) => learner.fit(data, n),
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {
-      const metrics = { ...textMetrics(model.probabilities, p), ...model.heldOut?.(p) };
+      const metrics = { ...textMetrics(model.probabilities, p), ...model.heldOut?.(p), ...(curated && { targetShare: targetShare(model.probabilities, spec.targetWords) }) };
       return { evaluation: model.sample(rng, spec.nEval, spec.lambda), metrics, modeShare: bandShares(model.probabilities) };
     },
   };

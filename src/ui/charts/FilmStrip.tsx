@@ -38,12 +38,13 @@ export function FilmStrip({ record, t, pointRadius }: { record: RunView; t: numb
   const frames = t > 0 ? frameGenerations(t).map((g) => frameAt(record.frames, g)) : [];
   if (runDomain(record).panel === 'text') {
     const { data, vocabulary, zipfBeta } = record.spec;
+    const favourites = record.spec.curationK > 1 ? record.spec.targetWords : null;
     if (!wordsReady) return <p className="placeholder">Loading the English words…</p>;
     return (
       <div className="film-strip" data-testid="film-strip" data-t={t}>
-        <TextPanel title="real words" data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={null} sample={real} colour={REAL_COLOUR} model={false} />
+        <TextPanel title="real words" data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={null} sample={real} colour={REAL_COLOUR} model={false} target={favourites} />
         {frames.map((snap, i) =>
-          snap?.text ? <TextPanel key={i} title={`t = ${snap.t}`} data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={snap.text.probabilities} sample={snap.text.sample} colour={record.colour} model /> : null,
+          snap?.text ? <TextPanel key={i} title={`t = ${snap.t}`} data={data} vocabulary={vocabulary} beta={zipfBeta} probabilities={snap.text.probabilities} sample={snap.text.sample} colour={record.colour} model target={favourites} /> : null,
         )}
       </div>
     );

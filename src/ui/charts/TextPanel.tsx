@@ -27,9 +27,11 @@ interface Props {
   sample: Float64Array | null;
   colour: string;
   model: boolean;
+  /** The curator's target words, the m most common (ranks 1..m), shaded on the rank axis; null without a curator. */
+  target: number | null;
 }
 
-export const TextPanel = memo(function TextPanel({ title, data, vocabulary, beta, probabilities, sample, colour, model }: Props) {
+export const TextPanel = memo(function TextPanel({ title, data, vocabulary, beta, probabilities, sample, colour, model, target }: Props) {
   const p = useMemo(() => realWordProbabilities({ data, vocabulary, zipfBeta: beta }), [data, vocabulary, beta]);
   const real = data === 'english' ? 'English word frequencies (Brown corpus)' : 'Zipf';
   useLayoutEffect(() => {
@@ -54,15 +56,22 @@ export const TextPanel = memo(function TextPanel({ title, data, vocabulary, beta
       }
   // Powers of ten, none so near the right edge that its label would be cut.
   const ticks = x.ticks().filter((t) => Math.log10(t) % 1 === 0 && x(t) < PANEL_PX - AXIS_PX / 2);
+  const favourites = target !== null ? `; shaded: the curator’s ${target} target words` : '';
   const label = probabilities
-    ? `${title}: probability of each word at its real rank, log–log; ${alive} of ${vocabulary} words still possible; grey: the real ${real} line`
-    : `${title}: the real ${real} distribution, probability against rank, log–log`;
+    ? `${title}: probability of each word at its real rank, log–log; ${alive} of ${vocabulary} words still possible; grey: the real ${real} line${favourites}`
+    : `${title}: the real ${real} distribution, probability against rank, log–log${favourites}`;
   const words = sample ? Array.from(sample) : [];
   return (
     <figure className="film-panel text-panel" data-export-block data-kind="words">
       <div className="plot square">
         <svg viewBox={`0 0 ${PANEL_PX} ${PANEL_PX}`} role="img" aria-label={label}>
           <rect x={0.5} y={0.5} width={PANEL_PX - 1} height={PANEL_PX - 1} fill="none" stroke="#bbbbbb" />
+          {target !== null && (
+            // Half a rank beyond the last target word, so that the band holds its dot.
+            <rect data-target="" x={1} y={1} width={Math.max(2, x(Math.min(vocabulary, target + 0.5)) - 1)} height={PANEL_PX - AXIS_PX - 1} fill="#f2c14e" fillOpacity={0.25}>
+              <title>{`the curator’s target words: ranks 1–${target}`}</title>
+            </rect>
+          )}
           <path d={line} fill="none" stroke="#777777" strokeWidth={3} data-reference />
           <g fill={colour} fillOpacity={0.7}>
             {dots.map(([cx, cy], i) => (
