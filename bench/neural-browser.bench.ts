@@ -29,7 +29,7 @@ const STEPS: Record<BackendName, number> = { webgpu: 40, webgl: 300, wasm: 3000,
 const TIMEOUT_MS = 300_000;
 /** Replicates of the batched rows, and their steps per backend (each replicate trains them). */
 const REPLICATES = 8;
-const STEPS_BATCHED: Record<BackendName, number> = { webgpu: 20, webgl: 150, wasm: 400, cpu: 40 };
+const STEPS_BATCHED: Record<BackendName, number> = { webgpu: 20, webgl: 40, wasm: 200, cpu: 20 };
 
 /** Digit generators: epochs of 1000 MNIST digits per backend, sized like STEPS (≥ 3 progress reports). */
 type DigitKind = 'vae' | 'conv-gan';
