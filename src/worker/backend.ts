@@ -123,7 +123,7 @@ function remove(backend: BackendName): void {
 }
 
 /** Down the list first, as the fixed order would have gone; then those above. */
-export function fallbackOrder(from: BackendName): BackendName[] {
+function fallbackOrder(from: BackendName): BackendName[] {
   const at = BACKENDS.indexOf(from);
   return [...BACKENDS.slice(at + 1), ...BACKENDS.slice(0, at)];
 }
@@ -134,7 +134,7 @@ export class Backends {
   /** The backends that started, in BACKENDS order, with what each runs on ("SIMD", the adapter, the renderer). */
   private readonly started = new Map<BackendName, string>();
   /** Why each backend that did not start was skipped, one line each ("WebGPU: no adapter"). */
-  readonly notStarted: string[] = [];
+  private readonly notStarted: string[] = [];
   /** Backends that failed during this session, and why: never used again. */
   private readonly failed = new Map<BackendName, string>();
   /** Why a backend is unusable (device lost), until it is given up. */

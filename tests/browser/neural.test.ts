@@ -27,7 +27,7 @@ describe('neural learners in the page (no GPU flags)', () => {
     page = await session.newPage();
   });
 
-  it('picks WASM by itself, says why not WebGPU or WebGL, and shows its speed', async () => {
+  it('picks WASM by itself untimed (the only candidate), says why not WebGPU or WebGL, and shows its speed', async () => {
     await open(page, `learner=gan&generations=1&cmp=base&${TINY}`);
     await waitForRuns(page);
     const [training] = await trainings(page);
@@ -35,6 +35,7 @@ describe('neural learners in the page (no GPU flags)', () => {
     expect(training.text).toMatch(/TensorFlow\.js on WASM \(SIMD\) · \d+ training steps\/s/);
     expect(training.text).toContain('WebGPU: no adapter');
     expect(training.text).toContain('WebGL: software renderer only (SwiftShader)');
+    expect(training.text).toContain('WASM is the only candidate usable here, so nothing was timed.');
     expect((await readTables(page))[0].rows).toHaveLength(1);
   });
 
