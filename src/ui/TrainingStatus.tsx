@@ -1,10 +1,35 @@
 /**
  * A neural run's training, under its status line: the TensorFlow.js backend in use and its speed,
- * why no faster backend was used, step k of N of the generation in flight with the time left, and
- * a notice for every backend switch. Tests read data-backend and data-steps-per-second.
+ * why it was chosen (forced, the only one, or the fastest timed, with the figures) and why others
+ * were not used, step k of N of the generation in flight with the time left, and a notice for
+ * every backend switch. Tests read data-backend, data-reason and data-steps-per-second.
  */
-import { BACKEND_LABELS } from '../worker/protocol';
+import { BACKEND_LABELS, type BackendMeasurement, type BackendReason } from '../worker/protocol';
 import type { RunSnapshot } from './runs/run-record';
+
+/** "WASM 812 · CPU 240 training steps/s". */
+function figures(measurement: BackendMeasurement): string {
+  return `${measurement.figures.map((f) => `${BACKEND_LABELS[f.backend]} ${f.stepsPerSecond.toFixed(0)}`).join(' · ')} training steps/s`;
+}
+
+/** Why the run trains on its backend, in a sentence or two. */
+function choiceText(reason: BackendReason, label: string, measurement: BackendMeasurement | null): string {
+  const timed = measurement && `${figures(measurement)} (${measurement.key})`;
+  switch (reason) {
+    case 'forced':
+      return 'Chosen by backend= in the link.';
+    case 'only':
+      return `${label} is the only candidate usable here, so nothing was timed.`;
+    case 'no-network':
+      return 'This learner trains no network to time (only the metrics run on TensorFlow.js): the first usable backend.';
+    case 'measured':
+      return `Timed on this learner and size: ${timed}; chosen: fastest. Timing took ${Math.round(measurement!.overheadMs)} ms.`;
+    case 'reused':
+      return `Timed earlier in this page on this learner and size: ${timed}; chosen: fastest.`;
+    case 'fallback':
+      return measurement ? `Timed on this learner and size: ${timed}.` : '';
+  }
+}
 
 function timeLeft(seconds: number): string {
   if (!Number.isFinite(seconds)) return '';
@@ -44,10 +69,10 @@ export function TrainingStatus({ record, index }: { record: RunSnapshot; index: 
           <progress max={training.steps} value={training.step} aria-label={`Run ${index + 1} training progress of generation ${training.t}`} />
         </>
       )}
-      {backend && (backend.forced || backend.skipped.length > 0) && (
-        <small className="backend-why">
-          {backend.forced && 'Chosen by backend= in the link. '}
-          {backend.skipped.length > 0 && `Faster backends not used: ${backend.skipped.join('; ')}.`}
+      {backend && (
+        <small className="backend-why" data-testid="backend-choice" data-reason={backend.reason}>
+          {choiceText(backend.reason, BACKEND_LABELS[backend.backend], backend.measurement)}
+          {backend.reason !== 'forced' && backend.skipped.length > 0 && ` Not used: ${backend.skipped.join('; ')}.`}
         </small>
       )}
       {record.backendNotices.map((notice, i) => (

@@ -16,8 +16,9 @@
  *   embed=1                  compact view without page chrome
  *   theme=projector          large type
  *   hide=<flag>,<section>,…  or <flag>_hide=1: controls and sections a teacher hides
- *   backend=wasm             the neural learners' TensorFlow.js backend; fail-backend-at=K, a
- *                            test hook (both read by runtime-options.ts, kept as they came)
+ *   backend=wasm             the neural learners' TensorFlow.js backend; backends=wasm,cpu, the
+ *                            ones timed; fail-backend-at=K, a test hook (RUNTIME_PARAMS, read by
+ *                            runtime-options.ts, kept as they came)
  *
  * Reading never fails: each bad value is named in a notice (once, however often it occurs) and its
  * field keeps the page default; a repeated parameter is read once, its first value (link-params.ts).
@@ -30,11 +31,12 @@ import { linkParams } from './link-params';
 import { linkMessage } from './messages';
 import { PRESETS, type Preset, presetById } from './presets';
 import { heavyRunNotice } from './run-estimate';
+import { RUNTIME_PARAMS } from './runtime-options';
 
 export const URL_VERSION = 1;
 export const SECTIONS = ['presets', 'compare', 'export', 'data-input', 'tables'] as const;
 
-const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', 'backend', 'fail-backend-at']);
+const OTHER_PARAMS = new Set(['v', 'view', 'pts', 'cmp', 'speed', 'preset', 'embed', 'theme', 'hide', ...RUNTIME_PARAMS]);
 
 function forUrl(issue: SpecIssue): string {
   return linkMessage(issue.message);

@@ -1,28 +1,30 @@
 /**
- * Which TensorFlow.js backend the worker's neural learners train on, and the switch to the next
- * one when it fails. Loaded with tfjs only when a run needs a neural learner.
+ * The TensorFlow.js backends this worker can train on, which one holds tfjs now, and which have
+ * failed. Loaded with tfjs only when a run needs it.
  *
- * The rule, fastest first: WebGPU with a real adapter → WebGL2 (OffscreenCanvas) on a hardware
- * renderer → WASM (SIMD, one thread) → CPU (plain JavaScript). Software paths are skipped unless
- * `?backend=` asks for them: a WebGPU *fallback* adapter (isFallbackAdapter: SwiftShader) and a
- * WebGL renderer that is software (SwiftShader, llvmpipe). On a machine without a GPU both are far
- * slower than WASM for these small networks (toolchain notes: an MLP training step ~3.6 and ~48
- * steps/s against ~250 on WASM). tfjs's own guard, failIfMajorPerformanceCaveat, does not catch
- * them: headless chromium hands out a SwiftShader WebGL2 context with it set, so the renderer
- * string decides.
+ * Every backend is started once, up front, in the order WebGPU with a real adapter → WebGL2
+ * (OffscreenCanvas) on a hardware renderer → WASM (SIMD, one thread) → CPU (plain JavaScript).
+ * Software paths are skipped unless the link asks for them (`?backend=`, or listed in
+ * `?backends=`): a WebGPU *fallback* adapter (isFallbackAdapter: SwiftShader) and a WebGL renderer
+ * that is software (SwiftShader, llvmpipe). On a machine without a GPU both are far slower than
+ * WASM for these small networks (toolchain notes: an MLP training step ~3.6 and ~48 steps/s
+ * against ~250 on WASM). tfjs's own guard, failIfMajorPerformanceCaveat, does not catch them:
+ * headless chromium hands out a SwiftShader WebGL2 context with it set, so the renderer string
+ * decides. Which started backend a run uses is chosen per learner and size (backend-choice.ts);
+ * runs on different backends take turns through the gate (backend-gate.ts).
  *
  * Failure: a backend that cannot start is skipped with its reason. One that fails later (its
- * device or context lost, or any error of a generation) is given up for the next one down, or,
- * from the last (CPU, or a forced backend), for the fastest one above it that has not failed; the
- * worker then rewinds its runs to the last finished generation (engine checkpoints). Once every
- * backend has failed, the run ends saying that none is left. `epoch` counts the switches, so a
- * run can tell that its state belongs to a backend given up since.
+ * device or context lost, or any error of a generation) is given up: the generations on it stop at
+ * their next step, and each of its runs moves to another backend (`fallbackFrom`) and rewinds to
+ * its last finished generation (engine checkpoints). Once every backend has failed, a run ends
+ * saying that none is left.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BackendGate } from './backend-gate';
 import { BACKEND_LABELS, BACKENDS, type BackendName } from './protocol';
 
 /** Renderer strings of software rasterisers. */
@@ -120,88 +122,36 @@ function remove(backend: BackendName): void {
   if (backend !== 'cpu') tf.setBackend('cpu').catch(() => undefined);
 }
 
-export interface BackendChoice {
-  backend: BackendName;
-  detail: string;
-  /** Why each faster backend was not used. */
-  skipped: string[];
-  forced: boolean;
+/** Down the list first, as the fixed order would have gone; then those above. */
+function fallbackOrder(from: BackendName): BackendName[] {
+  const at = BACKENDS.indexOf(from);
+  return [...BACKENDS.slice(at + 1), ...BACKENDS.slice(0, at)];
 }
 
 export class Backends {
-  private choice: BackendChoice | null = null;
-  /** Bumped at every switch: state computed under an older epoch belongs to a backend given up. */
-  epoch = 0;
-  /** Why the backend in use is unusable (device lost), until the switch away from it. */
-  lost: string | null = null;
-  /** The backend given up at the last switch, and why. */
-  lastFailure: { from: BackendName; reason: string } | null = null;
-  /** Resolves once the backend of this epoch is ready. */
-  ready: Promise<BackendChoice>;
-  /** Aborted when the backend of this epoch fails: generations training on it stop at their next step. */
-  private failure = new AbortController();
+  /** Resolves once every backend has been tried. */
+  readonly ready: Promise<void>;
+  /** The backends that started, in BACKENDS order, with what each runs on ("SIMD", the adapter, the renderer). */
+  private readonly started = new Map<BackendName, string>();
+  /** Why each backend that did not start was skipped, one line each ("WebGPU: no adapter"). */
+  private readonly notStarted: string[] = [];
+  /** Backends that failed during this session, and why: never used again. */
+  private readonly failed = new Map<BackendName, string>();
+  /** Why a backend is unusable (device lost), until it is given up. */
+  private readonly lost = new Map<BackendName, string>();
+  /** Aborted when its backend fails: generations training on it stop at their next step. */
+  private readonly failure = new Map<BackendName, AbortController>();
+  private readonly gate = new BackendGate();
 
-  /** Backends that failed during this session: never tried again. */
-  private readonly failed = new Set<BackendName>();
-
-  constructor(private readonly forced: BackendName | null) {
-    this.ready = this.startFrom(BACKENDS.slice(BACKENDS.indexOf(forced ?? BACKENDS[0])), []);
+  /** `asked`: the backends the link names (`?backend=`, `?backends=`), software renderers allowed. */
+  constructor(asked: readonly BackendName[]) {
+    this.ready = this.startAll(asked);
   }
 
-  /** Aborted once the backend in use fails; pass it to every generation that trains on it. */
-  get signal(): AbortSignal {
-    return this.failure.signal;
-  }
-
-  /**
-   * Test hook (`?fail-backend-at=`): breaks the backend in use from under the runs, as a lost
-   * device would: it is removed, so the next operation on it throws. `why` names the failure.
-   */
-  breakDown(why: string): void {
-    const backend = this.choice?.backend;
-    if (!backend) return;
-    // Stopping the generation does not rely on its next operation throwing: with CPU removed,
-    // tfjs quietly starts another backend by itself and the run would go on under CPU's name.
-    this.lose(why);
-    remove(backend);
-  }
-
-  /** Marks the backend in use as unusable: generations on it stop at their next training step. */
-  lose(why: string): void {
-    this.lost ??= why;
-    this.failure.abort();
-  }
-
-  /**
-   * Gives up the backend in use for the next one down. Generations still training on it are
-   * aborted and the epoch changes at once; `ready` resolves with the new choice. Returns false
-   * when there is nothing left to fall back to.
-   */
-  fallBack(reason: string): boolean {
-    const from = this.choice?.backend;
-    if (!from) return false;
-    this.failed.add(from);
-    const at = BACKENDS.indexOf(from);
-    // Down the list first, as the automatic choice would have gone; then those above, skipped before.
-    const next = [...BACKENDS.slice(at + 1), ...BACKENDS.slice(0, at)].filter((b) => !this.failed.has(b));
-    if (next.length === 0) return false;
-    this.failure.abort();
-    this.failure = new AbortController();
-    this.epoch += 1;
-    this.lost = null;
-    this.lastFailure = { from, reason };
-    this.choice = null;
-    remove(from);
-    this.ready = this.startFrom(next, [...this.failed].map((b) => `${BACKEND_LABELS[b]}: failed during this session`));
-    return true;
-  }
-
-  private async startFrom(candidates: readonly BackendName[], skipped: string[]): Promise<BackendChoice> {
-    for (const backend of candidates) {
-      const forced = backend === this.forced;
-      const onLost = (why: string) => {
-        if (this.choice?.backend === backend) this.lose(why);
-      };
+  private async startAll(asked: readonly BackendName[]): Promise<void> {
+    for (const backend of BACKENDS) {
+      const forced = asked.includes(backend);
+      const onLost = (why: string) => this.lose(backend, why);
       let attempt: Attempt;
       try {
         attempt =
@@ -210,11 +160,88 @@ export class Backends {
         attempt = { ok: false, why: messageOf(error) };
       }
       if (attempt.ok) {
-        this.choice = { backend, detail: attempt.detail, skipped, forced };
-        return this.choice;
-      }
-      skipped = [...skipped, `${BACKEND_LABELS[backend]}: ${attempt.why}`];
+        this.started.set(backend, attempt.detail);
+        this.failure.set(backend, new AbortController());
+      } else this.notStarted.push(`${BACKEND_LABELS[backend]}: ${attempt.why}`);
     }
-    throw new Error(`no TensorFlow.js backend is left to run on: ${skipped.join('; ')}`);
+  }
+
+  /** Whether a run can train on `backend`: it started and has not failed. */
+  usable(backend: BackendName): boolean {
+    return this.started.has(backend) && !this.failed.has(backend);
+  }
+
+  /** What `backend` runs on ("SIMD", the adapter, the renderer). */
+  detail(backend: BackendName): string {
+    return this.started.get(backend) ?? '';
+  }
+
+  /** Why `backend` was given up; null while it is usable. */
+  failedWhy(backend: BackendName): string | null {
+    return this.failed.get(backend) ?? null;
+  }
+
+  /** Why backends are not used: those that did not start, and those that failed. */
+  get skipped(): string[] {
+    return [...this.notStarted, ...[...this.failed.keys()].map((b) => `${BACKEND_LABELS[b]}: failed during this session`)];
+  }
+
+  /** Aborted once `backend` fails; pass it to every generation that trains on it. */
+  signal(backend: BackendName): AbortSignal {
+    return this.failure.get(backend)?.signal ?? AbortSignal.abort();
+  }
+
+  /**
+   * Resolves once `backend` holds tfjs for the caller; call the function it resolves to when the
+   * tfjs work is done. Exclusive: no other run's work meanwhile (timing).
+   */
+  async hold(backend: BackendName, exclusive = false): Promise<() => void> {
+    const release = await this.gate.hold(backend, exclusive);
+    try {
+      if (this.usable(backend) && tf.getBackend() !== backend) await tf.setBackend(backend);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
+  }
+
+  /**
+   * Test hook (`?fail-backend-at=`): breaks `backend` from under the runs, as a lost device
+   * would: it is removed, so the next operation on it throws. `why` names the failure.
+   */
+  breakDown(backend: BackendName, why: string): void {
+    // Stopping the generation does not rely on its next operation throwing: with CPU removed,
+    // tfjs quietly starts another backend by itself and the run would go on under CPU's name.
+    this.lose(backend, why);
+    remove(backend);
+  }
+
+  /** Marks `backend` as unusable: generations on it stop at their next training step. */
+  lose(backend: BackendName, why: string): void {
+    if (!this.lost.has(backend)) this.lost.set(backend, why);
+    this.failure.get(backend)?.abort();
+  }
+
+  /**
+   * Gives up `backend` after a generation on it failed with `error` (the loss, when it was lost,
+   * says more than the error it caused). Returns why it was given up.
+   */
+  fail(backend: BackendName, error: string): string {
+    const known = this.failed.get(backend);
+    if (known) return known;
+    const why = this.lost.get(backend) ?? error;
+    this.failed.set(backend, why);
+    this.failure.get(backend)?.abort();
+    remove(backend);
+    return why;
+  }
+
+  /**
+   * Where a run goes when `from` fails: the fastest usable one of `preferred` (its timed figures,
+   * fastest first), else the next usable one in fallbackOrder; null when none is left.
+   */
+  fallbackFrom(from: BackendName, preferred: readonly BackendName[]): BackendName | null {
+    return [...preferred, ...fallbackOrder(from)].find((b) => this.usable(b)) ?? null;
   }
 }

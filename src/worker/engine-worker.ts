@@ -5,11 +5,12 @@
  * so a cancel stops it part-way and the other runs go on. Cancelled runs are forgotten at once;
  * nothing of theirs is posted afterwards.
  *
- * Neural runs train with TensorFlow.js, loaded on their first generation (neural-runtime.ts). They
- * report training progress while a generation trains, and survive their backend failing: the
- * generation in flight stops at its next step, the worker moves to the next backend (backend.ts)
- * and the run resumes from its last finished generation (the engine's checkpoints), so nothing
- * already computed is lost.
+ * Neural runs train with TensorFlow.js, loaded on their first generation (neural-runtime.ts), on
+ * the backend chosen for their learner and size (backend-choice.ts), which each generation holds
+ * while it trains (runs on other backends wait their turn: backend-gate.ts). They report training
+ * progress while a generation trains, and survive their backend failing: the generation in flight
+ * stops at its next step, the run moves to another backend (backend.ts) and resumes from its last
+ * finished generation (the engine's checkpoints), so nothing already computed is lost.
  */
 import { realDistribution } from '../engine/data';
 import type { Model } from '../engine/learners/model';
@@ -22,11 +23,12 @@ import { dataDim, normaliseSpec } from '../spec/validate';
 import { theoryFor } from '../engine/theory';
 import { densityGrid } from './density-grid';
 import { type NeuralRuntime, neuralRuntime } from './neural-runtime';
+import { chooseBackend, rememberMeasurements, type RunBackend } from './backend-choice';
 import { digitGrid, realDigitsMessage } from './digit-view';
 import type { UnigramModel } from '../engine/text/unigram';
 import { loadWordData, wordDataLoaded } from '../engine/text/corpus';
 import { firstTwoCoordinates, realPanelSamples, realPanelWords, viewOf } from './view';
-import { BACKEND_LABELS, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
+import { BACKEND_LABELS, type BackendMessage, type FromWorker, type GenerationMessage, type Runtime, TEXT_SAMPLE, type ToWorker } from './protocol';
 import type { View } from '../results/run-view';
 
 /** Progress messages per run are at least this far apart. */
@@ -39,8 +41,8 @@ interface Run {
   experiment: Experiment | null;
   /** The page's backend settings; null for the closed-form learners. */
   runtime: Runtime | null;
-  /** The backend epoch the experiment's state was computed under (neural runs). */
-  epoch: number;
+  /** Neural runs: the backend it trains on and why; null until its first generation. */
+  backend: RunBackend | null;
   /** When the last progress message was posted. */
   progressAt: number;
   view: View;
@@ -129,39 +131,60 @@ function live(run: Run): boolean {
 let simulatedFailure = false;
 
 /**
- * Readies a neural run's experiment on the backend in use: builds it on the first generation,
- * and after a backend switch rewinds it to its last finished generation. Either way the page
- * hears which backend the run is on (and, after a switch, why).
+ * Readies a neural run's generation: chooses its backend on the first one (timing candidates,
+ * backend-choice.ts) and moves it to another after its backend failed, rewinding it to its last
+ * finished generation; builds its experiment on the first one; and holds its backend for it.
+ * Either way the page hears which backend the run is on (and, after a switch, why). Resolves with
+ * the release of the hold; null when the run was cancelled meanwhile (nothing held).
  */
-async function prepareNeural(run: Run, runtime: Runtime): Promise<NeuralRuntime> {
-  const neural = await neuralRuntime(runtime.backend);
-  const choice = await neural.backends.ready;
-  if (!live(run)) return neural;
-  const { epoch, lastFailure } = neural.backends;
-  let fallback = null;
-  if (!run.experiment) {
-    const learner = await neural.experimentLearner(run.spec, runtime.assets);
-    if (!live(run)) return neural;
-    run.experiment = new Experiment(run.spec, { ...learner, resumable: true });
-    if (learner.digits) {
-      const real = await realDigitsMessage(run.id, run.spec, learner.digits);
-      if (!live(run)) return neural;
-      post(real, [real.images.buffer]);
+async function prepareNeural(run: Run, runtime: Runtime, neural: NeuralRuntime): Promise<(() => void) | null> {
+  const { backends } = neural;
+  let fallback: BackendMessage['fallback'] = null;
+  if (!run.backend) run.backend = await chooseBackend(run.spec, runtime, backends, (spec) => neural.experimentLearner(spec, runtime.assets));
+  const from = run.backend.backend;
+  const why = backends.failedWhy(from);
+  if (why !== null) {
+    const to = backends.fallbackFrom(from, run.backend.measurement?.figures.map((f) => f.backend) ?? []);
+    if (!to) throw new Error(`${BACKEND_LABELS[from]} failed (${why}) and no TensorFlow.js backend is left to fall back to: every one has failed in this page session`);
+    run.backend = { ...run.backend, backend: to, detail: backends.detail(to), skipped: backends.skipped, reason: 'fallback' };
+    fallback = { from, reason: why, resumedAfter: run.experiment ? run.experiment.rewind() : 0 };
+  }
+  if (!live(run)) return null;
+  const announce = !run.experiment || fallback !== null;
+  const release = await backends.hold(run.backend.backend);
+  try {
+    if (!run.experiment && live(run)) {
+      const learner = await neural.experimentLearner(run.spec, runtime.assets);
+      if (live(run)) run.experiment = new Experiment(run.spec, { ...learner, resumable: true });
+      if (learner.digits && live(run)) {
+        const real = await realDigitsMessage(run.id, run.spec, learner.digits);
+        if (live(run)) post(real, [real.images.buffer]);
+      }
     }
-  } else if (run.epoch !== epoch) fallback = { ...lastFailure!, resumedAfter: run.experiment.rewind() };
-  else return neural;
-  run.epoch = epoch;
-  post({ type: 'backend', runId: run.id, backend: choice.backend, detail: choice.detail, skipped: choice.skipped, forced: choice.forced, fallback });
-  return neural;
+  } catch (error) {
+    release();
+    throw error;
+  }
+  if (announce && live(run)) post({ type: 'backend', runId: run.id, ...run.backend, fallback });
+  return release;
+}
+
+/**
+ * After a neural generation failed (not cancelled): gives up its backend, unless a run that failed
+ * on it first already did, so that the next advance moves the run to another backend and computes
+ * the generation again there, or ends it when none is left.
+ */
+function recover(run: Run, neural: NeuralRuntime, error: unknown): void {
+  if (run.backend) neural.backends.fail(run.backend.backend, error instanceof Error ? error.message : String(error));
 }
 
 /** Training progress of generation t, posted at most every PROGRESS_MS; `?fail-backend-at=` strikes here. */
 function progressOf(run: Run, neural: NeuralRuntime, failBackendAt: number | null, t: number): (step: number, steps: number) => void {
   let first: { step: number; at: number } | null = null;
   return (step, steps) => {
-    if (failBackendAt === t && 2 * step >= steps && !simulatedFailure) {
+    if (failBackendAt === t && 2 * step >= steps && !simulatedFailure && run.backend) {
       simulatedFailure = true;
-      neural.backends.breakDown(`simulated failure, fail-backend-at=${t}`);
+      neural.backends.breakDown(run.backend.backend, `simulated failure, fail-backend-at=${t}`);
     }
     const now = performance.now();
     first ??= { step, at: now };
@@ -170,20 +193,6 @@ function progressOf(run: Run, neural: NeuralRuntime, failBackendAt: number | nul
     const stepsPerSecond = now > first.at ? ((step - first.step) / (now - first.at)) * 1000 : 0;
     post({ type: 'progress', runId: run.id, t, step, steps, stepsPerSecond });
   };
-}
-
-/**
- * After a neural generation failed (not cancelled): gives up the backend if it failed under this
- * run, so that the next advance rewinds the run and computes the generation again on the next
- * backend. When every backend has failed it throws, saying so: the run ends there.
- */
-async function recover(run: Run, runtime: Runtime, error: unknown): Promise<true> {
-  const { backends } = await neuralRuntime(runtime.backend);
-  if (run.epoch !== backends.epoch) return true;
-  const from = (await backends.ready).backend;
-  const reason = backends.lost ?? (error instanceof Error ? error.message : String(error));
-  if (backends.fallBack(reason)) return true;
-  throw new Error(`${BACKEND_LABELS[from]} failed (${reason}) and no TensorFlow.js backend is left to fall back to: every one has failed in this page session`);
 }
 
 /**
@@ -198,13 +207,15 @@ async function advance(run: Run): Promise<void> {
   const { runtime } = run;
   let message: GenerationMessage | null = null;
   let retry = false;
+  let release: (() => void) | null = null;
   try {
-    const neural = runtime ? await prepareNeural(run, runtime) : null;
+    const neural = runtime ? await neuralRuntime(runtime) : null;
+    release = neural && runtime ? await prepareNeural(run, runtime, neural) : null;
     if (!live(run) || !run.experiment) return;
     const t = run.experiment.generation + 1;
     const onProgress = neural && runtime ? progressOf(run, neural, runtime.failBackendAt, t) : undefined;
     // A neural generation also stops when its backend fails; one that completes after that is not kept.
-    const signal = neural ? AbortSignal.any([run.abort.signal, neural.backends.signal]) : run.abort.signal;
+    const signal = neural && run.backend ? AbortSignal.any([run.abort.signal, neural.backends.signal(run.backend.backend)]) : run.abort.signal;
     try {
       const result = await run.experiment.next({ signal, onProgress, interleave: interleaver() });
       if (result && live(run)) {
@@ -230,14 +241,15 @@ async function advance(run: Run): Promise<void> {
     } catch (error) {
       // A neural generation that failed is computed again on the next backend (paused or not:
       // it was asked for); anything else, or a failure with no backend left, ends the run.
-      if (!(runtime && live(run))) throw error;
-      await recover(run, runtime, error);
+      if (!(neural && live(run))) throw error;
+      recover(run, neural, error);
       retry = true;
     }
   } catch (error) {
     if (live(run)) fail(run.id, error);
     return;
   } finally {
+    release?.();
     run.busy = false;
   }
   if (retry) {
@@ -262,6 +274,7 @@ async function advance(run: Run): Promise<void> {
 }
 
 function start(message: Extract<ToWorker, { type: 'start' }>): void {
+  rememberMeasurements(message.measured);
   const checked = normaliseSpec(message.spec as unknown as Record<string, unknown>);
   if (!checked.ok) {
     post({ type: 'error', runId: message.runId, message: checked.issues.map((i) => i.message).join('; ') });
@@ -284,7 +297,7 @@ function start(message: Extract<ToWorker, { type: 'start' }>): void {
       spec,
       experiment,
       runtime: neural ? message.runtime : null,
-      epoch: -1,
+      backend: null,
       progressAt: 0,
       view,
       delayMs: message.delayMs,

@@ -18,11 +18,40 @@ export const TEXT_SAMPLE = 24;
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+/** The backends timed against each other unless the link lists others: CPU is only the last fallback. */
+export const MEASURED_BY_DEFAULT: readonly BackendName[] = ['webgpu', 'webgl', 'wasm'];
+
+/**
+ * Training steps per second of one learner and network size on each backend timed, and what
+ * timing them cost. Kept by the page per key while it is open and handed to every worker, so
+ * that a size is timed once per page.
+ */
+export interface BackendMeasurement {
+  /** The learner and the settings that set a training step's size ("gan hidden=8 layers=1 …"). */
+  key: string;
+  /** Fastest first. */
+  figures: { backend: BackendName; stepsPerSecond: number }[];
+  /** Milliseconds the timing took, warm-up and setup included. */
+  overheadMs: number;
+}
+
+/**
+ * Why a run trains on its backend: forced by `?backend=`; the only candidate this browser can run
+ * (nothing to time); the learner has no network to time (only its metrics' classifier runs on
+ * tfjs); the fastest measured, just now by this run or earlier in this page; or the one the run
+ * moved to when its backend failed.
+ */
+export type BackendReason = 'forced' | 'only' | 'no-network' | 'measured' | 'reused' | 'fallback';
 
 /** How the neural learners run: settings of the browser session, not of the experiment. */
 export interface Runtime {
-  /** The backend to use (`?backend=` in the link); null: the fastest one that works. */
+  /** The backend to use (`?backend=` in the link); null: the fastest one measured. */
   backend: BackendName | null;
+  /**
+   * The backends measured against each other (`?backends=` in the link; listed ones may be
+   * software renderers); null: those with a GPU or WASM (MEASURED_BY_DEFAULT).
+   */
+  backends: BackendName[] | null;
   /** Test hook (`?fail-backend-at=K`): the backend in use fails in the middle of generation K. */
   failBackendAt: number | null;
   /**
@@ -34,7 +63,7 @@ export interface Runtime {
 }
 
 export type ToWorker =
-  | { type: 'start'; runId: number; spec: Spec; delayMs: number; paused: boolean; runtime: Runtime }
+  | { type: 'start'; runId: number; spec: Spec; delayMs: number; paused: boolean; runtime: Runtime; measured: BackendMeasurement[] }
   | { type: 'cancel'; runId: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
@@ -77,8 +106,9 @@ export interface BackendMessage {
   detail: string;
   /** Why each faster backend was not used, one line each ("WebGPU: no adapter"). */
   skipped: string[];
-  /** Chosen by `?backend=` rather than automatically. */
-  forced: boolean;
+  reason: BackendReason;
+  /** The timing behind a 'measured' or 'reused' choice; null otherwise. */
+  measurement: BackendMeasurement | null;
   /** Set when the run moved here because its backend failed; it resumed after generation `resumedAfter`. */
   fallback: { from: BackendName; reason: string; resumedAfter: number } | null;
 }

@@ -3,8 +3,9 @@
  * without a GPU the automatic choice lands on WASM (and says why not WebGPU or WebGL); forced
  * WebGL (SwiftShader), WASM, CPU and WebGPU (a SwiftShader fallback adapter, which needs
  * --enable-unsafe-webgpu) each train one tiny generation; a backend that fails in the middle of a
- * run falls back and the run completes with every generation. Screenshots of a GAN and a
- * diffusion run go to test-results/screenshots/neural-*.png.
+ * run falls back and the run completes with every generation; `backends=wasm,cpu` times both on
+ * the run's network and a second run of that size reuses the figures. Screenshots of a GAN and a
+ * diffusion run and of the timing go to test-results/screenshots/neural-*.png.
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('neural learners in the page (no GPU flags)', () => {
     page = await session.newPage();
   });
 
-  it('picks WASM by itself, says why not WebGPU or WebGL, and shows its speed', async () => {
+  it('picks WASM by itself untimed (the only candidate), says why not WebGPU or WebGL, and shows its speed', async () => {
     await open(page, `learner=gan&generations=1&cmp=base&${TINY}`);
     await waitForRuns(page);
     const [training] = await trainings(page);
@@ -34,6 +35,7 @@ describe('neural learners in the page (no GPU flags)', () => {
     expect(training.text).toMatch(/TensorFlow\.js on WASM \(SIMD\) · \d+ training steps\/s/);
     expect(training.text).toContain('WebGPU: no adapter');
     expect(training.text).toContain('WebGL: software renderer only (SwiftShader)');
+    expect(training.text).toContain('WASM is the only candidate usable here, so nothing was timed.');
     expect((await readTables(page))[0].rows).toHaveLength(1);
   });
 
@@ -52,6 +54,30 @@ describe('neural learners in the page (no GPU flags)', () => {
       // The runtime settings stay in the address bar.
       expect(new URL(page.url()).searchParams.get('backend')).toBe(backend);
     });
+
+  it('times the backends of backends= on the run\'s network, shows the figures, and a second run of that size reuses them', async () => {
+    await open(page, `learner=gan&generations=1&cmp=base&backends=wasm,cpu&${TINY}`);
+    await waitForRuns(page);
+    expect(await page.getByTestId('url-notice').count()).toBe(0);
+    const choice = page.getByTestId('backend-choice');
+    expect(await choice.getAttribute('data-reason')).toBe('measured');
+    const timed = (await choice.textContent()) ?? '';
+    const figures = /Timed on this learner and size: (WASM|CPU) (\d+) · (WASM|CPU) (\d+) training steps\/s \(gan hidden=8 layers=1 batch-size=32 latent-dim=\d+ replicates=1\); chosen: fastest\. Timing took \d+ ms\./.exec(timed);
+    expect(figures, timed).not.toBeNull();
+    expect(new Set([figures![1], figures![3]])).toEqual(new Set(['WASM', 'CPU']));
+    expect(Number(figures![2])).toBeGreaterThanOrEqual(Number(figures![4]));
+    expect(await page.getByTestId('training').getAttribute('data-backend')).toBe(figures![1].toLowerCase());
+    await screenshot(page, 'neural-backends-timed');
+    // Fewer steps: another run, of the same size, so the figures timed above are used, not timed again.
+    await openSettings(page);
+    const box = page.locator('.spec-controls [data-field=steps] input.number-box');
+    await box.fill('30');
+    await box.press('Enter');
+    await expect.poll(() => choice.getAttribute('data-reason'), { timeout: 30_000 }).toBe('reused');
+    await waitForRuns(page);
+    expect(await choice.textContent()).toContain(`Timed earlier in this page on this learner and size: ${figures![0].slice('Timed on this learner and size: '.length, figures![0].indexOf('; chosen'))}; chosen: fastest.`);
+    expect(await page.getByTestId('training').getAttribute('data-backend')).toBe(figures![1].toLowerCase());
+  });
 
   it('falls back when the backend fails in the middle of a run, and completes every generation', async () => {
     await open(page, `learner=gan&generations=3&fail-backend-at=2&${TINY}`);

@@ -1,7 +1,8 @@
 /**
  * The neural learners inside the engine's loops: built from the spec, deterministic per backend,
  * leak-free over 50 generations, cancellable, and resumable after a generation that fails in the
- * middle of training (what the worker does when a GPU backend is lost).
+ * middle of training (what the worker does when a GPU backend is lost); two runs interleaved on
+ * different backends through the worker's backend gate get the results each has alone.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -14,6 +15,7 @@ import { assertSpec } from '../../src/spec/validate';
 import { DiffusionModel } from '../../src/neural/diffusion';
 import { GanModel } from '../../src/neural/gan';
 import { pointLearner } from '../../src/neural/learner-factory';
+import { BackendGate } from '../../src/worker/backend-gate';
 
 const TINY = { hidden: 8, layers: 1, steps: 20, batchSize: 16, diffusionSteps: 10, nIni: 40, nSyn: 40, nReal: 20, nEval: 40, replicates: 2 } as const;
 
@@ -102,5 +104,42 @@ describe('neural loops on wasm: memory and cancel', () => {
     expect(last).toBe(30);
     e.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('neural runs of one worker on different backends', () => {
+  it('interleaved through the backend gate, switching tfjs between them, each gets the results it has alone', async () => {
+    // Warm start keeps each run's model (tensors on its backend) across the other run's generations.
+    const gan = spec('gan', { warmStart: 'on', generations: 2, replicates: 1 });
+    const diffusion = spec('diffusion', { generations: 2, replicates: 1 });
+    const alone = async (s: Spec, backend: 'cpu' | 'wasm') => {
+      await useBackend(backend);
+      return run(await experiment(s));
+    };
+    const expected = [await alone(gan, 'wasm'), await alone(diffusion, 'cpu')];
+    const gate = new BackendGate();
+    const holdsSeen: string[] = [];
+    // As the worker does: every generation holds its backend, selected once granted; training yields mid-generation.
+    const interleaved = async (s: Spec, backend: 'cpu' | 'wasm') => {
+      const e = await experiment(s);
+      const out: GenerationResult['values'][] = [];
+      for (;;) {
+        const release = await gate.hold(backend);
+        try {
+          if (tf.getBackend() !== backend) await tf.setBackend(backend);
+          const g = await e.next({ onProgress: () => holdsSeen.push(`${backend}:${tf.getBackend()}`) });
+          if (!g) break;
+          out.push(g.values);
+        } finally {
+          release();
+        }
+      }
+      e.dispose();
+      return out;
+    };
+    expect(await Promise.all([interleaved(gan, 'wasm'), interleaved(diffusion, 'cpu')])).toEqual(expected);
+    // Every training step ran on its run's own backend, and the runs took turns.
+    expect(holdsSeen.every((h) => h.split(':')[0] === h.split(':')[1])).toBe(true);
+    expect(new Set(holdsSeen.map((h) => h.split(':')[0]))).toEqual(new Set(['wasm', 'cpu']));
   });
 });

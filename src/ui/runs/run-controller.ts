@@ -11,7 +11,7 @@
 import type { MetricName } from '../../results/metrics';
 import type { RunDocument } from '../../results/run-document';
 import type { Spec } from '../../spec/schema';
-import { BACKEND_LABELS, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
+import { BACKEND_LABELS, type BackendMeasurement, type BackendMessage, type FromWorker, type ToWorker } from '../../worker/protocol';
 import { PAGE_RUNTIME } from '../runtime-options';
 import { WorkerPool } from '../worker-pool';
 import { type RunRecord, type RunSnapshot, emptyRecord, keepFrame } from './run-record';
@@ -53,6 +53,8 @@ export class RunController {
   });
   /** Runs computed to the end here, by spec, oldest first. */
   private readonly finished = new Map<string, RunRecord>();
+  /** Backend timings per learner and size, made by any worker: handed to every run started, so none is timed twice. */
+  private readonly measured = new Map<string, BackendMeasurement>();
   private nextId = 1;
   private paused = false;
   private delayMs: number;
@@ -116,7 +118,7 @@ export class RunController {
     const record = emptyRecord(this.nextId++, spec, label, colour, 'worker');
     record.state = this.paused ? 'idle' : 'running';
     this.store.records[slot] = record;
-    this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused, runtime: PAGE_RUNTIME.runtime });
+    this.send(slot, { type: 'start', runId: record.runId, spec, delayMs: this.delayMs, paused: this.paused, runtime: PAGE_RUNTIME.runtime, measured: [...this.measured.values()] });
   }
 
   private cancel(slot: number): void {
@@ -216,8 +218,9 @@ export class RunController {
         record.baseline = message.baseline;
         break;
       case 'backend': {
-        const { backend, detail, skipped, forced, fallback } = message;
-        record.backend = { backend, detail, skipped, forced };
+        const { backend, detail, skipped, reason, measurement, fallback } = message;
+        record.backend = { backend, detail, skipped, reason, measurement };
+        if (measurement) this.measured.set(measurement.key, measurement);
         if (fallback) record.backendNotices.push(fallbackNotice(message, fallback, record.spec.warmStart === 'on'));
         break;
       }
