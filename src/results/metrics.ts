@@ -89,11 +89,20 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   },
   reward: {
     label: 'mean reward',
-    plain: 'how close the model’s samples come to the curator’s target, on average (0 = all on the target)',
+    plain: 'how much the curator likes the model’s samples, on average (0 = the most: every sample on the target point, or surely the target digit)',
     better: 'higher',
     help: 'E_{G^t}[r(x)] = −mean ‖x − x*‖² over the model’s samples (drawn with λ, before any curation): the objective curation maximises (Ferbach et al. 2024)',
+    digitsHelp: 'E_{G^t}[r(x)] = mean ln p(c | x) over the model’s samples (drawn with λ, before any curation), p(c | x) being LeNet’s probability of the target digit c: the objective curation maximises (Ferbach et al. 2024)',
     range: [-METRIC_VALUE_LIMIT, 0],
     axis: 'data',
+  },
+  targetShare: {
+    label: 'share of the target digit',
+    plain: 'how many of the model’s digits are the digit the curator wants (0.1 = as often as any other digit)',
+    better: 'higher',
+    help: 'share of the model’s samples (drawn with λ, before any curation) that LeNet classifies as the target digit c',
+    range: SHARE,
+    axis: SHARE,
   },
   spread: {
     label: 'distance between models',

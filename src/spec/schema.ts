@@ -6,6 +6,7 @@
  */
 import { DATA_KINDS, type DataKind, dataOf } from './domains';
 import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry } from './learners';
+import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/digit-curation';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
 interface FieldBase {
@@ -82,8 +83,10 @@ export { DATA_KINDS, type DataKind } from './domains';
 export { LEARNERS, type LearnerKind, isNeural } from './learners';
 
 const MAX_N = 100_000;
-/** Curation and verification filter synthetic points (engine/curation); digits and words have no reward yet. */
 const POINT_DATA = dataOf('points');
+const DIGIT_DATA = dataOf('digits');
+/** Curation and verification filter synthetic points and digits (engine/curation, engine/digits/digit-curation.ts); words have no reward yet. */
+const CURATED_DATA = [...POINT_DATA, ...DIGIT_DATA];
 
 export const specFields = {
   data: {
@@ -339,9 +342,9 @@ export const specFields = {
     slider: { min: 1, max: 20, step: 1 },
     flag: 'curation-k',
     label: 'candidates K',
-    plain: 'each synthetic sample is picked among K samples of the previous model, the one closer to the target more likely (1: no curation)',
-    help: 'curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r(x)/β), r(x) = −‖x − x*‖² (1 = no curation)',
-    appliesWhen: { data: POINT_DATA },
+    plain: 'each synthetic sample is picked among K samples of the previous model, the one closer to the target (the more surely the target digit) more likely (1: no curation)',
+    help: 'curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r(x)/β); points: r(x) = −‖x − x*‖²; digits: r(x) = ln p(c | x), LeNet\'s log-probability of the target digit c (1 = no curation)',
+    appliesWhen: { data: CURATED_DATA },
   } satisfies IntField,
   curationBeta: {
     kind: 'number',
@@ -352,9 +355,9 @@ export const specFields = {
     slider: { min: 0.05, max: 5, step: 0.05 },
     flag: 'curation-beta',
     label: 'β',
-    plain: 'how strictly the curator prefers the candidate closest to the target: small β almost always picks the closest, large β picks almost at random',
-    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(−‖x_i − x*‖²/β)',
-    appliesWhen: { data: POINT_DATA },
+    plain: 'how strictly the curator prefers the best candidate: small β almost always picks it, large β picks almost at random',
+    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(r(x_i)/β); points: exp(−‖x_i − x*‖²/β); digits: p(c | x_i)^(1/β), so that β = 1 conditions G^(t−1) on the digit c as K grows',
+    appliesWhen: { data: CURATED_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies NumberField,
   targetX: {
@@ -383,6 +386,19 @@ export const specFields = {
     appliesWhen: { data: POINT_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies NumberField,
+  targetClass: {
+    kind: 'int',
+    min: 0,
+    max: 9,
+    default: 0,
+    slider: { min: 0, max: 9, step: 1 },
+    flag: 'target-class',
+    label: 'target digit c',
+    plain: 'the digit the curator wants: the candidate that the classifier (LeNet) finds most surely this digit is picked most often',
+    help: 'the curator\'s target class c ∈ 0..9: the reward of a synthetic digit x is ln p(c | x), the log-probability LeNet gives the class c',
+    appliesWhen: { data: DIGIT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies IntField,
   verifier: {
     kind: 'enum',
     options: VERIFIERS,
@@ -390,8 +406,8 @@ export const specFields = {
     flag: 'verifier',
     label: 'verifier',
     plain: 'a check that throws away synthetic samples that do not look like real data, and draws again until n_s pass',
-    help: 'keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass: support = inside the k-NN manifold (k = 5) of 2,000 real samples; biased = the same, but only its right half (first coordinate ≥ 0)',
-    appliesWhen: { data: POINT_DATA },
+    help: `keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass. Points: support = inside the k-NN manifold (k = 5) of 2,000 real samples; biased = the same, but only its right half (first coordinate ≥ 0). Digits: support = LeNet gives some class a probability ≥ ${VERIFIER_CONFIDENCE}; biased = the same, but only for the digits 0–${BIASED_VERIFIER_CLASSES - 1}`,
+    appliesWhen: { data: CURATED_DATA },
   } satisfies EnumField<typeof VERIFIERS>,
   verifierAccuracy: {
     kind: 'number',
@@ -403,7 +419,7 @@ export const specFields = {
     label: 'verifier accuracy',
     plain: 'how often the verifier’s verdict is right; the rest of the time it accepts what it should reject and rejects what it should accept (0.5: a coin toss)',
     help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
-    appliesWhen: { data: POINT_DATA, verifier: ['support', 'biased'] },
+    appliesWhen: { data: CURATED_DATA, verifier: ['support', 'biased'] },
   } satisfies NumberField,
   // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
   models: {

@@ -1,4 +1,6 @@
 /** How a run is named and explained on the page, in the paper's words. */
+import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/digit-curation';
+import { domainOf } from '../spec/domains';
 import { type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
@@ -26,10 +28,19 @@ export function loopStory(spec: Spec): string {
 /** How a run filters its synthetic samples (curation, verification), as a sentence; '' when it keeps them all. */
 export function filterStory(spec: Spec): string {
   const parts: string[] = [];
+  const digits = domainOf(spec.data) === 'digits';
   if (fieldApplies('curationK', spec) && spec.curationK > 1)
-    parts.push(`each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`);
-  if (fieldApplies('verifier', spec) && spec.verifier !== 'off')
-    parts.push(`a ${spec.verifier === 'biased' ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only samples ${spec.verifier === 'biased' ? 'in the right half of the real support' : 'on the real support'}`);
+    parts.push(
+      digits
+        ? `each synthetic digit is a curator's pick among K = ${spec.curationK}, the more surely a ${spec.targetClass} the likelier (β = ${spec.curationBeta}, target digit c = ${spec.targetClass})`
+        : `each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`,
+    );
+  if (fieldApplies('verifier', spec) && spec.verifier !== 'off') {
+    const kept = digits
+      ? `digits LeNet is at least ${100 * VERIFIER_CONFIDENCE}% sure of${spec.verifier === 'biased' ? `, and only 0–${BIASED_VERIFIER_CLASSES - 1}` : ''}`
+      : `samples ${spec.verifier === 'biased' ? 'in the right half of the real support' : 'on the real support'}`;
+    parts.push(`a ${spec.verifier === 'biased' ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only ${kept}`);
+  }
   return parts.join('; ');
 }
 

@@ -18,7 +18,7 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
   loop: LOOP_NAMES,
   verifier: {
     off: 'off: keep every sample',
-    support: 'support: only samples that look real',
-    biased: 'biased: only the right half of the real data',
+    support: 'support: only samples that look real (digits: LeNet is sure of them)',
+    biased: 'biased: only part of the real data (points: its right half; digits: 0–4)',
   } satisfies Record<VerifierKind, string>,
 };
