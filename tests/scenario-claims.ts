@@ -202,6 +202,19 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     for (const t of from(web, 1)) expect(web.mean('spread', t), `spread at t = ${t}`).toBeLessThan(0.3);
     expect(last(alone, 'spread')).toBeGreaterThan(2);
   },
+  'mnist-curation': ([run]) => {
+    // The curator's digit takes over: from about 8% of the samples to over 90%, the reward towards 0…
+    expect(first(run, 'targetShare')).toBeLessThan(0.15);
+    expect(run.mean('targetShare', 3)).toBeGreaterThan(0.6);
+    expect(last(run, 'targetShare')).toBeGreaterThan(0.85);
+    expect(first(run, 'reward')).toBeLessThan(-8);
+    expect(last(run, 'reward')).toBeGreaterThan(-0.5);
+    // …and the diversity goes: classes 10 → 3, recall from about 0.57 to nearly 0.
+    expect(first(run, 'classes')).toBe(1);
+    expect(last(run, 'classes')).toBeLessThanOrEqual(0.5);
+    expect(first(run, 'recall')).toBeGreaterThan(0.45);
+    expect(last(run, 'recall')).toBeLessThan(0.05);
+  },
   'mnist-mad': ([run]) => {
     // Variety drains: recall from about 0.6 to below 0.1, the distance nearly triples…
     expect(first(run, 'recall')).toBeGreaterThan(0.45);

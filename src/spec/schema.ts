@@ -6,6 +6,7 @@
  */
 import { DATA_KINDS, type DataKind, dataOf } from './domains';
 import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry, passageOf } from './learners';
+import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/digit-curation';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
 
 interface FieldBase {
@@ -82,10 +83,11 @@ export { DATA_KINDS, type DataKind } from './domains';
 export { LEARNERS, type LearnerKind, isNeural } from './learners';
 
 const MAX_N = 100_000;
-/** Curation and verification filter synthetic points and words (engine/curation, engine/text); digits have no reward yet. */
+/** Curation and verification filter synthetic points, digits and words (engine/curation, engine/digits/digit-curation.ts, engine/text). */
 const POINT_DATA = dataOf('points');
+const DIGIT_DATA = dataOf('digits');
 const TEXT_DATA = dataOf('text');
-const FILTERED_DATA = [...POINT_DATA, ...TEXT_DATA];
+const FILTERED_DATA = [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA];
 
 export const specFields = {
   data: {
@@ -341,8 +343,8 @@ export const specFields = {
     slider: { min: 1, max: 20, step: 1 },
     flag: 'curation-k',
     label: 'candidates K',
-    plain: 'each synthetic sample is picked among K samples of the previous model, the one the curator prefers (closer to the target point, or with more target words) more likely (1: no curation)',
-    help: `curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; words: r = the share of target words in a candidate (a word for the unigram, a passage of ${passageOf('bigram')} words for the bigram) (1 = no curation)`,
+    plain: 'each synthetic sample is picked among K samples of the previous model, the one the curator prefers (closer to the target point, more surely the target digit, or with more target words) more likely (1: no curation)',
+    help: `curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; digits: r(x) = ln p(c | x), LeNet's log-probability of the target digit c; words: r = the share of target words in a candidate (a word for the unigram, a passage of ${passageOf('bigram')} words for the bigram) (1 = no curation)`,
     appliesWhen: { data: FILTERED_DATA },
   } satisfies IntField,
   curationBeta: {
@@ -354,8 +356,8 @@ export const specFields = {
     slider: { min: 0.05, max: 5, step: 0.05 },
     flag: 'curation-beta',
     label: 'β',
-    plain: 'how strictly the curator prefers the best candidate (closest to the target, or with the most target words): small β almost always picks it, large β picks almost at random',
-    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(r(x_i)/β); points: r = −‖x_i − x*‖²; words: a target word weighs e^(1/β) against another',
+    plain: 'how strictly the curator prefers the best candidate (closest to the target, most surely the target digit, or with the most target words): small β almost always picks it, large β picks almost at random',
+    help: 'temperature of the Bradley–Terry choice among the K candidates: P(pick x_i) ∝ exp(r(x_i)/β); points: exp(−‖x_i − x*‖²/β); digits: p(c | x_i)^(1/β), so that β = 1 conditions G^(t−1) on the digit c as K grows; words: a target word weighs e^(1/β) against another',
     appliesWhen: { data: FILTERED_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies NumberField,
@@ -398,6 +400,19 @@ export const specFields = {
     appliesWhen: { data: TEXT_DATA },
     appliesAbove: { curationK: 1 },
   } satisfies IntField,
+  targetClass: {
+    kind: 'int',
+    min: 0,
+    max: 9,
+    default: 0,
+    slider: { min: 0, max: 9, step: 1 },
+    flag: 'target-class',
+    label: 'target digit c',
+    plain: 'the digit the curator wants: the candidate that the classifier (LeNet) finds most surely this digit is picked most often',
+    help: 'the curator\'s target class c ∈ 0..9: the reward of a synthetic digit x is ln p(c | x), the log-probability LeNet gives the class c',
+    appliesWhen: { data: DIGIT_DATA },
+    appliesAbove: { curationK: 1 },
+  } satisfies IntField,
   verifier: {
     kind: 'enum',
     options: VERIFIERS,
@@ -405,7 +420,7 @@ export const specFields = {
     flag: 'verifier',
     label: 'verifier',
     plain: 'a check that throws away synthetic samples that do not look like real data, and draws again until n_s pass',
-    help: `keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass; points: support = inside the k-NN manifold (k = 5) of 2,000 real samples, biased = the same, but only its right half (first coordinate ≥ 0); words: support = only words that occur in its own 10,000 words of real text (for the bigram, passages of ${passageOf('bigram')} words that hold no other), biased = only the more common half of those`,
+    help: `keeps only the synthetic samples a verifier accepts, drawing more from G^(t−1) until n_s pass. Points: support = inside the k-NN manifold (k = 5) of 2,000 real samples; biased = the same, but only its right half (first coordinate ≥ 0). Digits: support = LeNet gives some class a probability ≥ ${VERIFIER_CONFIDENCE}; biased = the same, but only for the digits 0–${BIASED_VERIFIER_CLASSES - 1}. Words: support = only words that occur in its own 10,000 words of real text (for the bigram, passages of ${passageOf('bigram')} words that hold no other); biased = only the more common half of those`,
     appliesWhen: { data: FILTERED_DATA },
   } satisfies EnumField<typeof VERIFIERS>,
   verifierAccuracy: {

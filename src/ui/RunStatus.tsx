@@ -20,11 +20,12 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
   ['modes', 'modes', (x) => x.toFixed(1)],
   // The engine's share of the ten classes, read as a count like the modes.
   ['classes', 'classes', (x) => `${(x * DIGIT_CLASSES).toFixed(1)} of ${DIGIT_CLASSES}`],
+  // A curated digit or word run's objective in plain terms (a digit run's log-probability reward is in the tables).
+  ['targetShare', 'on target', (x) => x.toFixed(2)],
   // Two significant digits, but whole numbers as they are (FD 909, not 9.1e+2).
   ['fd', 'FD', (x) => (Math.abs(x) >= 1e5 ? x.toExponential(1) : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(2))],
   // A curated run's objective, before the diversity it costs.
   ['reward', 'reward', (x) => x.toFixed(2)],
-  ['targetShare', 'target words', (x) => x.toFixed(2)],
   ['recall', 'recall', (x) => x.toFixed(2)],
   ['precision', 'precision', (x) => x.toFixed(2)],
   // Words: how many the model can still say, and the share of the rare half's mass it keeps.
@@ -35,7 +36,7 @@ const FIGURES: [MetricName, string, (x: number) => string][] = [
 /** Surviving modes or classes first; the distance only where there are no modes to count (digits, Gaussians, moons). */
 function figuresOf(record: RunSnapshot): typeof FIGURES {
   const has = (m: MetricName) => record.metrics.includes(m);
-  return FIGURES.filter(([m]) => has(m) && !(m === 'fd' && has('modes'))).slice(0, 3);
+  return FIGURES.filter(([m]) => has(m) && !(m === 'fd' && has('modes')) && !(m === 'reward' && has('targetShare'))).slice(0, 3);
 }
 
 /** "t = 37, mean of 10 replicates: modes 1.7 of 8 · recall 0.00": what the figures are, and when. */

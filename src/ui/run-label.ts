@@ -1,4 +1,5 @@
 /** How a run is named and explained on the page, in the paper's words. */
+import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/digit-curation';
 import { VERIFIER_WORDS } from '../engine/text/word-verifier';
 import { domainOf } from '../spec/domains';
 import { passageOf } from '../spec/learners';
@@ -29,21 +30,26 @@ export function loopStory(spec: Spec): string {
 /** How a run filters its synthetic samples (curation, verification), as a sentence; '' when it keeps them all. */
 export function filterStory(spec: Spec): string {
   const parts: string[] = [];
-  const words = domainOf(spec.data) === 'text';
+  const domain = domainOf(spec.data);
   const biased = spec.verifier === 'biased';
   // What a curator or verifier judges at once: a word, or a passage of a learner of word sequences.
   const passage = passageOf(spec.learner);
   const unit = passage === 1 ? 'word' : `passage of ${passage} words`;
   if (fieldApplies('curationK', spec) && spec.curationK > 1)
     parts.push(
-      words
+      domain === 'text'
         ? `each synthetic ${unit} is a curator's pick among K = ${spec.curationK}, favouring the ${spec.targetWords} most common words (β = ${spec.curationBeta})`
-        : `each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`,
+        : domain === 'digits'
+          ? `each synthetic digit is a curator's pick among K = ${spec.curationK}, the more surely a ${spec.targetClass} the likelier (β = ${spec.curationBeta}, target digit c = ${spec.targetClass})`
+          : `each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`,
     );
   if (fieldApplies('verifier', spec) && spec.verifier !== 'off') {
-    const kept = words
-      ? `${passage === 1 ? 'words' : 'passages made of words'} it has seen in its own ${VERIFIER_WORDS.toLocaleString('en')} words of real text${biased ? ', and only the more common half of those words' : ''}`
-      : `samples ${biased ? 'in the right half of the real support' : 'on the real support'}`;
+    const kept =
+      domain === 'text'
+        ? `${passage === 1 ? 'words' : 'passages made of words'} it has seen in its own ${VERIFIER_WORDS.toLocaleString('en')} words of real text${biased ? ', and only the more common half of those words' : ''}`
+        : domain === 'digits'
+          ? `digits LeNet is at least ${100 * VERIFIER_CONFIDENCE}% sure of${biased ? `, and only 0–${BIASED_VERIFIER_CLASSES - 1}` : ''}`
+          : `samples ${biased ? 'in the right half of the real support' : 'on the real support'}`;
     parts.push(`a ${biased ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only ${kept}`);
   }
   return parts.join('; ');

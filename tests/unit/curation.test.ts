@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli';
 import { momentsApply } from '../../src/engine/admissibility/moment-replicate';
 import { curate } from '../../src/engine/curation/bradley-terry';
-import { MAX_DRAWS_PER_SAMPLE, filteredDraw } from '../../src/engine/curation/synthetic-draw';
+import { MAX_BATCH_NUMBERS, MAX_DRAWS_PER_SAMPLE, filteredDraw } from '../../src/engine/curation/synthetic-draw';
 import { Verifier } from '../../src/engine/curation/verifier';
 import { ring } from '../../src/engine/data/mixtures';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
@@ -17,6 +17,7 @@ import type { MetricName } from '../../src/engine/metrics/registry';
 import { Rng } from '../../src/engine/random/prng';
 import { theoryFor } from '../../src/engine/theory';
 import { curatedMoments } from '../../src/engine/theory/curation';
+import { type SpecKey, fieldApplies } from '../../src/spec/schema';
 import { assertSpec } from '../../src/spec/validate';
 
 async function simulate(input: Record<string, unknown>): Promise<GenerationResult[]> {
@@ -125,11 +126,33 @@ describe('the curated Gaussian loop (notes §4b)', () => {
 });
 
 describe('the run size', () => {
-  it('counts the candidates a curator passes over, for the data it curates', () => {
-    const base = { data: 'ring', nIni: 100, nSyn: 100, generations: 11, replicates: 2, nEval: 100 };
-    const extra = runSamples(assertSpec({ ...base, curationK: 3 })) - runSamples(assertSpec(base));
-    expect(extra).toBe(2 * 10 * 2 * 100);
-    expect(runSamples(assertSpec({ data: 'mnist', learner: 'pca-gmm', curationK: 3 }))).toBe(runSamples(assertSpec({ data: 'mnist', learner: 'pca-gmm' })));
+  it('counts the candidates a curator passes over, in every domain', () => {
+    for (const domain of [{ data: 'ring' }, { data: 'mnist', learner: 'pca-gmm' }, { data: 'zipf', learner: 'unigram' }]) {
+      const base = { ...domain, nIni: 100, nSyn: 100, generations: 11, replicates: 2, nEval: 100 };
+      const extra = runSamples(assertSpec({ ...base, curationK: 3 })) - runSamples(assertSpec(base));
+      expect(extra, domain.data).toBe(2 * 10 * 2 * 100);
+    }
+  });
+});
+
+describe('large curated draws', () => {
+  it('draw and judge the candidates a chunk of at most MAX_BATCH_NUMBERS numbers at a time, each sample picked from its own K candidates', async () => {
+    const d = 1000;
+    const n = 2500;
+    const batches: number[] = [];
+    let next = 0;
+    // Candidate i of the whole draw is the row filled with i; the reward prefers the later of each pair.
+    const counting = (_: Rng, m: number) => {
+      batches.push(m);
+      const rows = new Float64Array(m * d);
+      for (let i = 0; i < m; i++) rows.fill(next++, i * d, (i + 1) * d);
+      return rows;
+    };
+    const filter = { k: 2, beta: 1e-3, reward: (rows: Float64Array, m: number) => Float64Array.from({ length: m }, (_, i) => rows[i * d]), verifier: null };
+    const kept = await filteredDraw(counting, n, d, filter, Rng.stream(5, 1));
+    const perChunk = Math.floor(MAX_BATCH_NUMBERS / (2 * d));
+    expect(batches).toEqual([2 * perChunk, 2 * (n - perChunk)]);
+    for (let g = 0; g < n; g++) expect(kept[g * d + d - 1], `sample ${g}`).toBe(2 * g + 1);
   });
 });
 
@@ -161,7 +184,7 @@ describe('the verifier', () => {
 
   it('refills to n_s with accepted samples, and stops with a message when almost nothing passes', async () => {
     const verifier = new Verifier(real, 1, 'support', 1);
-    const filter = { k: 1, beta: 1, reward: () => new Float64Array(0), verifier };
+    const filter = { k: 1, beta: 1, reward: (_: Float64Array, n: number) => new Float64Array(n), verifier };
     // Half the draws on a mode, half far away: n samples need about 2n draws, all of them on the mode.
     const half = (rng: Rng, n: number) => new Float64Array(2 * n).map((_, i) => (i % 4 < 2 ? (i % 2 === 0 ? 2 : 0) + 0.05 * rng.normal() : 9));
     const kept = await filteredDraw(half, 100, 2, filter, Rng.stream(3, 1));
@@ -194,6 +217,8 @@ describe('CLI flags of curation and verification', () => {
     [['--target-y', 'left'], '"left" is not a number'],
     [['--verifier', 'strict'], 'allowed: one of off | support | biased'],
     [['--verifier-accuracy', '0.3'], 'verifier accuracy (--verifier-accuracy): 0.3 is out of range; allowed: a number in [0.5, 1]'],
+    [['--data', 'mnist', '--learner', 'pca-gmm', '--curation-k', '2', '--target-class', '10'], 'target digit c (--target-class): 10 is out of range; allowed: an integer 0..9'],
+    [['--target-class', 'seven'], 'target digit c (--target-class): "seven" is not a number; allowed: an integer 0..9'],
   ];
   for (const [args, message] of cases)
     it(`${args.join(' ')} → ${message}`, async () => {
@@ -204,12 +229,27 @@ describe('CLI flags of curation and verification', () => {
 
   it('--help lists the flags with when they apply; a flag without effect is noted', async () => {
     const help = (await cli('run', '--help')).out;
-    expect(help).toMatch(/--curation-beta .*\(only with --data gaussian\|ring\|grid\|moons\|points\|zipf\|english, --curation-k > 1\)/);
+    expect(help).toMatch(/--curation-beta .*\(only with --data gaussian\|ring\|grid\|moons\|points\|mnist\|zipf\|english, --curation-k > 1\)/);
+    expect(help).toMatch(/--target-class .*\(only with --data mnist, --curation-k > 1\)/);
     expect(help).toMatch(/--target-words .*\(only with --data zipf\|english, --curation-k > 1\)/);
     expect(help).toMatch(/--verifier-accuracy .*--verifier support\|biased/);
-    const { code, err } = await cli('run', '--data', 'ring', '--curation-beta', '3', '--n-ini', '50', '--n-syn', '50', '--generations', '2', '--replicates', '2', '--n-eval', '50');
+    const { code, err } = await cli('run', '--data', 'ring', '--curation-beta', '3', '--target-class', '4', '--n-ini', '50', '--n-syn', '50', '--generations', '2', '--replicates', '2', '--n-eval', '50');
     expect(code).toBe(0);
     expect(err).toContain('--curation-beta has no effect with --data ring --learner gmm --loop fully-synthetic --curation-k 1');
+    expect(err).toContain('--target-class has no effect with --data ring');
+  });
+
+  it('the controls that apply: the target point for points, the target digit for MNIST, the target words for words, each only with K > 1; verifiers for all', () => {
+    const applies = (key: SpecKey, spec: Record<string, unknown>) => fieldApplies(key, assertSpec(spec));
+    const mnist = { data: 'mnist', learner: 'pca-gmm' };
+    expect(applies('targetClass', { ...mnist, curationK: 2 })).toBe(true);
+    expect(applies('targetClass', { ...mnist, curationK: 1 })).toBe(false);
+    expect(applies('targetX', { ...mnist, curationK: 2 })).toBe(false);
+    expect(applies('targetClass', { data: 'ring', curationK: 2 })).toBe(false);
+    expect(applies('verifierAccuracy', { ...mnist, verifier: 'biased' })).toBe(true);
+    expect(applies('targetWords', { data: 'zipf', learner: 'unigram', curationK: 2 })).toBe(true);
+    expect(applies('targetWords', { ...mnist, curationK: 2 })).toBe(false);
+    expect(applies('verifierAccuracy', { data: 'zipf', learner: 'unigram', verifier: 'support' })).toBe(true);
   });
 
   it('runs a curated and verified loop and reports the mean reward', async () => {

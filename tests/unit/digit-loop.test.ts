@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadMnist } from '../../src/cli/mnist-node';
+import { VERIFIER_CONFIDENCE } from '../../src/engine/digits/digit-curation';
 import { type DigitNetworks, drawDigits } from '../../src/engine/digits/digit-loop';
 import { classCoverage, classEntropy, classHistogram } from '../../src/engine/digits/digit-metrics';
-import { DIGIT_PIXELS, DIGIT_ROW, type DigitFeatures, type DigitLearner, type DigitSplit } from '../../src/engine/digits/digits';
+import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_ROW, type DigitFeatures, type DigitLearner, type DigitSplit } from '../../src/engine/digits/digits';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { Rng } from '../../src/engine/random/prng';
 import { assertSpec } from '../../src/spec/validate';
@@ -27,21 +28,29 @@ function imageKeys(split: DigitSplit): Set<string> {
 const trainKeys = imageKeys(mnist.train);
 const testKeys = imageKeys(mnist.test);
 
-/** Features: the mean grey level of each 7×7 block (16-d); class: the label column (0 when unlabelled). */
+/** The 7×7 block (0..15) of each pixel. */
+const BLOCK = Uint8Array.from({ length: DIGIT_PIXELS }, (_, p) => Math.floor(Math.floor(p / 28) / 7) * 4 + Math.floor((p % 28) / 7));
+
+/** The stand-in classifier's probability of a row's class; every other class gets (1 − it)/9. */
+const SURE = 0.91;
+
+/**
+ * Features: the mean grey level of each 7×7 block (16-d); class: the label column (0 when
+ * unlabelled), with probability SURE.
+ */
 const blockFeatures: DigitFeatures & { seen: Float64Array[] } = {
   seen: [],
   async embed(rows, n) {
     this.seen.push(rows.slice(0, n * DIGIT_ROW));
     const features = new Float64Array(n * 16);
     const classes = new Uint8Array(n);
+    const logProbabilities = new Float64Array(n * DIGIT_CLASSES).fill(Math.log((1 - SURE) / (DIGIT_CLASSES - 1)));
     for (let i = 0; i < n; i++) {
-      for (let p = 0; p < DIGIT_PIXELS; p++) {
-        const block = Math.floor(Math.floor(p / 28) / 7) * 4 + Math.floor((p % 28) / 7);
-        features[i * 16 + block] += rows[i * DIGIT_ROW + p] / 49;
-      }
+      for (let p = 0; p < DIGIT_PIXELS; p++) features[i * 16 + BLOCK[p]] += rows[i * DIGIT_ROW + p] / 49;
       classes[i] = Math.max(0, rows[i * DIGIT_ROW + DIGIT_PIXELS]);
+      logProbabilities[i * DIGIT_CLASSES + classes[i]] = Math.log(SURE);
     }
-    return { features, dim: 16, classes };
+    return { features, dim: 16, classes, logProbabilities };
   },
 };
 
@@ -174,6 +183,87 @@ describe('the digit loop', () => {
 
   it('refuses to start without the networks', () => {
     expect(() => new Experiment(assertSpec({ ...base }))).toThrow(/data=mnist needs the digit networks/);
+  });
+});
+
+/** Rows of a training set whose label passes `test`. */
+function labelled(rows: Float64Array, test: (label: number) => boolean): number {
+  let c = 0;
+  for (let i = 0; i < rows.length / DIGIT_ROW; i++) if (test(rows[i * DIGIT_ROW + DIGIT_PIXELS])) c++;
+  return c;
+}
+
+/**
+ * Curation and verification of digits with the stand-in classifier (engine/digits/digit-curation.ts):
+ * the resampler draws each candidate from D^1, so a candidate is of a class with that class's share
+ * q of D^1, and what the filter keeps has a closed form. Tolerances 4·SD over the replicates' draws.
+ */
+describe('curating and verifying digits', () => {
+  const R = 5;
+  const sized = { ...base, loop: 'fully-synthetic', nIni: 200, nSyn: 200, nEval: 50, generations: 2, replicates: R } as const;
+
+  /**
+   * Observed and expected count of D^2's rows with a label passing `test`, given P(a kept row passes | q,
+   * the share of D^1 passing), and the run's metrics per generation.
+   */
+  async function secondSets(spec: Record<string, unknown>, test: (label: number) => boolean, kept: (q: number) => number) {
+    const fits: Float64Array[] = [];
+    const experiment = new Experiment(assertSpec({ ...sized, ...spec }), { digits: networks(fits) });
+    const values = await runAll(experiment);
+    let observed = 0;
+    let expected = 0;
+    let variance = 0;
+    for (let r = 0; r < R; r++) {
+      const p = kept(labelled(fits[r], test) / sized.nIni);
+      observed += labelled(fits[R + r], test);
+      expected += sized.nSyn * p;
+      variance += sized.nSyn * p * (1 - p);
+    }
+    return { observed, expected, tolerance: 4 * Math.sqrt(variance), metrics: experiment.metrics, values };
+  }
+
+  // r(x) = ln p(c | x) and P(pick) ∝ exp(r/β): a target-class candidate outweighs any other by (SURE / other)^(1/β).
+  for (const beta of [1, 2])
+    it(`picks the best of K = 4 by Bradley–Terry on ln p(c | x), and measures the target share and mean reward: β = ${beta}`, async () => {
+      const k = 4;
+      const odds = (SURE / ((1 - SURE) / (DIGIT_CLASSES - 1))) ** (1 / beta);
+      const binomial = [1, 4, 6, 4, 1];
+      const pickShare = (q: number) => {
+        let p = 0;
+        for (let j = 1; j <= k; j++) p += binomial[j] * q ** j * (1 - q) ** (k - j) * ((odds * j) / (odds * j + k - j));
+        return p;
+      };
+      const { observed, expected, tolerance, metrics, values } = await secondSets({ curationK: k, curationBeta: beta, targetClass: 3 }, (l) => l === 3, pickShare);
+      expect(Math.abs(observed - expected), `3s in D^2: ${observed}, expected ${expected.toFixed(1)} ± ${tolerance.toFixed(1)}`).toBeLessThan(tolerance);
+      // About a tenth of D^1 is 3s, and a third of the groups of 4 hold one: the curator keeps nearly every such 3.
+      expect(observed / (sized.nSyn * R)).toBeGreaterThan(0.25);
+
+      expect(metrics).toEqual(['fd', 'precision', 'recall', 'classes', 'entropy', 'reward', 'targetShare']);
+      for (const g of values)
+        for (let r = 0; r < R; r++) {
+          const share = g.targetShare[r];
+          expect(g.reward[r]).toBeCloseTo(share * Math.log(SURE) + (1 - share) * Math.log((1 - SURE) / 9), 10);
+        }
+      const mean = (v: Float64Array) => v.reduce((a, b) => a + b, 0) / v.length;
+      expect(mean(values[1].targetShare)).toBeGreaterThan(2 * mean(values[0].targetShare));
+    });
+
+  it('a biased verifier keeps only the digits 0–4; with accuracy 0.75 a quarter of its verdicts are reversed', async () => {
+    const high = (l: number) => l >= 5;
+    const strict = await secondSets({ verifier: 'biased' }, high, () => 0);
+    expect(strict.observed).toBe(0);
+    // A 5–9 candidate passes with probability 0.25, a 0–4 one with 0.75.
+    const noisy = await secondSets({ verifier: 'biased', verifierAccuracy: 0.75 }, high, (q) => (0.25 * q) / (0.25 * q + 0.75 * (1 - q)));
+    expect(Math.abs(noisy.observed - noisy.expected), `5–9 in D^2: ${noisy.observed}, expected ${noisy.expected.toFixed(1)}`).toBeLessThan(noisy.tolerance);
+    expect(noisy.metrics).not.toContain('reward');
+  });
+
+  it('a verifier of confident digits that accepts every digit leaves the run as it was', async () => {
+    // The stand-in is sure (SURE ≥ VERIFIER_CONFIDENCE) of every digit, and a perfect verifier draws no noise.
+    expect(SURE).toBeGreaterThanOrEqual(VERIFIER_CONFIDENCE);
+    const small = { ...sized, nSyn: 50, replicates: 2 };
+    const plain = await runAll(new Experiment(assertSpec(small), { digits: networks([]) }));
+    expect(await runAll(new Experiment(assertSpec({ ...small, verifier: 'support' }), { digits: networks([]) }))).toEqual(plain);
   });
 });
 

@@ -39,10 +39,11 @@ describe('an MNIST loop in Node (wasm)', () => {
     LOOP_BUDGET_MS,
   );
 
-  it('the CLI prints a run document with the digit metrics and the real-vs-real baseline', async () => {
+  it('the CLI prints a run document with the digit metrics, the curator’s reward and the real-vs-real baseline', async () => {
     let out = '';
     let err = '';
-    const code = await runCli(['run', '--data', 'mnist', '--learner', 'cvae', '--lambda', '0.5', '--n-ini', '300', '--n-syn', '300', '--n-eval', '200', '--epochs', '3', '--generations', '2', '--replicates', '1'], {
+    const curated = ['--curation-k', '2', '--target-class', '7'];
+    const code = await runCli(['run', '--data', 'mnist', '--learner', 'cvae', '--lambda', '0.5', '--n-ini', '300', '--n-syn', '300', '--n-eval', '200', '--epochs', '3', '--generations', '2', '--replicates', '1', ...curated], {
       out: (s: string) => (out += s),
       err: (s: string) => (err += s),
     });
@@ -50,7 +51,12 @@ describe('an MNIST loop in Node (wasm)', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(out);
     expect(doc.generations).toHaveLength(2);
-    expect(Object.keys(doc.generations[1].metrics)).toEqual(['fd', 'precision', 'recall', 'classes', 'entropy']);
+    expect(Object.keys(doc.generations[1].metrics)).toEqual(['fd', 'precision', 'recall', 'classes', 'entropy', 'reward', 'targetShare']);
+    for (const g of doc.generations) {
+      expect(g.metrics.reward.mean).toBeLessThanOrEqual(0);
+      expect(g.metrics.targetShare.mean).toBeGreaterThanOrEqual(0);
+      expect(g.metrics.targetShare.mean).toBeLessThanOrEqual(1);
+    }
     expect(doc.baseline.classes).toBe(1);
     expect(doc.baseline.fd).toBeLessThan(doc.generations[0].metrics.fd.mean);
   });

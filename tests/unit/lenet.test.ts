@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LENET_BIN_PATH, loadLenet, loadMnist } from '../../src/cli/mnist-node';
-import { DIGIT_PIXELS, DIGIT_ROW, type DigitSplit, UNLABELLED } from '../../src/engine/digits/digits';
+import { DigitVerifier, VERIFIER_CONFIDENCE, targetRewards } from '../../src/engine/digits/digit-curation';
+import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_ROW, type DigitSplit, UNLABELLED } from '../../src/engine/digits/digits';
 import { Rng } from '../../src/engine/random/prng';
 import {
   fetchLenet,
@@ -83,6 +84,34 @@ describe('LeNet: the shipped weights', () => {
     // classifyBytes (what train-lenet.ts measures with) agrees.
     const classes = await lenet.classifyBytes(test.images.subarray(0, 1000 * DIGIT_PIXELS), 1000);
     expect(Array.from(classes)).toEqual(Array.from(embedding.classes.subarray(0, 1000)));
+
+    // The class log-probabilities: a distribution over the ten classes whose largest is the class.
+    let confident = 0;
+    for (let i = 0; i < test.count; i++) {
+      const row = Array.from(embedding.logProbabilities.subarray(i * DIGIT_CLASSES, (i + 1) * DIGIT_CLASSES));
+      expect(row.reduce((s, l) => s + Math.exp(l), 0)).toBeCloseTo(1, 5);
+      expect(row.indexOf(Math.max(...row))).toBe(embedding.classes[i]);
+      if (Math.exp(row[embedding.classes[i]]) >= VERIFIER_CONFIDENCE) confident++;
+    }
+    // The digit verifier's threshold keeps nearly every real digit (measured: 98.5%, README "Curating digits").
+    console.log(`LeNet: ${(100 * confident / test.count).toFixed(2)}% of the test digits have a class probability ≥ ${VERIFIER_CONFIDENCE}`);
+    expect(confident / test.count).toBeGreaterThan(0.97);
+  });
+
+  it('the digit verifier accepts what LeNet is confident of (and the biased one only the digits 0–4); the curator’s reward is ln p(c | x)', async () => {
+    const { test } = loadMnist();
+    const n = 300;
+    const rows = rowsOf(test, 0, n);
+    const embedding = await lenet.embed(rows, n);
+    const confident = (i: number) => embedding.logProbabilities[i * DIGIT_CLASSES + embedding.classes[i]] >= Math.log(VERIFIER_CONFIDENCE);
+    const support = await new DigitVerifier(lenet, false, 1).verdicts(rows, n, Rng.stream(1));
+    const biased = await new DigitVerifier(lenet, true, 1).verdicts(rows, n, Rng.stream(1));
+    for (let i = 0; i < n; i++) {
+      expect(support[i], `digit ${i}`).toBe(confident(i) ? 1 : 0);
+      expect(biased[i], `digit ${i}`).toBe(confident(i) && embedding.classes[i] < 5 ? 1 : 0);
+    }
+    const rewards = targetRewards(embedding, n, 7);
+    for (let i = 0; i < n; i++) expect(rewards[i]).toBe(embedding.logProbabilities[i * DIGIT_CLASSES + 7]);
   });
 
   it('embed: n×84 non-negative features, n classes, the label column ignored, batches seamless, no tensor leak', async () => {
@@ -97,6 +126,7 @@ describe('LeNet: the shipped weights', () => {
     expect(a.features.length).toBe(n * 84);
     expect(a.classes).toBeInstanceOf(Uint8Array);
     expect(a.classes.length).toBe(n);
+    expect(a.logProbabilities.length).toBe(n * DIGIT_CLASSES);
     expect(a.features.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
     expect(a.features.some((v) => v > 0)).toBe(true);
     // Unlabelled rows (generator samples) give the same embedding.
@@ -107,7 +137,7 @@ describe('LeNet: the shipped weights', () => {
     for (let k = 0; k < 7 * 84; k++) expect(c.features[k]).toBeCloseTo(a.features[LENET_BATCH * 84 + k], 4);
     expect(Array.from(c.classes)).toEqual(Array.from(a.classes.subarray(LENET_BATCH)));
     const empty = await lenet.embed(new Float64Array(0), 0);
-    expect([empty.features.length, empty.classes.length, empty.dim]).toEqual([0, 0, 84]);
+    expect([empty.features.length, empty.classes.length, empty.logProbabilities.length, empty.dim]).toEqual([0, 0, 0, 84]);
     await expect(lenet.embed(new Float64Array(DIGIT_ROW), 2)).rejects.toThrow(RangeError);
     await expect(lenet.embed(new Float64Array(0), -1)).rejects.toThrow(/non-negative integer/);
     expect(tf.memory().numTensors).toBe(before);

@@ -9,23 +9,13 @@ import type { Distribution } from '../data/distribution';
 import { KnnManifold } from '../metrics/precision-recall';
 import { Rng } from '../random/prng';
 import type { Spec, VerifierKind } from '../../spec/schema';
+import type { SampleVerifier } from './synthetic-draw';
 
 /** Real points the verifier knows the data by: enough for a k-NN support as sharp as the metrics'. */
 const VERIFIER_SAMPLE = 2000;
 
 /** The verifier's own stream (seed, label): one verifier per experiment, the same in every thread. */
 export const VERIFIER_STREAM = 0x7665;
-
-/** What the rejection loop (synthetic-draw.ts) asks of a verifier of any domain. */
-export interface SampleVerifier {
-  /** The noisy verdict on each of the n rows of `rows` (1 = accepted); `rng` draws the errors. */
-  verdicts(rows: Float64Array, n: number, rng: Rng): Uint8Array;
-}
-
-/** The rule's verdict with probability `accuracy`, else its reverse (one uniform draw unless the verifier is perfect). */
-export function noisyVerdict(right: boolean, accuracy: number, rng: Rng): 0 | 1 {
-  return (accuracy === 1 || rng.uniform() < accuracy) === right ? 1 : 0;
-}
 
 export class Verifier implements SampleVerifier {
   private readonly support: KnnManifold;
@@ -46,12 +36,22 @@ export class Verifier implements SampleVerifier {
     return this.support.covers(point, 1) > 0;
   }
 
+  /** The noisy verdict on each of the n rows of `points`; `rng` draws the errors. */
   verdicts(points: Float64Array, n: number, rng: Rng): Uint8Array {
     const d = this.support.d;
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = noisyVerdict(this.rule(points.subarray(i * d, (i + 1) * d)), this.accuracy, rng);
-    return out;
+    const rules = new Uint8Array(n);
+    for (let i = 0; i < n; i++) rules[i] = this.rule(points.subarray(i * d, (i + 1) * d)) ? 1 : 0;
+    return noisyVerdicts(rules, this.accuracy, rng);
   }
+}
+
+/**
+ * A verifier's verdicts from its rule's (1 = accept): each is the rule's with probability
+ * `accuracy` and reversed otherwise, one uniform draw per verdict in order (none at accuracy 1).
+ */
+export function noisyVerdicts(rules: Uint8Array, accuracy: number, rng: Rng): Uint8Array {
+  if (accuracy === 1) return rules;
+  return rules.map((rule) => (rng.uniform() < accuracy ? rule : 1 - rule));
 }
 
 export function verifierFor(spec: Pick<Spec, 'verifier' | 'verifierAccuracy' | 'seed'>, real: Distribution): Verifier | null {

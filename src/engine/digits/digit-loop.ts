@@ -1,12 +1,16 @@
 /**
  * The loop over MNIST digits: real samples come from the training split, the metrics' reference
  * is drawn from the held-out test split, and generators and the feature map are the networks the
- * caller supplies (TensorFlow.js lives outside the engine).
+ * caller supplies (TensorFlow.js lives outside the engine). A curator or a verifier
+ * (digit-curation.ts) filters the synthetic digits by the feature map's class probabilities, and
+ * a curated run also measures the curator's reward.
  */
+import { filteredDraw } from '../curation/synthetic-draw';
 import type { LoopParts } from '../loops/replicate';
 import type { MetricName } from '../metrics/registry';
 import { Rng, mixKey } from '../random/prng';
 import type { Spec } from '../../spec/schema';
+import { digitFilter, targetMeasures } from './digit-curation';
 import { type DigitMeasures, type DigitReference, digitMeasures, digitReference } from './digit-metrics';
 
 /** The loop's metrics of a measurement (classShare is a picture, not a metric). */
@@ -52,7 +56,9 @@ export function drawDigits(split: DigitSplit, rng: Rng, n: number): Float64Array
 
 export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitModel, DigitReference> {
   const { mnist, learner, features } = networks;
+  const filter = digitFilter(spec, features);
   return {
+    ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, DIGIT_ROW, filter, rng) }),
     width: DIGIT_ROW,
     real: (rng, n) => drawDigits(mnist.train, rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
@@ -62,8 +68,11 @@ export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitM
     },
     async evaluate(model, reference, rng) {
       const evaluation = await model.sample(rng, spec.nEval, spec.lambda);
-      const measures = digitMeasures(reference, await features.embed(evaluation, spec.nEval), spec.nEval);
-      return { evaluation, metrics: metricsOf(measures), modeShare: measures.classShare };
+      const embedding = await features.embed(evaluation, spec.nEval);
+      const measures = digitMeasures(reference, embedding, spec.nEval);
+      const metrics = metricsOf(measures);
+      if (spec.curationK > 1) Object.assign(metrics, targetMeasures(embedding, spec.nEval, spec.targetClass));
+      return { evaluation, metrics, modeShare: measures.classShare };
     },
   };
 }

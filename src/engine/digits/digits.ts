@@ -57,6 +57,8 @@ export interface DigitEmbedding {
   readonly dim: number;
   /** The classifier's predicted class of each row. */
   readonly classes: Uint8Array;
+  /** n×DIGIT_CLASSES: ln p(class | row), the classifier's log-probability of each class (the curator's reward, the verifier's confidence). */
+  readonly logProbabilities: Float64Array;
 }
 
 /** The fixed feature map of the metrics (the paper's MNIST "FID" uses LeNet features). */

@@ -26,7 +26,7 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner, samp
   const curated = spec.curationK > 1;
   const target = rewardTarget(spec, d);
   const verifier = verifierFor(spec, real);
-  const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, count: number) => rewards(rows, count, target), verifier } : null;
+  const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, n: number) => rewards(rows, n, target), verifier } : null;
   return {
     ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, d, filter, rng) }),
     width: d,

@@ -11,11 +11,12 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  * Metrics computed for a real distribution: the mode metrics need known modes (ring, grid); MNIST
  * is measured in the LeNet feature space (FD, precision, recall) and by LeNet's class labels;
  * words by G^t's probabilities against the exact Zipf ones (engine/text/text-metrics.ts); the
- * curator's mean reward of G^t's samples with curation (for words, G^t's share of target words);
- * the distance between the models where several feed each other.
+ * curator's mean reward of G^t's samples with curation (for digits also the share LeNet labels
+ * the target digit; for words G^t's share of target words instead); the distance between the
+ * models where several feed each other.
  */
 export function metricsFor(real: Distribution | 'digits' | 'text', curated = false, ecosystem = false): MetricName[] {
-  if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy'];
+  if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy', ...(curated ? (['reward', 'targetShare'] as const) : [])];
   if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText', ...(curated ? (['targetShare'] as const) : [])];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   // The curator's reward is measured only where a curator picks (K > 1, engine/curation).

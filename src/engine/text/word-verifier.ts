@@ -5,7 +5,8 @@
  * of the words it knows (by its own counts, ties to the commoner rank), so it bends the loop
  * towards frequent words. Each verdict is the rule's with probability `accuracy`, as for points.
  */
-import { type SampleVerifier, VERIFIER_STREAM, noisyVerdict } from '../curation/verifier';
+import type { SampleVerifier } from '../curation/synthetic-draw';
+import { VERIFIER_STREAM, noisyVerdicts } from '../curation/verifier';
 import { Rng } from '../random/prng';
 import type { Spec, VerifierKind } from '../../spec/schema';
 import { Categorical } from './zipf';
@@ -39,13 +40,13 @@ export class WordVerifier implements SampleVerifier {
   }
 
   verdicts(passages: Float64Array, n: number, rng: Rng): Uint8Array {
-    const out = new Uint8Array(n);
+    const rules = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       let right = true;
       for (let j = 0; j < this.width && right; j++) right = this.accepted[passages[i * this.width + j]] === 1;
-      out[i] = noisyVerdict(right, this.accuracy, rng);
+      rules[i] = right ? 1 : 0;
     }
-    return out;
+    return noisyVerdicts(rules, this.accuracy, rng);
   }
 }
 

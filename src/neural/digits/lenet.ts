@@ -20,7 +20,7 @@
  * weights [in, out]); lenet.bin is that vector, little-endian, with no header.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DIGIT_PIXELS, DIGIT_ROW, DIGIT_SIDE, type DigitEmbedding, type DigitFeatures } from '../../engine/digits/digits';
+import { DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_ROW, DIGIT_SIDE, type DigitEmbedding, type DigitFeatures } from '../../engine/digits/digits';
 import type { Rng } from '../../engine/random/prng';
 import { conv2d, matMul } from './conv';
 
@@ -211,8 +211,9 @@ export class LeNet implements DigitFeatures {
   }
 
   /**
-   * Features and classes of n digit rows (n×DIGIT_ROW: 784 pixels in [0, 1], then a label column,
-   * ignored), in batches of LENET_BATCH. Features are the 84 ReLU outputs of the penultimate layer.
+   * Features, classes and class log-probabilities of n digit rows (n×DIGIT_ROW: 784 pixels in
+   * [0, 1], then a label column, ignored), in batches of LENET_BATCH. Features are the 84 ReLU
+   * outputs of the penultimate layer; the log-probabilities are the log-softmax of the logits.
    */
   async embed(rows: Float64Array, n: number): Promise<DigitEmbedding> {
     this.check();
@@ -220,6 +221,7 @@ export class LeNet implements DigitFeatures {
     if (rows.length !== n * DIGIT_ROW) throw new RangeError(`LeNet.embed: expected ${n}×${DIGIT_ROW} numbers, got ${rows.length}`);
     const features = new Float64Array(n * LENET_FEATURES);
     const classes = new Uint8Array(n);
+    const logProbabilities = new Float64Array(n * DIGIT_CLASSES);
     for (let start = 0; start < n; start += LENET_BATCH) {
       const b = Math.min(LENET_BATCH, n - start);
       const pixels = new Float32Array(b * DIGIT_PIXELS);
@@ -227,20 +229,22 @@ export class LeNet implements DigitFeatures {
         const o = (start + i) * DIGIT_ROW;
         for (let p = 0; p < DIGIT_PIXELS; p++) pixels[i * DIGIT_PIXELS + p] = rows[o + p];
       }
-      const [f, c] = tf.tidy(() => {
+      const [f, c, l] = tf.tidy(() => {
         const out = lenetInfer(this.params, tf.tensor4d(pixels, [b, DIGIT_SIDE, DIGIT_SIDE, 1]));
-        return [out.features, tf.argMax(out.logits, 1)];
+        return [out.features, tf.argMax(out.logits, 1), tf.logSoftmax(out.logits)];
       });
       try {
-        const [fd, cd] = await Promise.all([f.data(), c.data()]);
+        const [fd, cd, ld] = await Promise.all([f.data(), c.data(), l.data()]);
         features.set(fd, start * LENET_FEATURES);
         classes.set(cd, start);
+        logProbabilities.set(ld, start * DIGIT_CLASSES);
       } finally {
         f.dispose();
         c.dispose();
+        l.dispose();
       }
     }
-    return { features, dim: LENET_FEATURES, classes };
+    return { features, dim: LENET_FEATURES, classes, logProbabilities };
   }
 
   /** Predicted classes of n images given as uint8 pixels (n×784, e.g. a DigitSplit's images). */

@@ -7,7 +7,7 @@ import type { MetricName } from '../../results/metrics';
 import type { RunView } from '../../results/run-view';
 import { ChartLegend, MetricCard } from './MetricCard';
 
-export const METRIC_ORDER: MetricName[] = ['modes', 'classes', 'tailMass', 'alive', 'reward', 'targetShare', 'spread', 'recall', 'precision', 'fd', 'heterozygosity', 'wordEntropy', 'tv', 'perplexity', 'lostText', 'entropy', 'trace', 'logdet', 'modeVar', 'meanSq'];
+export const METRIC_ORDER: MetricName[] = ['modes', 'classes', 'tailMass', 'alive', 'targetShare', 'reward', 'spread', 'recall', 'precision', 'fd', 'heterozygosity', 'wordEntropy', 'tv', 'perplexity', 'lostText', 'entropy', 'trace', 'logdet', 'modeVar', 'meanSq'];
 
 interface Props {
   records: readonly RunView[];

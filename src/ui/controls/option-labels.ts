@@ -18,7 +18,7 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
   loop: LOOP_NAMES,
   verifier: {
     off: 'off: keep every sample',
-    support: 'support: only samples that look real (words: words it knows)',
-    biased: 'biased: only part of the real data (right half; common words)',
+    support: 'support: only samples that look real (digits: LeNet is sure of them; words: words it knows)',
+    biased: 'biased: only part of the real data (points: its right half; digits: 0–4; words: the common ones)',
   } satisfies Record<VerifierKind, string>,
 };
