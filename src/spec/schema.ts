@@ -405,6 +405,19 @@ export const specFields = {
     help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
     appliesWhen: { data: POINT_DATA, verifier: ['support', 'biased'] },
   } satisfies NumberField,
+  // Self-correction (Gillman et al. 2024): engine/curation/correction.ts.
+  correction: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    default: 0,
+    slider: { min: 0, max: 1, step: 0.05 },
+    flag: 'correction',
+    label: 'correction γ',
+    plain: 'before the next model learns from them, each synthetic sample is moved this fraction of the way to the nearest of 2,000 real points (0: not moved; 1: replaced by that real point), as a physics check or an expert fixes generated data',
+    help: 'self-correction: each synthetic sample x (after curation and verification) becomes x + γ·(r(x) − x), r(x) its nearest neighbour among 2,000 real samples drawn once per experiment (the verifier\'s own); 0 = no correction',
+    appliesWhen: { data: POINT_DATA },
+  } satisfies NumberField,
   // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
   models: {
     kind: 'int',

@@ -23,13 +23,15 @@ export function loopStory(spec: Spec): string {
   }
 }
 
-/** How a run filters its synthetic samples (curation, verification), as a sentence; '' when it keeps them all. */
+/** How a run filters and corrects its synthetic samples (curation, verification, correction), as a sentence; '' when it keeps them as drawn. */
 export function filterStory(spec: Spec): string {
   const parts: string[] = [];
   if (fieldApplies('curationK', spec) && spec.curationK > 1)
     parts.push(`each synthetic sample is a curator's pick among K = ${spec.curationK} (β = ${spec.curationBeta}, target x* = (${spec.targetX}, ${spec.targetY}))`);
   if (fieldApplies('verifier', spec) && spec.verifier !== 'off')
     parts.push(`a ${spec.verifier === 'biased' ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only samples ${spec.verifier === 'biased' ? 'in the right half of the real support' : 'on the real support'}`);
+  if (fieldApplies('correction', spec) && spec.correction > 0)
+    parts.push(`each synthetic sample is moved ${spec.correction === 1 ? 'all' : `γ = ${spec.correction} of`} the way to its nearest real point`);
   return parts.join('; ');
 }
 
