@@ -10,6 +10,7 @@ import { type DataKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { impliedValues } from '../../spec/validate';
 import { SpecControls } from '../controls/SpecControls';
+import type { RunOverrides } from '../lab-state';
 import { AXIS_STARTS, COLOUR_LABELS, type ColourBy, colourChoices } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { RANGE_FORM } from '../../engine/admissibility/axis-values';
@@ -39,6 +40,11 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
     } else setIssues(checked.issues.map((i) => i.message));
   };
   const samePreset = (p: (typeof SWEEP_PRESETS)[number]) => JSON.stringify(p.sweep) === JSON.stringify(sweep);
+  // The cells at the axes' largest values, as a compared run: the controls that matter only there
+  // (β and x* along a K axis, the exchange share along M) are shown, since some cells use them.
+  const peak: RunOverrides = Object.fromEntries(
+    [sweep.x, sweep.y].filter((a) => a.field !== 'synFraction').map((a) => [a.field, Math.max(...a.values)]),
+  );
   const current = SWEEP_PRESETS.find(samePreset);
 
   return (
@@ -87,7 +93,7 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
       <p className="help">Every cell runs the experiment below with its two axis values filled in.</p>
       <SpecControls
         base={sweep.base}
-        runs={[]}
+        runs={[peak]}
         hidden={[sweep.x.field, sweep.y.field].map((f) => axisFields[f].flag)}
         onChange={(patch) => apply({ base: patch })}
         dataExtra={null}
