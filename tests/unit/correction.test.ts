@@ -81,8 +81,8 @@ describe('the corrector', () => {
   });
 
   it('keeps a fully synthetic loop of the blurring KDE on the data: precision holds and the clusters stay', async () => {
-    // The scenario's loop (presets.ts, 'correction') at T = 10, seed 1. Measured: precision at t = 10
-    // 0.21 uncorrected, 0.53 with γ = 0.5, against 0.76 at t = 1; modes 4.3 against 8.
+    // The scenario's loop (presets.ts, 'correction') at T = 10, seed 1: by then the uncorrected blur
+    // has cost over half of the first fit's precision and some clusters (README, "Scenarios").
     const base = { data: 'ring', learner: 'kde', bandwidth: 0.3, loop: 'fully-synthetic', nIni: 200, nSyn: 400, generations: 10, replicates: 3, nEval: 500, metrics: 'precision,modes' };
     const [plain, corrected] = await Promise.all([simulate(base), simulate({ ...base, correction: 0.5 })]);
     const at = (run: GenerationResult[], metric: 'precision' | 'modes', t: number) => mean(run[t - 1].values[metric]);
