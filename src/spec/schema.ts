@@ -15,6 +15,8 @@ interface FieldBase {
   readonly label: string;
   /** The field in plain words, for a visitor who has not read the paper (shown on hover and focus). */
   readonly plain?: string;
+  /** Plain words per domain where the field means something else there (λ of words: the sampling temperature). */
+  readonly plainIn?: Readonly<Partial<Record<DomainKind, string>>>;
   readonly help: string;
   /** When the field matters, by data and loop (every listed field must hold one of its values); the
    * learners' own fields are listed by the learners (learners.ts). Used to hide controls and to warn
@@ -338,6 +340,7 @@ export const specFields = {
     flag: 'lambda',
     label: 'λ',
     plain: 'sampling bias: below 1, synthetic samples are drawn closer to the typical ones (like truncation or guidance), trading diversity for quality',
+    plainIn: { text: 'sampling temperature: below 1, synthetic text favours the frequent words (each word\'s probability is raised to the power 1/λ), as a cooler language model does' },
     help: 'sampling bias of synthetic data: 1 = unbiased; smaller = higher quality, lower diversity (words: the sampling temperature)',
     axis: { title: 'sampling bias (1 = unbiased, smaller = more biased)', titleIn: { text: 'sampling temperature (1 = as fitted, smaller = cooler)' } },
   } satisfies NumberField,

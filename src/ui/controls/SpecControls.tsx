@@ -54,6 +54,7 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
         key={key}
         fieldKey={key}
         value={base[key]}
+        domain={domainOf(base.data)}
         note={overridden.has(key) ? 'Set per run in Compare below.' : null}
         hideOptions={hiddenOptions(key, base, digits)}
         onCommit={(value) => onChange({ [key]: value } as Partial<Spec>)}
