@@ -5,8 +5,8 @@
  * needs samples) neither the evaluation samples nor the real evaluation set are drawn: they cost
  * far more than a closed-form fit, and the moments do not need them. A curator or a verifier
  * (engine/curation) filters its synthetic samples, a corrector then moves them towards the real
- * data, and a curated run also measures the curator's mean reward. Models that feed each other (ecosystem.ts) are compared by the Fréchet distance
- * between their moments.
+ * data, and a curated run also measures the curator's mean reward. Models that feed each other
+ * (ecosystem.ts) are compared by the Fréchet distance between their moments.
  */
 import { meanReward, rewardTarget } from '../curation/reward';
 import { correctorFor } from '../curation/correction';
