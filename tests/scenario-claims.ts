@@ -36,8 +36,8 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
   expect(last(anchored, 'fd')).toBeLessThan(last(synthetic, 'fd') - 100);
 }
 
-/** The curation and verification scenarios: their browser test is tests/browser/curation.test.ts. */
-export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier', 'words-curation'];
+/** The curation, verification and correction scenarios: their browser test is tests/browser/curation.test.ts. */
+export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier', 'correction', 'words-curation'];
 
 /** The scenarios of models feeding each other: their browser test is tests/browser/ecosystem.test.ts. */
 export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web'];
@@ -130,6 +130,20 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     // …and a biased one bends the loop to its half: the left clusters are gone from t = 2 on.
     for (const t of from(biased, 2)) expect(biased.mean('modes', t), `modes at t = ${t}`).toBeLessThanOrEqual(5);
     expect(last(biased, 'precision')).toBeGreaterThan(0.55);
+  },
+  correction: ([plain, corrected]) => {
+    // Uncorrected, the blur piles up: precision falls far and the clusters melt together…
+    expect(last(plain, 'precision')).toBeLessThan(0.25);
+    expect(last(plain, 'modes')).toBeLessThan(5);
+    // …corrected, precision stays above the plain loop's, levels off from t = 5, and the clusters stay.
+    for (const t of from(corrected, 2)) expect(corrected.mean('precision', t), `precision at t = ${t}`).toBeGreaterThan(plain.mean('precision', t));
+    for (const t of from(corrected, 5)) {
+      expect(corrected.mean('precision', t), `precision at t = ${t}`).toBeGreaterThan(0.45);
+      expect(Math.abs(corrected.mean('precision', t) - corrected.mean('precision', 5)), `precision at t = ${t}`).toBeLessThan(0.1);
+    }
+    expect(last(corrected, 'modes')).toBeGreaterThanOrEqual(7);
+    // The shares of the clusters still drift: the Fréchet distance grows in both loops.
+    expect(last(corrected, 'fd')).toBeGreaterThan(5 * first(corrected, 'fd'));
   },
   'rare-words': ([run]) => {
     // The rarest half of the vocabulary: most of what the first fit kept is gone by t = 10, nearly all by the end…

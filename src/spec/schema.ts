@@ -4,7 +4,7 @@
  * Names follow the MAD paper: n_ini, n_r, n_s, λ, generation t. The data kinds and learners are
  * tables of their own (domains.ts, learners.ts).
  */
-import { DATA_KINDS, type DataKind, dataOf } from './domains';
+import { DATA_KINDS, type DataKind, type DomainKind, dataOf } from './domains';
 import { LEARNERS, LEARNER_FIELDS, type LearnerKind, learnerEntry, passageOf } from './learners';
 import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/digit-curation';
 import { AUTO_SAMPLED_MAX_REPLICATES, METRIC_NAMES } from '../engine/metrics/registry';
@@ -16,6 +16,8 @@ interface FieldBase {
   readonly label: string;
   /** The field in plain words, for a visitor who has not read the paper (shown on hover and focus). */
   readonly plain?: string;
+  /** Plain words per domain where the field means something else there (λ of words: the sampling temperature). */
+  readonly plainIn?: Readonly<Partial<Record<DomainKind, string>>>;
   readonly help: string;
   /** When the field matters, by data and loop (every listed field must hold one of its values); the
    * learners' own fields are listed by the learners (learners.ts). Used to hide controls and to warn
@@ -23,6 +25,15 @@ interface FieldBase {
   readonly appliesWhen?: Readonly<Partial<Record<ConditionKey, readonly string[]>>>;
   /** When the field matters only while an integer field exceeds a value: the reward and β only with K > 1, the exchange with M > 1. */
   readonly appliesAbove?: Readonly<Partial<Record<AboveKey, number>>>;
+  /** How the admissibility explorer names the field as an axis, where it is one (engine/admissibility/sweep.ts). */
+  readonly axis?: AxisNames;
+}
+
+/** A sweep axis's names: its symbol where the label is longer, and a few plain words, per domain where the field means something else there. */
+export interface AxisNames {
+  readonly symbol?: string;
+  readonly title: string;
+  readonly titleIn?: Readonly<Partial<Record<DomainKind, string>>>;
 }
 
 /** The enum fields whose values decide whether another field matters. */
@@ -308,6 +319,7 @@ export const specFields = {
     label: 'n_r',
     plain: 'how many new real samples each later generation gets',
     help: 'fresh real samples drawn each generation t ≥ 2',
+    axis: { title: 'fresh real samples per generation' },
     appliesWhen: { loop: ['fresh', 'accumulate'] },
   } satisfies IntField,
   nSyn: {
@@ -320,6 +332,7 @@ export const specFields = {
     label: 'n_s',
     plain: 'how many samples of the previous model each generation learns from',
     help: 'synthetic samples drawn from G^(t−1) each generation t ≥ 2',
+    axis: { title: 'synthetic samples per generation' },
   } satisfies IntField,
   lambda: {
     kind: 'number',
@@ -331,7 +344,9 @@ export const specFields = {
     flag: 'lambda',
     label: 'λ',
     plain: 'sampling bias: below 1, synthetic samples are drawn closer to the typical ones (like truncation or guidance), trading diversity for quality',
+    plainIn: { text: 'sampling temperature: below 1, synthetic text favours the frequent words (each word\'s probability is raised to the power 1/λ), as a cooler language model does' },
     help: 'sampling bias of synthetic data: 1 = unbiased; smaller = higher quality, lower diversity (words: the sampling temperature)',
+    axis: { title: 'sampling bias (1 = unbiased, smaller = more biased)', titleIn: { text: 'sampling temperature (1 = as fitted, smaller = cooler)' } },
   } satisfies NumberField,
   // Curation (Ferbach et al. 2024) and verification (Feng et al. 2024) of the synthetic samples:
   // engine/curation. Real data are never filtered.
@@ -345,6 +360,7 @@ export const specFields = {
     label: 'candidates K',
     plain: 'each synthetic sample is picked among K samples of the previous model, the one the curator prefers (closer to the target point, more surely the target digit, or with more target words) more likely (1: no curation)',
     help: `curation: each synthetic sample is chosen among K candidates from G^(t−1) with Bradley–Terry probabilities ∝ exp(r/β); points: r(x) = −‖x − x*‖²; digits: r(x) = ln p(c | x), LeNet's log-probability of the target digit c; words: r = the share of target words in a candidate (a word for the unigram, a passage of ${passageOf('bigram')} words for the bigram) (1 = no curation)`,
+    axis: { symbol: 'K', title: 'candidates per curated sample (1 = no curation)' },
     appliesWhen: { data: FILTERED_DATA },
   } satisfies IntField,
   curationBeta: {
@@ -435,6 +451,19 @@ export const specFields = {
     help: 'probability that each verdict of the verifier is its rule\'s; otherwise it is reversed',
     appliesWhen: { data: FILTERED_DATA, verifier: ['support', 'biased'] },
   } satisfies NumberField,
+  // Self-correction (Gillman et al. 2024): engine/curation/correction.ts.
+  correction: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    default: 0,
+    slider: { min: 0, max: 1, step: 0.05 },
+    flag: 'correction',
+    label: 'correction γ',
+    plain: 'before the next model learns from them, each synthetic sample is moved this fraction of the way to the nearest of 2,000 real points (0: not moved; 1: replaced by that real point), as a physics check or an expert fixes generated data',
+    help: 'self-correction: each synthetic sample x (after curation and verification) becomes x + γ·(r(x) − x), r(x) its nearest neighbour among 2,000 real samples drawn once per experiment (the verifier\'s own); 0 = no correction',
+    appliesWhen: { data: POINT_DATA },
+  } satisfies NumberField,
   // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
   models: {
     kind: 'int',
@@ -446,6 +475,7 @@ export const specFields = {
     label: 'models M',
     plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
     help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
+    axis: { symbol: 'M', title: 'models feeding each other' },
     appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
   } satisfies IntField,
   exchange: {
@@ -458,6 +488,7 @@ export const specFields = {
     label: 'exchange share',
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
     help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples); the rest are its own',
+    axis: { symbol: 'exchange', title: 'share of synthetic samples taken from the other models' },
     appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'], web: ['off'] },
     appliesAbove: { models: 1 },
   } satisfies NumberField,
@@ -481,6 +512,7 @@ export const specFields = {
     label: 'generations T',
     plain: 'how many models are trained one after another',
     help: 'number of fits; t = 1 is the fit on real data',
+    axis: { symbol: 'T', title: 'generations' },
   } satisfies IntField,
   replicates: {
     kind: 'int',
@@ -575,12 +607,23 @@ export function describeAllowed(field: Field): string {
 
 /** Whether a field has any effect in this spec. */
 export function fieldApplies(key: SpecKey, spec: Pick<Spec, ConditionKey | AboveKey>): boolean {
-  if (LEARNER_FIELDS.has(key) && !learnerEntry(spec.learner).fields.includes(key)) return false;
+  return unmetConditions(key, spec).length === 0;
+}
+
+/**
+ * What a field waits for that this spec does not have, as CLI flags: each unmet condition's value
+ * here (`have`) and the values it needs (`need`); empty when the field applies.
+ */
+export function unmetConditions(key: SpecKey, spec: Pick<Spec, ConditionKey | AboveKey>): { have: string; need: string }[] {
+  const flag = (k: SpecKey) => `--${specFields[k].flag}`;
+  const unmet: { have: string; need: string }[] = [];
+  if (LEARNER_FIELDS.has(key) && !learnerEntry(spec.learner).fields.includes(key))
+    unmet.push({ have: `${flag('learner')} ${spec.learner}`, need: `${flag('learner')} ${LEARNERS.filter((l) => learnerEntry(l).fields.includes(key)).join('|')}` });
   const { appliesWhen: when = {}, appliesAbove: above = {} } = specFields[key] as Field;
-  return (
-    (Object.keys(when) as ConditionKey[]).every((k) => when[k]!.includes(spec[k])) &&
-    (Object.keys(above) as AboveKey[]).every((k) => spec[k] > above[k]!)
-  );
+  for (const k of Object.keys(when) as ConditionKey[])
+    if (!when[k]!.includes(spec[k])) unmet.push({ have: `${flag(k)} ${spec[k]}`, need: `${flag(k)} ${when[k]!.join('|')}` });
+  for (const k of Object.keys(above) as AboveKey[]) if (!(spec[k] > above[k]!)) unmet.push({ have: `${flag(k)} ${spec[k]}`, need: `${flag(k)} > ${above[k]}` });
+  return unmet;
 }
 
 /** Smallest and largest allowed point sets. */

@@ -2,7 +2,8 @@
  * The self-consuming loop of one run, drawn to scale: where the training set D^t of generation t
  * comes from (real data — fresh each generation, one fixed set, or only at t = 1 — and samples of
  * G^{t−1}), the bar's real and synthetic parts in proportion, and the model G^t that feeds the next
- * generation, with what filters its samples on the way back (a curator, a verifier). A dot travels
+ * generation, with what filters or corrects its samples on the way back (a curator, a verifier, a
+ * corrector). A dot travels
  * the loop once per generation computed (not under reduced motion).
  */
 import type { Spec } from '../spec/schema';
@@ -40,6 +41,8 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
   const realW = (BAR.w * real) / total;
   const realFeeds = spec.loop !== 'fully-synthetic' || shownT <= 1;
   const filter = filterStory(spec);
+  // Lines of the filter's text: the correction takes two.
+  const filterLines = (spec.curationK > 1 ? 1 : 0) + (spec.verifier !== 'off' ? 1 : 0) + (spec.correction > 0 ? 2 : 0);
   const ecosystem = ecosystemStory(spec);
   const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}${filter ? `; ${filter}` : ''}${ecosystem ? `; ${ecosystem}` : ''}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
   const marker = `arrow-${colour.slice(1)}`;
@@ -92,11 +95,22 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
                 {spec.verifier === 'biased' ? 'biased verifier' : 'verified'}
               </tspan>
             )}
+            {spec.correction > 0 && (
+              // Two short lines: one would run into the real-data box.
+              <>
+                <tspan x={W - 2} dy={spec.curationK > 1 || spec.verifier !== 'off' ? 11 : 0}>
+                  corrected,
+                </tspan>
+                <tspan x={W - 2} dy={11}>
+                  γ = {spec.correction}
+                </tspan>
+              </>
+            )}
           </text>
         )}
         {ecosystem && (
           // How many models share their samples: beside the real-data box, or in one line under the filter's.
-          <text x={W - 2} y={filter ? 36 : 14} textAnchor="end" fill="#1a1a1a" fontSize={8} data-testid="loop-models">
+          <text x={W - 2} y={filter ? 14 + 11 * Math.max(2, filterLines) : 14} textAnchor="end" fill="#1a1a1a" fontSize={8} data-testid="loop-models">
             <tspan x={W - 2}>{filter ? `M = ${spec.models},` : `M = ${spec.models} models`}</tspan>
             <tspan x={filter ? undefined : W - 2} dx={filter ? 3 : undefined} dy={filter ? 0 : 11}>
               {spec.web === 'on' ? 'on a shared web' : `${Math.round(100 * spec.exchange)}% shared`}

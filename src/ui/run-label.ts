@@ -27,7 +27,7 @@ export function loopStory(spec: Spec): string {
   }
 }
 
-/** How a run filters its synthetic samples (curation, verification), as a sentence; '' when it keeps them all. */
+/** How a run filters and corrects its synthetic samples (curation, verification, correction), as a sentence; '' when it keeps them as drawn. */
 export function filterStory(spec: Spec): string {
   const parts: string[] = [];
   const domain = domainOf(spec.data);
@@ -52,6 +52,8 @@ export function filterStory(spec: Spec): string {
           : `samples ${biased ? 'in the right half of the real support' : 'on the real support'}`;
     parts.push(`a ${biased ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only ${kept}`);
   }
+  if (fieldApplies('correction', spec) && spec.correction > 0)
+    parts.push(`each synthetic sample is moved ${spec.correction === 1 ? 'all' : `γ = ${spec.correction} of`} the way to its nearest real point`);
   return parts.join('; ');
 }
 

@@ -291,7 +291,7 @@ describe('the admissibility explorer', () => {
     // A problem between fields, named by the engine's sweep check: the axis goes, the loop stays.
     const other = await newPage();
     await openExplorer(other, 'view=explorer&loop=fully-synthetic&y=n-real&y-values=10,100&x-values=10,100');
-    expect(await other.getByTestId('url-notice').textContent()).toContain('n_r has no effect in the fully-synthetic loop');
+    expect(await other.getByTestId('url-notice').textContent()).toContain('n_r has no effect with loop=fully-synthetic; sweep it with loop=fresh|accumulate');
     await waitForSweep(other);
     expect(searchParams(other).get('loop')).toBe('fully-synthetic');
     expect(searchParams(other).has('y')).toBe(false);

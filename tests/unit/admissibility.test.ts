@@ -240,7 +240,9 @@ describe('sweep', () => {
     expect(messages({ x: { field: 'synFraction', values: [0.5, 1] }, y: { field: 'lambda', values: [1] } })[0]).toMatch(/1 is out of range; allowed: a number in \[0, 1\)/);
     expect(messages({ x: { field: 'nSyn', values: [10, 10] } })[0]).toMatch(/10 appears twice/);
     expect(messages({ x: { field: 'tau' as never, values: [1] } })[0]).toMatch(/not a sweep field; allowed: n-syn \| n-real \| lambda \| generations \| syn-fraction/);
-    expect(messages({ base: { loop: 'fully-synthetic' }, y: { field: 'nReal', values: [10] } })[0]).toMatch(/n_r has no effect in the fully-synthetic loop/);
+    expect(messages({ base: { loop: 'fully-synthetic' }, y: { field: 'nReal', values: [10] } })[0]).toBe(
+      'y axis (n_r, --y n-real): n_r has no effect with --loop fully-synthetic; sweep it with --loop fresh|accumulate',
+    );
     expect(messages({ base: { replicates: 1 } })[0]).toMatch(/at least 2/);
     // A combination that only fails together: a GMM with K = 8 needs 8 samples per generation.
     const gmm = messages({ base: { learner: 'gmm', components: 8 }, x: { field: 'nSyn', values: [3, 100] }, y: { field: 'nReal', values: [1, 4] } });

@@ -92,11 +92,14 @@ async function simulatedDistances(spec: Spec, n: number): Promise<ArrayLike<numb
 }
 
 /**
- * The baseline for a spec's data and learner (its loop, n_r, n_s, λ and T do not matter). A
- * simulated baseline covers sizes up to `reach`, which the caller picks beyond any n_e it expects;
- * the closed form always covers the schema's whole range.
+ * The baseline for a spec's data and learner (its loop, n_r, n_s, λ and T do not matter, nor what
+ * filters, corrects or shares synthetic samples: a fit on real data alone has none, and model 1 of
+ * an ecosystem fits its real data as a single loop does). A simulated baseline covers sizes up to
+ * `reach`, which the caller picks beyond any n_e it expects; the closed form always covers the
+ * schema's whole range.
  */
-export async function baselineFor(spec: Spec, reach: number): Promise<Baseline> {
+export async function baselineFor(given: Spec, reach: number): Promise<Baseline> {
+  const spec: Spec = { ...given, curationK: 1, verifier: 'off', correction: 0, models: 1 };
   const smallest = minTrainingSize(spec, dataDim(spec));
   if (momentsApply(spec) && spec.dim === 1) {
     const sizes = logGrid(smallest, BASELINE_MAX_SIZE, EXACT_PER_DECADE);

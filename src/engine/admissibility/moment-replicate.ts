@@ -32,10 +32,11 @@ export interface MomentStep {
 type MomentSpec = Pick<Spec, 'dim' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'seed'>;
 
 /** Whether a spec can be simulated through sufficient statistics. */
-export function momentsApply(spec: Pick<Spec, 'data' | 'learner' | 'curationK' | 'verifier' | 'models'>): boolean {
-  // A curator or a verifier picks among individual samples: their statistics alone cannot say which.
+export function momentsApply(spec: Pick<Spec, 'data' | 'learner' | 'curationK' | 'verifier' | 'correction' | 'models'>): boolean {
+  // A curator or a verifier picks among individual samples, a corrector moves each to its own real
+  // neighbour: their statistics alone cannot say which.
   // Models that exchange samples (loops/ecosystem.ts) are not a single replicate's chain.
-  return spec.data === 'gaussian' && spec.learner === 'gaussian' && spec.curationK === 1 && spec.verifier === 'off' && spec.models === 1;
+  return spec.data === 'gaussian' && spec.learner === 'gaussian' && spec.curationK === 1 && spec.verifier === 'off' && spec.correction === 0 && spec.models === 1;
 }
 
 /** A 1×1 array: Float64Array.of is a generic builtin, several times slower on this hot path. */

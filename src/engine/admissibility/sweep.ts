@@ -1,6 +1,7 @@
 /**
  * An admissibility sweep: MAD's phase diagram (paper §5, Fig. 11–12) as a grid over two axes
- * among n_s, n_r, λ, T and the synthetic fraction, every cell one loop and its n_e / n_r.
+ * among n_s, n_r, λ, T and the synthetic fraction, and the fields of curated loops and of models
+ * feeding each other (issue 17: K, M, the exchange share), every cell one loop and its n_e / n_r.
  *
  * Cells are independent: `computeCell(spec, baseline)` needs only the cell's spec and the sweep's
  * shared baseline, so a pool of workers (browser or threads) can compute them in any order and
@@ -14,24 +15,39 @@
  */
 import { DATA_KINDS, type DataKind, domainOf } from '../../spec/domains';
 import { learnersWhere, needsTensorflow } from '../../spec/learners';
-import { type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields } from '../../spec/schema';
+import { type AxisNames, type Spec, type SpecKey, SPEC_KEYS, fieldApplies, specFields, unmetConditions } from '../../spec/schema';
 import { type Checked, type SpecIssue, impliedValues, normaliseSpec } from '../../spec/validate';
 import { type Baseline, BASELINE_MAX_SIZE, admissibilityDistance, baselineFor } from './baseline';
 import { type EffectiveSize, effectiveSize, realReference } from './effective-size';
 import { type LoopLimit, loopLimit } from './limit';
 import { type WordLimit, wordLimit } from './word-limit';
 
-export const AXIS_FIELDS = ['nSyn', 'nReal', 'lambda', 'generations', 'synFraction'] as const;
+export const AXIS_FIELDS = ['nSyn', 'nReal', 'lambda', 'generations', 'synFraction', 'curationK', 'models', 'exchange'] as const;
 export type AxisField = (typeof AXIS_FIELDS)[number];
+type SpecAxisField = Exclude<AxisField, 'synFraction'>;
 
-/** How each axis is named: `flag` on the command line, `label` in the paper's vocabulary. */
-function specAxis(key: 'nSyn' | 'nReal' | 'lambda' | 'generations') {
-  const field = specFields[key];
-  // T is written as the paper writes it on an axis, without the field's "generations" word.
-  return { flag: field.flag, label: key === 'generations' ? 'T' : field.label, integer: field.kind === 'int', help: field.help };
+export interface AxisInfo {
+  /** On the command line and in links. */
+  flag: string;
+  /** In the paper's vocabulary, for messages and cell names: "n_s", "T", "K". */
+  label: string;
+  /** The symbol alone, where the label is a formula (p for the synthetic share). */
+  symbol: string;
+  integer: boolean;
+  help: string;
+  /** Plain words for an axis title (AxisNames of the schema). */
+  names: AxisNames;
 }
 
-export const axisFields: Record<AxisField, { flag: string; label: string; integer: boolean; help: string }> = {
+/** A spec field's axis: its flag, help and names from the schema. */
+function specAxis(key: SpecAxisField): AxisInfo {
+  const field = specFields[key];
+  const names: AxisNames = field.axis!;
+  const label = names.symbol ?? field.label;
+  return { flag: field.flag, label, symbol: label, integer: field.kind === 'int', help: field.help, names };
+}
+
+export const axisFields: Record<AxisField, AxisInfo> = {
   nSyn: specAxis('nSyn'),
   nReal: specAxis('nReal'),
   lambda: specAxis('lambda'),
@@ -39,9 +55,14 @@ export const axisFields: Record<AxisField, { flag: string; label: string; intege
   synFraction: {
     flag: 'syn-fraction',
     label: 'n_s / (n_r + n_s)',
+    symbol: 'p',
     integer: false,
     help: "synthetic share p of each generation's training set, in [0, 1); n_r + n_s stays at the base's total and n_s = round(p · total)",
+    names: { title: 'synthetic share of each generation' },
   },
+  curationK: specAxis('curationK'),
+  models: specAxis('models'),
+  exchange: specAxis('exchange'),
 };
 
 export interface SweepAxis {
@@ -118,7 +139,7 @@ function axisName(which: 'x' | 'y', field: AxisField): string {
   return `${which} axis (${axisFields[field].label}, --${which} ${axisFields[field].flag})`;
 }
 
-function checkAxis(which: 'x' | 'y', axis: unknown, base: Spec): Checked<SweepAxis> {
+function checkAxis(which: 'x' | 'y', axis: unknown): Checked<SweepAxis> {
   const fail = (message: string): Checked<never> => ({ ok: false, issues: [{ field: which, message }] });
   const { field, values } = (axis ?? {}) as { field?: unknown; values?: unknown };
   if (typeof field !== 'string' || !(AXIS_FIELDS as readonly string[]).includes(field))
@@ -136,10 +157,23 @@ function checkAxis(which: 'x' | 'y', axis: unknown, base: Spec): Checked<SweepAx
     seen.add(v);
   }
   if (issues.length > 0) return { ok: false, issues };
-  const spanned = f === 'synFraction' ? 'nReal' : f;
-  if (!fieldApplies(spanned as SpecKey, base))
-    return fail(`${name}: n_r has no effect in the ${base.loop} loop; sweep it with --loop fresh or accumulate`);
   return { ok: true, value: { field: f, values: values as number[] } };
+}
+
+/**
+ * Why an axis changes nothing, or null: its field has no effect in any cell (the other axis may
+ * make it matter: the exchange share along M). The synthetic share spans n_r, so it needs n_r.
+ */
+function idleAxis(which: 'x' | 'y', axis: SweepAxis, other: SweepAxis, base: Spec): SpecIssue | null {
+  const key: SpecKey = axis.field === 'synFraction' ? 'nReal' : axis.field;
+  const cells = [base, ...other.values.map((v) => ({ ...base, ...cellInput(base, [[other.field, v]]) }) as Spec)];
+  if (cells.some((spec) => fieldApplies(key, spec))) return null;
+  const unmet = unmetConditions(key, base);
+  const what = key === axis.field ? axisFields[axis.field].label : `${specFields[key].label}, which it spans,`;
+  return {
+    field: which,
+    message: `${axisName(which, axis.field)}: ${what} has no effect with ${unmet.map((u) => u.have).join(' ')}; sweep it with ${unmet.map((u) => u.need).join(' and ')}`,
+  };
 }
 
 /** Distinct messages, at most `max` of them, so one bad column does not print a hundred lines. */
@@ -179,12 +213,14 @@ export function checkSweep(input: { base?: Record<string, unknown>; x?: unknown;
   }
   // R is never an axis: too few replicates is the base's problem, not every cell's.
   if (base.value.replicates < 2) return { ok: false, issues: [{ field: 'replicates', message: sweepIssue(base.value)! }] };
-  const x = checkAxis('x', input.x ?? fallback.x, base.value);
-  const y = checkAxis('y', input.y ?? fallback.y, base.value);
+  const x = checkAxis('x', input.x ?? fallback.x);
+  const y = checkAxis('y', input.y ?? fallback.y);
   const issues = [...(x.ok ? [] : x.issues), ...(y.ok ? [] : y.issues)];
   if (!x.ok || !y.ok) return { ok: false, issues };
   const fields = [x.value.field, y.value.field];
   if (fields[0] === fields[1]) return { ok: false, issues: [{ field: 'y', message: `the x and y axes both sweep ${axisFields[fields[0]].label}; pick two different fields` }] };
+  const idle = [idleAxis('x', x.value, y.value, base.value), idleAxis('y', y.value, x.value, base.value)].filter((i) => i !== null);
+  if (idle.length > 0) return { ok: false, issues: idle };
   if (fields.includes('synFraction') && (fields.includes('nSyn') || fields.includes('nReal')))
     return { ok: false, issues: [{ field: 'y', message: 'the synthetic fraction fixes n_s and n_r together; sweep it against λ or T, not against n_s or n_r' }] };
 

@@ -1,21 +1,16 @@
 /**
  * A noisy verifier of synthetic points (after Feng et al. 2024, "Beyond model collapse"): it
  * accepts a point that lies on the real data's support, here the k-NN manifold (k = 5, as the
- * precision metric) of its own sample of real points. A biased verifier holds a narrower idea of
+ * precision metric) of its own sample of real points (reference-sample.ts). A biased verifier holds a narrower idea of
  * the data: only the part of that support whose first coordinate is ≥ 0. Each verdict is its
  * rule's with probability `accuracy` and reversed otherwise, so accuracy 0.5 is a coin toss.
  */
 import type { Distribution } from '../data/distribution';
 import { KnnManifold } from '../metrics/precision-recall';
-import { Rng } from '../random/prng';
+import type { Rng } from '../random/prng';
 import type { Spec, VerifierKind } from '../../spec/schema';
+import { REFERENCE_SAMPLE, referenceSample } from './reference-sample';
 import type { SampleVerifier } from './synthetic-draw';
-
-/** Real points the verifier knows the data by: enough for a k-NN support as sharp as the metrics'. */
-const VERIFIER_SAMPLE = 2000;
-
-/** The verifier's own stream (seed, label): one verifier per experiment, the same in every thread. */
-export const VERIFIER_STREAM = 0x7665;
 
 export class Verifier implements SampleVerifier {
   private readonly support: KnnManifold;
@@ -26,8 +21,7 @@ export class Verifier implements SampleVerifier {
     private readonly kind: Exclude<VerifierKind, 'off'>,
     private readonly accuracy: number,
   ) {
-    const rng = Rng.stream(seed, VERIFIER_STREAM);
-    this.support = new KnnManifold(real.sample(rng, VERIFIER_SAMPLE), VERIFIER_SAMPLE, real.dim);
+    this.support = new KnnManifold(referenceSample(real, seed), REFERENCE_SAMPLE, real.dim);
   }
 
   /** Whether the rule (without noise) holds for the point: on the support, and in the biased verifier's half. */

@@ -4,11 +4,12 @@
  * coverage of its samples against a real evaluation set. Without `sampled` (no metric of the run
  * needs samples) neither the evaluation samples nor the real evaluation set are drawn: they cost
  * far more than a closed-form fit, and the moments do not need them. A curator or a verifier
- * (engine/curation) filters its synthetic samples, and a curated run also measures the curator's
- * mean reward. Models that feed each other (ecosystem.ts) are compared by the Fréchet distance
- * between their moments.
+ * (engine/curation) filters its synthetic samples, a corrector then moves them towards the real
+ * data, and a curated run also measures the curator's mean reward. Models that feed each other
+ * (ecosystem.ts) are compared by the Fréchet distance between their moments.
  */
 import { meanReward, rewardTarget, rewards } from '../curation/reward';
+import { correctorFor } from '../curation/correction';
 import { filteredDraw } from '../curation/synthetic-draw';
 import { verifierFor } from '../curation/verifier';
 import type { Distribution } from '../data/distribution';
@@ -18,6 +19,7 @@ import { frechetDistance } from '../metrics/frechet';
 import { modeCoverage } from '../metrics/modes';
 import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall';
 import type { MetricName } from '../metrics/registry';
+import type { Rng } from '../random/prng';
 import type { Spec } from '../../spec/schema';
 import type { LoopParts } from './replicate';
 
@@ -27,8 +29,11 @@ export function pointLoop(spec: Spec, real: Distribution, learner: Learner, samp
   const target = rewardTarget(spec, d);
   const verifier = verifierFor(spec, real);
   const filter = curated || verifier ? { k: spec.curationK, beta: spec.curationBeta, reward: (rows: Float64Array, n: number) => rewards(rows, n, target), verifier } : null;
+  const corrector = correctorFor(spec, real);
+  const draw = (model: Model, rng: Rng, n: number) => (filter ? filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, d, filter, rng) : model.sample(rng, n, spec.lambda));
   return {
-    ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, d, filter, rng) }),
+    // Without a filter or a corrector the replicate samples G^t itself, exactly as the plain loop.
+    ...((filter || corrector) && { synthetic: async (model, rng, n) => (corrector ? corrector.correct(await draw(model, rng, n), n) : draw(model, rng, n)) }),
     width: d,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),

@@ -1,7 +1,7 @@
 /**
  * Exact nearest-neighbour queries over a fixed point set (n×d row-major), for the k-NN manifold
  * metrics: each point's distance to its k-th nearest other point, and whether a query lies in the
- * union of per-point balls.
+ * union of per-point balls; and for the self-correction of synthetic points, a query's nearest point.
  *
  * A kd-tree with a tight bounding box per node; hand-written because d3-quadtree is 2-D only and
  * has no k-NN search. Above MAX_TREE_DIM dimensions a kd-tree prunes almost nothing, so the index
@@ -128,6 +128,53 @@ export class KnnIndex {
         return count;
       },
     };
+  }
+
+  /** The row of `points` (the index's order) nearest to query row i of `queries`; ties go to the first found. */
+  nearest(queries: Float64Array, i: number): number {
+    const { n, d, points } = this;
+    const qo = i * d;
+    if (!this.useTree) {
+      let best = 0;
+      let bestSq = Infinity;
+      for (let p = 0; p < n; p++) {
+        const s = squaredDistance(points, p * d, queries, qo, d);
+        if (s < bestSq) {
+          bestSq = s;
+          best = p;
+        }
+      }
+      return best;
+    }
+    const found = { row: 0, sq: Infinity };
+    this.searchNearest(0, queries, qo, found);
+    return found.row;
+  }
+
+  /** Depth-first nearest point to the query at q[qo..], nearer child first, pruning boxes beyond the best so far. */
+  private searchNearest(node: number, q: Float64Array, qo: number, found: { row: number; sq: number }): void {
+    const { points, d, right } = this;
+    if (right[node] < 0) {
+      for (let p = this.begin[node]; p < this.end[node]; p++) {
+        const s = squaredDistance(points, p * d, q, qo, d);
+        if (s < found.sq) {
+          found.sq = s;
+          found.row = p;
+        }
+      }
+      return;
+    }
+    const a = node + 1;
+    const b = right[node];
+    const da = this.boxDistanceSq(a, q, qo);
+    const db = this.boxDistanceSq(b, q, qo);
+    if (da <= db) {
+      if (da < found.sq) this.searchNearest(a, q, qo, found);
+      if (db < found.sq) this.searchNearest(b, q, qo, found);
+    } else {
+      if (db < found.sq) this.searchNearest(b, q, qo, found);
+      if (da < found.sq) this.searchNearest(a, q, qo, found);
+    }
   }
 
   /** Fills node (and its subtree, in preorder) over order[b, e); returns the next free node. */

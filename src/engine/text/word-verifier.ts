@@ -6,7 +6,8 @@
  * towards frequent words. Each verdict is the rule's with probability `accuracy`, as for points.
  */
 import type { SampleVerifier } from '../curation/synthetic-draw';
-import { VERIFIER_STREAM, noisyVerdicts } from '../curation/verifier';
+import { REFERENCE_STREAM } from '../curation/reference-sample';
+import { noisyVerdicts } from '../curation/verifier';
 import { Rng } from '../random/prng';
 import type { Spec, VerifierKind } from '../../spec/schema';
 import { Categorical } from './zipf';
@@ -30,7 +31,7 @@ export class WordVerifier implements SampleVerifier {
     /** Words per passage (one row). */
     private readonly width: number,
   ) {
-    const words = new Categorical(p).sample(Rng.stream(seed, VERIFIER_STREAM), VERIFIER_WORDS);
+    const words = new Categorical(p).sample(Rng.stream(seed, REFERENCE_STREAM), VERIFIER_WORDS);
     const counts = new Float64Array(p.length);
     for (const w of words) counts[w] += 1;
     const known = Array.from(counts.keys()).filter((i) => counts[i] > 0);

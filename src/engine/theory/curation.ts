@@ -14,7 +14,7 @@ import type { Theory } from './gaussian-loops';
 
 type CurationTheorySpec = Pick<
   Spec,
-  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetX' | 'verifier' | 'models'
+  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetX' | 'verifier' | 'correction' | 'models'
 >;
 
 /** The x grid: its half-width in candidate standard deviations, and its points. */
@@ -32,12 +32,12 @@ const MAX_GENERATIONS = 300;
 
 /**
  * E tr Σ_t (the fitted variance) and the mean reward −((μ_t − x*)² + λσ_t²) of G^t, t = 1..T; null
- * unless the run is the 1-D Gaussian learner on N(0, 1), curated (K > 1), unverified, fully
+ * unless the run is the 1-D Gaussian learner on N(0, 1), curated (K > 1), unverified, uncorrected, fully
  * synthetic or fresh, with T ≤ 300.
  */
 export function curationTheory(spec: CurationTheorySpec): Theory | null {
   const { loop, estimator, lambda, nIni, nReal, nSyn, generations: T, curationK: k, curationBeta: beta, targetX: target } = spec;
-  const applies = spec.data === 'gaussian' && spec.dim === 1 && spec.learner === 'gaussian' && k > 1 && spec.verifier === 'off' && spec.models === 1;
+  const applies = spec.data === 'gaussian' && spec.dim === 1 && spec.learner === 'gaussian' && k > 1 && spec.verifier === 'off' && spec.correction === 0 && spec.models === 1;
   if (!applies || (loop !== 'fully-synthetic' && loop !== 'fresh') || T > MAX_GENERATIONS) return null;
   const divisor = (n: number) => (estimator === 'mle' ? n : n - 1);
   const trace = new Float64Array(T);

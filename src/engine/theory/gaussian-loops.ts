@@ -73,11 +73,11 @@ function expectedSdFactor(n: number, k: number): number {
 
 /**
  * The closed forms available for a spec; null unless the learner is Gaussian on N(0, I_d) and its
- * synthetic samples are G^{t−1}'s own draws (a curator, a verifier or other models change every moment above).
+ * synthetic samples are G^{t−1}'s own draws (a curator, a verifier, a corrector or other models change every moment above).
  */
-export function gaussianTheory(spec: TheorySpec & Pick<Spec, 'data' | 'learner' | 'curationK' | 'verifier' | 'models'>): Theory | null {
+export function gaussianTheory(spec: TheorySpec & Pick<Spec, 'data' | 'learner' | 'curationK' | 'verifier' | 'correction' | 'models'>): Theory | null {
   // Models that feed each other have closed forms of their own (ecosystem.ts).
-  if (spec.data !== 'gaussian' || spec.learner !== 'gaussian' || spec.curationK > 1 || spec.verifier !== 'off' || spec.models > 1) return null;
+  if (spec.data !== 'gaussian' || spec.learner !== 'gaussian' || spec.curationK > 1 || spec.verifier !== 'off' || spec.correction > 0 || spec.models > 1) return null;
   const { dim: d, generations: T, estimator, lambda, nIni, nSyn } = spec;
   const { meanSq, variance } = coordinateMoments(spec);
   const theory: Theory = { meanSq: meanSq.map((x) => d * x), trace: variance.map((x) => d * x) };

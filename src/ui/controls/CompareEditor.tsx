@@ -2,6 +2,7 @@
  * Two to four loop configurations side by side, with the same seed and shared axes: each run
  * overrides a few fields of the settings above (its loop, λ, n_r, …).
  */
+import { domainOf } from '../../spec/domains';
 import { LOOPS, type LoopKind, type Spec, type SpecKey, specFields } from '../../spec/schema';
 import { MAX_RUNS, type RunOverrides } from '../lab-state';
 import { runColour } from '../charts/palette';
@@ -42,7 +43,7 @@ export function CompareEditor({ base, runs, labels, hidden, onChange }: Props) {
             </div>
             {EDITABLE.filter((key) => !hidden.includes(specFields[key].flag)).map((key) => (
               <div key={key} className="override">
-                <SpecField fieldKey={key} value={run[key] ?? base[key]} onCommit={(value) => set(i, { [key]: value })} />
+                <SpecField fieldKey={key} value={run[key] ?? base[key]} domain={domainOf(base.data)} onCommit={(value) => set(i, { [key]: value })} />
                 {key in run && (
                   <button type="button" className="small" aria-label={`Run ${i + 1}: use the common ${specFields[key].label}`} onClick={() => drop(i, key)}>
                     use common

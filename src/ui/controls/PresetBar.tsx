@@ -10,14 +10,14 @@ import { PRESETS, type Preset, presetById } from '../presets';
 const TOPICS = { loops: 'Loops', curation: 'Curation', models: 'Many models', digits: 'Digits (MNIST)', words: 'Words' } as const;
 export type Topic = keyof typeof TOPICS;
 
-/** Digits and words by their data; among the points, scenarios of several models, and those that curate or verify synthetic data. */
+/** Digits and words by their data; among the points, scenarios of several models, and those that curate, verify or correct synthetic data. */
 export function topicOf(preset: Preset): Topic {
   const domain = domainOf(preset.base.data);
   if (domain === 'digits') return 'digits';
   if (domain === 'text') return 'words';
   const specs = [preset.base, ...preset.runs];
   if (specs.some((s) => (s.models ?? 1) > 1)) return 'models';
-  return specs.some((s) => (s.curationK ?? 1) > 1 || (s.verifier ?? 'off') !== 'off') ? 'curation' : 'loops';
+  return specs.some((s) => (s.curationK ?? 1) > 1 || (s.verifier ?? 'off') !== 'off' || (s.correction ?? 0) > 0) ? 'curation' : 'loops';
 }
 
 const BY_TOPIC = Object.fromEntries(Object.keys(TOPICS).map((t) => [t, PRESETS.filter((p) => topicOf(p) === t)])) as Record<Topic, Preset[]>;

@@ -19,7 +19,7 @@ export const LOOP_KEYS: SpecKey[] = ['loop', 'nReal', 'nSyn', 'nIni', 'lambda'];
 const GROUPS: { title: string; keys: SpecKey[] }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
-  { title: 'Curation and verification of synthetic data', keys: ['curationK', 'curationBeta', 'targetX', 'targetY', 'targetClass', 'targetWords', 'verifier', 'verifierAccuracy'] },
+  { title: 'Curation, verification and correction of synthetic data', keys: ['curationK', 'curationBeta', 'targetX', 'targetY', 'targetClass', 'targetWords', 'verifier', 'verifierAccuracy', 'correction'] },
   { title: 'Models feeding each other', keys: ['models', 'exchange', 'web'] },
   { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
@@ -54,6 +54,7 @@ export function SpecControls({ base, runs, hidden, onChange, dataExtra, digits =
         key={key}
         fieldKey={key}
         value={base[key]}
+        domain={domainOf(base.data)}
         note={overridden.has(key) ? 'Set per run in Compare below.' : null}
         hideOptions={hiddenOptions(key, base, digits)}
         onCommit={(value) => onChange({ [key]: value } as Partial<Spec>)}

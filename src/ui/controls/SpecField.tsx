@@ -4,6 +4,7 @@
  * moves. Labels, help and allowed values all come from the schema.
  */
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import type { DomainKind } from '../../spec/domains';
 import { type Field, type SpecKey, describeAllowed, specFields } from '../../spec/schema';
 import { parseField } from '../../spec/validate';
 import { OPTION_LABELS } from './option-labels';
@@ -18,10 +19,13 @@ interface Props {
   /** Enum options that cannot be picked from the menu (points need drawing first). */
   hideOptions?: string[];
   extra?: ReactNode;
+  /** The domain of the spec's data, for the fields whose plain words differ by domain (λ). */
+  domain?: DomainKind;
 }
 
-export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], extra }: Props) {
+export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], extra, domain }: Props) {
   const field = specFields[fieldKey] as Field;
+  const plain = (domain && field.plainIn?.[domain]) ?? field.plain;
   const slider = field.kind === 'enum' || field.kind === 'list' ? undefined : field.slider;
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -98,8 +102,8 @@ export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], e
   return (
     <div className={`field${disabled ? ' disabled' : ''}`} data-field={field.flag}>
       <label htmlFor={id}>{field.label}</label>
-      {field.plain && (
-        <Term tip={`${field.label}: ${field.plain}.`} name={`What is ${field.label}?`}>
+      {plain && (
+        <Term tip={`${field.label}: ${plain}.`} name={`What is ${field.label}?`}>
           ?
         </Term>
       )}

@@ -2,6 +2,7 @@
 import type { LoopKind } from '../../spec/schema';
 import { isWordCell } from '../../engine/admissibility/sweep';
 import { formatNumber } from '../charts/format';
+import { criterionNotes } from './criterion-notes';
 import { cellName, formatBounded, VERDICT_WORDS } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';
 
@@ -31,6 +32,7 @@ export function CellDetails({ progress, index, onOpen }: Props) {
   const r = results[index];
   const f = (x: number) => formatNumber(Number(x.toPrecision(3)));
   const share = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+  const notes = criterionNotes(cell.spec);
   return (
     <aside className="cell-details" aria-live="polite" data-testid="cell-details">
       <h3>{cellName(cell, sweep.x.field, sweep.y.field)}</h3>
@@ -46,6 +48,16 @@ export function CellDetails({ progress, index, onOpen }: Props) {
           </dd>
           <dt>verdict</dt>
           <dd className={`verdict-${r.verdict}`}>{VERDICT_WORDS[r.verdict]}</dd>
+          {notes.length > 0 && (
+            <>
+              <dt>what the verdict measures here</dt>
+              {notes.map((note) => (
+                <dd key={note} data-testid="cell-criterion">
+                  {note}
+                </dd>
+              ))}
+            </>
+          )}
           {isWordCell(r) ? (
             <>
               <dt>long-run total variation to the real words (TV)</dt>

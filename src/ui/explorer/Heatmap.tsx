@@ -10,7 +10,7 @@ import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState }
 import { formatNumber } from '../charts/format';
 import { boundaryPath } from './boundary';
 import { type Colouring, PENDING_FILL, textColour } from './heatmap-colours';
-import { AXIS_TITLES, axisSymbol, cellName, VERDICT_WORDS } from './sweep-labels';
+import { axisSymbol, axisTitle, cellName, VERDICT_WORDS } from './sweep-labels';
 import type { SweepProgress } from './sweep-pool';
 
 const M = { top: 8, right: 12, bottom: 50, left: 64 };
@@ -97,8 +97,9 @@ export function Heatmap({ progress, scheme, hatched, active, onActive, onOpen }:
 
   // Axis titles in full where they fit, else the paper's symbol alone.
   const fits = (text: string, room: number) => text.length * CHAR <= room;
-  const xTitle = fits(AXIS_TITLES[sweep.x.field], plotW) ? AXIS_TITLES[sweep.x.field] : axisSymbol(sweep.x.field);
-  const yTitle = fits(AXIS_TITLES[sweep.y.field], plotH) ? AXIS_TITLES[sweep.y.field] : axisSymbol(sweep.y.field);
+  const titles = { x: axisTitle(sweep.x.field, sweep.base.data), y: axisTitle(sweep.y.field, sweep.base.data) };
+  const xTitle = fits(titles.x, plotW) ? titles.x : axisSymbol(sweep.x.field);
+  const yTitle = fits(titles.y, plotH) ? titles.y : axisSymbol(sweep.y.field);
   const xEvery = every(nx, plotW, 48);
   const yEvery = every(ny, plotH, 16);
   const legend = legendLayout(W, M.top + plotH + M.bottom + 10, scheme, hatched);
@@ -115,7 +116,7 @@ export function Heatmap({ progress, scheme, hatched, active, onActive, onOpen }:
         fontSize="12"
         data-testid="sweep-heatmap"
         data-complete={complete}
-        aria-label={`Phase diagram over ${AXIS_TITLES[sweep.x.field]} (columns) and ${AXIS_TITLES[sweep.y.field]} (rows). Arrow keys move between cells; Enter opens a cell's run in the lab.`}
+        aria-label={`Phase diagram over ${titles.x} (columns) and ${titles.y} (rows). Arrow keys move between cells; Enter opens a cell's run in the lab.`}
         role="group"
         onMouseLeave={() => onActive(null)}
       >

@@ -6,15 +6,16 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { AXIS_FIELDS, type AxisField, type Sweep, type SweepAxis, axisFields, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
-import { domainOf } from '../../spec/domains';
+import { type DataKind, domainOf } from '../../spec/domains';
 import type { Spec } from '../../spec/schema';
 import { impliedValues } from '../../spec/validate';
 import { SpecControls } from '../controls/SpecControls';
+import type { RunOverrides } from '../lab-state';
 import { AXIS_STARTS, COLOUR_LABELS, type ColourBy, colourChoices } from './explorer-state';
 import { SWEEP_PRESETS } from './explorer-presets';
 import { RANGE_FORM } from '../../engine/admissibility/axis-values';
 import { axisText, parseAxisText } from '../../spec/codec';
-import { AXIS_TITLES } from './sweep-labels';
+import { axisTitle } from './sweep-labels';
 
 interface Props {
   sweep: Sweep;
@@ -39,6 +40,11 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
     } else setIssues(checked.issues.map((i) => i.message));
   };
   const samePreset = (p: (typeof SWEEP_PRESETS)[number]) => JSON.stringify(p.sweep) === JSON.stringify(sweep);
+  // The cells at the axes' largest values, as a compared run: the controls that matter only there
+  // (β and x* along a K axis, the exchange share along M) are shown, since some cells use them.
+  const peak: RunOverrides = Object.fromEntries(
+    [sweep.x, sweep.y].filter((a) => a.field !== 'synFraction').map((a) => [a.field, Math.max(...a.values)]),
+  );
   const current = SWEEP_PRESETS.find(samePreset);
 
   return (
@@ -55,8 +61,8 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
       </fieldset>
       <fieldset>
         <legend>Axes</legend>
-        <AxisEditor which="x" axis={sweep.x} onApply={(x) => apply({ x })} />
-        <AxisEditor which="y" axis={sweep.y} onApply={(y) => apply({ y })} />
+        <AxisEditor which="x" axis={sweep.x} data={sweep.base.data} onApply={(x) => apply({ x })} />
+        <AxisEditor which="y" axis={sweep.y} data={sweep.base.data} onApply={(y) => apply({ y })} />
         <button type="button" className="small" onClick={() => apply({ x: sweep.y, y: sweep.x })}>
           Swap rows and columns
         </button>
@@ -87,7 +93,7 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
       <p className="help">Every cell runs the experiment below with its two axis values filled in.</p>
       <SpecControls
         base={sweep.base}
-        runs={[]}
+        runs={[peak]}
         hidden={[sweep.x.field, sweep.y.field].map((f) => axisFields[f].flag)}
         onChange={(patch) => apply({ base: patch })}
         dataExtra={null}
@@ -97,7 +103,7 @@ export function SweepControls({ sweep, colour, onSweep, onColour }: Props) {
   );
 }
 
-function AxisEditor({ which, axis, onApply }: { which: 'x' | 'y'; axis: SweepAxis; onApply: (axis: SweepAxis) => void }) {
+function AxisEditor({ which, axis, data, onApply }: { which: 'x' | 'y'; axis: SweepAxis; data: DataKind; onApply: (axis: SweepAxis) => void }) {
   const id = useId();
   const current = axisText(axis).text;
   const [text, setText] = useState(current);
@@ -120,7 +126,7 @@ function AxisEditor({ which, axis, onApply }: { which: 'x' | 'y'; axis: SweepAxi
       <select id={`${id}-field`} value={axis.field} data-testid={`sweep-${which}-field`} onChange={(e) => commit(e.target.value as AxisField, AXIS_STARTS[e.target.value as AxisField])}>
         {AXIS_FIELDS.map((f) => (
           <option key={f} value={f}>
-            {AXIS_TITLES[f]}
+            {axisTitle(f, data)}
           </option>
         ))}
       </select>

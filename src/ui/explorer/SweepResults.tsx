@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { momentsApply } from '../../engine/admissibility/moment-replicate';
 import { ChartCard } from '../charts/ChartCard';
 import { CellDetails } from './CellDetails';
+import { criterionNotes } from './criterion-notes';
 import type { ColourBy, OpenedRun } from './explorer-state';
 import { Heatmap } from './Heatmap';
 import { colouring } from './heatmap-colours';
@@ -50,13 +51,27 @@ export function SweepResults({ pool, colour, onOpen, onLoaded }: Props) {
     });
   };
   const findings = rowFindings(progress);
-  const help = momentsApply(sweep.base)
-    ? 'These Gaussian cells are computed through sufficient statistics; the lab reruns a cell sample by sample, so its numbers agree in distribution, not digit for digit.'
-    : 'The lab reruns it with the same engine and seed.';
+  const byMoments = progress.cells.filter((c) => momentsApply(c.spec)).length;
+  const help =
+    byMoments === progress.cells.length
+      ? 'These Gaussian cells are computed through sufficient statistics; the lab reruns a cell sample by sample, so its numbers agree in distribution, not digit for digit.'
+      : byMoments === 0
+        ? 'The lab reruns it with the same engine and seed.'
+        : 'The Gaussian cells without a curator, verifier, corrector or other models are computed through sufficient statistics, the others sample by sample; the lab reruns a cell sample by sample, so the first agree with it in distribution, not digit for digit.';
+  // Said once over the sweep as well as per cell: the colours mean less than they seem in these cells.
+  const notes = [...new Set(progress.cells.flatMap((c) => criterionNotes(c.spec)))];
 
   return (
     <>
       <SweepStatus progress={progress} onCancel={() => pool.cancel()} onResume={() => pool.start(sweep)} />
+      {notes.length > 0 && (
+        <div className="preset-text" data-testid="sweep-criterion">
+          <strong>What n_e / n_r measures in some of these cells: </strong>
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
+      )}
       <div className="explorer-main">
         <ChartCard
           title={`Admissibility over ${axisSymbol(sweep.x.field)} and ${axisSymbol(sweep.y.field)}`}

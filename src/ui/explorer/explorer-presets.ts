@@ -1,6 +1,7 @@
 /**
  * Sweeps worth starting from, each with what to look for: the paper's phase diagram and two of
- * its variations (§5, Fig. 11–12, App. G), and the share of real text a word loop needs. Built from the default sweep and checked by the engine
+ * its variations (§5, Fig. 11–12, App. G), what real data do for a curated loop (issue 17), and
+ * the share of real text a word loop needs. Built from the default sweep and checked by the engine
  * when the module loads, so a broken preset fails every test at once.
  */
 import { type Sweep, checkSweep, defaultSweep } from '../../engine/admissibility/sweep';
@@ -38,6 +39,16 @@ export const SWEEP_PRESETS: SweepPreset[] = [
     'synthetic share p × λ, 1000 samples per generation',
     'A budget of n_r + n_s = 1000 samples per generation, a share p of them synthetic. With λ = 1 a larger synthetic share only helps; the more biased the sampling, the smaller the share that stays admissible. At p = 0 there is no synthetic data, so n_e / n_r is 1 by construction (hatched: undetermined).',
     { x: { field: 'synFraction', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] }, y: { field: 'lambda', values: [0.8, 0.9, 0.95, 0.98, 1] } },
+  ),
+  preset(
+    'curation',
+    'Curation K × synthetic share p',
+    'Each generation trains on 200 samples, a share p of them synthetic and curated: each picked among K samples of the previous model, the one nearer the target x* = 2 more likely (β = 1; K = 1: no curation). Only the uncurated column is admissible (undetermined at p = 0.1, where synthetic data change little). n_e / n_r measures closeness to the real distribution, and a curator pulls the model away from it on purpose, so every curated cell reads inadmissible: least with a small share and few candidates (n_e / n_r ≈ 0.75 at p = 0.1, K = 2), the more so the larger either. Colour the cells by final recall to see what real data do buy: while at least a quarter of each training set is real (p ≤ 0.75) the curated model keeps nearly all of the real spread (recall ≈ 0.96 or more); with 2% real data (p = 0.98) it narrows, and recall falls to about 0.5 (Ferbach et al. 2024: real data keep curation stable, not unbiased).',
+    {
+      base: { nReal: 100, nSyn: 100, replicates: 40, generations: 30 },
+      x: { field: 'curationK', values: [1, 2, 3, 5, 10] },
+      y: { field: 'synFraction', values: [0.1, 0.25, 0.5, 0.75, 0.9, 0.98] },
+    },
   ),
   preset(
     'words',

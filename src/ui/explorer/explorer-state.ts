@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { admissibilityDistance } from '../../engine/admissibility/baseline';
 import { type AxisField, type Sweep, defaultSweep } from '../../engine/admissibility/sweep';
-import type { Spec } from '../../spec/schema';
+import { type Spec, specFields } from '../../spec/schema';
 import type { RunOverrides } from '../lab-state';
 
 export const COLOUR_BY = ['ratio', 'fd', 'precision', 'recall', 'tv', 'alive', 'tailMass'] as const;
@@ -41,6 +41,12 @@ export function defaultExplorerState(): ExplorerState {
   return { sweep: defaultSweep(), colour: 'ratio', workers: null, embed: false };
 }
 
+/** `count` values across the slider of a field, as a range in the axis box's syntax. */
+function acrossSlider(key: 'curationK' | 'models' | 'exchange', count: number, log = false): string {
+  const { min, max } = specFields[key].slider;
+  return `${min}:${max}:${count}${log ? ':log' : ''}`;
+}
+
 /** The values an axis starts with when its field is picked, in the axis box's syntax. */
 export const AXIS_STARTS: Record<AxisField, string> = {
   nSyn: '10:10000:10:log',
@@ -48,6 +54,10 @@ export const AXIS_STARTS: Record<AxisField, string> = {
   lambda: '0.5,0.6,0.7,0.8,0.9,0.95,0.97,0.98,0.99,1',
   generations: '5:200:6:log',
   synFraction: '0:0.9:10',
+  // Each curated or shared cell runs sample by sample, so these start with few columns.
+  curationK: acrossSlider('curationK', 5, true),
+  models: acrossSlider('models', 4),
+  exchange: acrossSlider('exchange', 5),
 };
 
 /** A run opened from an explorer cell: what the lab should run, and what to tell about it. */

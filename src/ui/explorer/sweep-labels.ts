@@ -2,16 +2,18 @@
 import type { Bounded } from '../../engine/admissibility/baseline';
 import type { Verdict } from '../../engine/admissibility/effective-size';
 import { type AxisField, type SweepCell, axisFields } from '../../engine/admissibility/sweep';
+import { type DataKind, domainOf } from '../../spec/domains';
 import { formatNumber } from '../charts/format';
 
-/** Axis titles: the paper's symbol, then what it is. */
-export const AXIS_TITLES: Record<AxisField, string> = {
-  nSyn: 'n_s: synthetic samples per generation',
-  nReal: 'n_r: fresh real samples per generation',
-  lambda: 'λ: sampling bias (1 = unbiased, smaller = more biased)',
-  generations: 'T: generations',
-  synFraction: 'p = n_s / (n_r + n_s): synthetic share of each generation',
-};
+/**
+ * An axis title: the paper's symbol, then what it is, in the words of the sweep's domain (λ is a
+ * sampling bias of points and the sampling temperature of words). The words are the schema's.
+ */
+export function axisTitle(field: AxisField, data: DataKind): string {
+  const { label, symbol, names } = axisFields[field];
+  const name = label === symbol ? symbol : `${symbol} = ${label}`;
+  return `${name}: ${names.titleIn?.[domainOf(data)] ?? names.title}`;
+}
 
 export const VERDICT_WORDS: Record<Verdict, string> = {
   admissible: 'admissible: synthetic data helped',
@@ -21,7 +23,7 @@ export const VERDICT_WORDS: Record<Verdict, string> = {
 
 /** "p" rather than the engine's long label, so cell names stay short. */
 export function axisSymbol(field: AxisField): string {
-  return field === 'synFraction' ? 'p' : axisFields[field].label;
+  return axisFields[field].symbol;
 }
 
 /** "n_s = 1000, λ = 0.9" (four significant digits, as the axes print them). */
