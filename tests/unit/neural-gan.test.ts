@@ -161,10 +161,12 @@ describe('ganLearner on wasm', () => {
     model.dispose?.();
   });
 
-  // MAD's loops (notes §1.2), n = 200 per generation, 6 generations, λ = 1, seed 4:
+  // MAD's loops (notes §1.2), n = 200 per generation, 4 generations, λ = 1, seed 4:
   // fully synthetic: generation t ≥ 2 fits 200 samples of G^{t−1}; fresh: 200 new real points plus
   // 200 samples of G^{t−1}. Measured over seeds 1–4 (8 generations): the fully synthetic loop's
   // FD grows 2–10× or its recall falls by 0.3–0.65; the fresh loop stays at FD ≤ 0.12, recall ≥ 0.6.
+  // Seed 4 at t = 4 (CI, 2026-11-30): fully synthetic FD 0.10 → 0.28 and recall 0.67 → 0.36; fresh
+  // FD 0.07, recall 0.81. Four generations of the six it once ran: the claim holds with that margin.
   it('a fully synthetic loop degrades while a fresh-data loop holds', async () => {
     const learner = ganLearner(SMALL);
     const seed = 4;
@@ -175,7 +177,7 @@ describe('ganLearner on wasm', () => {
       const real = new KnnManifold(MIXTURE.sample(rngEval, N_EVAL), N_EVAL, 2, K);
       const out: { fd: number; recall: number; precision: number }[] = [];
       let previous: Model | null = null;
-      for (let t = 1; t <= 6; t++) {
+      for (let t = 1; t <= 4; t++) {
         let data: Float64Array;
         if (t === 1) data = MIXTURE.sample(rngReal, 200);
         else if (loop === 'synthetic') data = await sampleOf(previous as Model, rngModel, 200, 1);
