@@ -64,7 +64,8 @@ export function ecosystemStory(spec: Spec): string {
     spec.web === 'on'
       ? 'all publishing their samples to a shared web that starts with their real data, each training on samples scraped from it'
       : `${Math.round(100 * spec.exchange)}% of each one's synthetic samples drawn from the others'`;
-  return `${spec.models} models side by side, each with its own real data, ${sharing} (pictures and metrics: model 1; distance between models: all pairs)`;
+  const lambdas = fieldApplies('biasedModels', spec) && spec.biasedModels < spec.models && spec.lambda !== 1 ? `, models 1–${spec.biasedModels} sampling with λ = ${spec.lambda} and the others as fitted` : '';
+  return `${spec.models} models side by side, each with its own real data, ${sharing}${lambdas} (pictures and metrics: model 1; distance between models: all pairs)`;
 }
 
 export function formatValue(key: SpecKey, value: unknown): string {

@@ -28,16 +28,18 @@ describe('models feeding each other', () => {
     }, 120_000);
   }
 
-  it('shows the exchange only with M > 1 and keeps both in the link', async () => {
+  it('shows the exchange and the models with λ only with M > 1 and keeps M in the link', async () => {
     const page = await session.newPage(390, 844);
     await open(page, 'data=gaussian&dim=1&learner=gaussian&n-ini=50&n-syn=50&generations=5&replicates=3&speed=max');
     await openSettings(page);
     const field = (flag: string) => page.locator(`[data-field=${flag}]`);
     await expect.poll(() => field('models').count()).toBe(1);
     expect(await field('exchange').count()).toBe(0);
+    expect(await field('biased-models').count()).toBe(0);
     await field('models').locator('input.number-box').fill('3');
     await field('models').locator('input.number-box').press('Enter');
     await expect.poll(() => field('exchange').count()).toBe(1);
+    expect(await field('biased-models').count()).toBe(1);
     await waitForRuns(page, 'done', 60_000);
     expect(searchParams(page).get('models')).toBe('3');
     for (const table of await readTables(page)) expect(table.headers).toContain('spread');

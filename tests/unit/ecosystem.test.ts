@@ -162,6 +162,48 @@ describe('closed forms of models feeding each other (1-D Gaussian, fully synthet
   });
 });
 
+describe('models drawing with different λ', () => {
+  const spec = { data: 'gaussian', dim: 1, learner: 'gaussian', nIni: 50, nSyn: 50, generations: 6, replicates: 40, models: 2, lambda: 0.5 };
+  const lastGeneration = async (s: Record<string, unknown>) => {
+    const experiment = new Experiment(assertSpec(s));
+    let last = null;
+    for (let r = await experiment.next(); r; r = await experiment.next()) last = r;
+    return last!;
+  };
+  const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  it('bias only the first biasedModels models: model 1 alone is unchanged, and a plain partner keeps its variance', async () => {
+    // Without exchange, model 1 is the single loop whatever its partner draws with.
+    const apart = await lastGeneration({ ...spec, exchange: 0, biasedModels: 1 });
+    expect(Array.from(apart.values.trace)).toEqual(Array.from((await lastGeneration({ ...spec, exchange: 0 })).values.trace));
+    // Half of each pool from the partner: v₁' ≈ ½λ₁v₁ + ½λ₂v₂, v₂' ≈ ½λ₁v₁ + ½λ₂v₂ (moment
+    // recursions without the O(1/n) terms). λ = (½, 1): both variances shrink by ¾ a generation,
+    // so model 1 keeps about 0.75⁵ ≈ 0.24 at t = 6 and drags its plain partner down with it;
+    // λ = (½, ½): 0.5⁵ ≈ 0.03. Bounds about 4 SD (relative SD of a replicate about 0.45, R = 40).
+    const plainPartner = mean((await lastGeneration({ ...spec, exchange: 0.5, biasedModels: 1 })).values.trace);
+    const biasedPartner = mean((await lastGeneration({ ...spec, exchange: 0.5 })).values.trace);
+    expect(plainPartner).toBeGreaterThan(0.15);
+    expect(plainPartner).toBeLessThan(0.32);
+    expect(biasedPartner).toBeLessThan(0.06);
+  });
+
+  it('withhold the closed forms, which assume one λ for every model', () => {
+    const gaussian = assertSpec({ ...spec, exchange: 0.5 });
+    expect(theoryFor(gaussian)).not.toBeNull();
+    expect(theoryFor({ ...gaussian, biasedModels: 1 })).toBeNull();
+    expect(theoryFor({ ...gaussian, biasedModels: 1, lambda: 1 })).not.toBeNull();
+  });
+
+  it('name the field and its range, and say when it has no effect', async () => {
+    const checked = normaliseSpec({ models: 2, biasedModels: 0 });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.issues[0].message).toMatch(/biased-models.*1\.\.4/);
+    let err = '';
+    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--biased-models', '1'], { out: () => {}, err: (t) => (err += t) });
+    expect(err).toContain('note: --biased-models has no effect');
+  });
+});
+
 describe('the fields models and exchange', () => {
   it('name the field and the allowed values', async () => {
     const checked = normaliseSpec({ models: 5 });

@@ -6,6 +6,8 @@
  * draws n_s samples (curated or verified as a single model's are) and every sample goes to exactly
  * one training set, so the models' training sets stay independent given the previous models.
  * Model 1 is measured as a single loop is; the spread is the mean distance over pairs of models.
+ * Models past the first `biasedModels` draw their samples as fitted (λ = 1): one guided model among
+ * plain ones, or the reverse.
  * With the shared web on, the models publish instead: a pool starts with every model's generation-1
  * real samples and receives every model's n_s draws each generation; each model's synthetic part
  * is then n_s samples scraped from it at random, so the generated share of the pool grows.
@@ -86,15 +88,23 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
   /** The shared web's pool and its scraping stream, when the web is on. */
   private readonly web: { pool: GrowingPool; rng: Rng } | null;
 
-  /** Model 1 draws from replicate `index`'s own streams (as a single loop would), model m > 1 from streams of its own. */
+  /**
+   * Model 1 draws from replicate `index`'s own streams (as a single loop would), model m > 1 from
+   * streams of its own. Models 1..biasedModels sample with λ; the others with λ = 1, through
+   * `plainParts` (the same loop built at λ = 1).
+   */
   constructor(
     private readonly spec: Spec,
     private readonly parts: LoopParts<M, Ref>,
     index: number,
     resumable = false,
+    plainParts: LoopParts<M, Ref> = parts,
   ) {
     if (!parts.distance) throw new Error('Ecosystem: this loop measures no distance between models');
-    this.members = Array.from({ length: spec.models }, (_, m) => new Replicate(spec, parts, index, resumable, m));
+    const plain = { ...spec, lambda: 1 };
+    this.members = Array.from({ length: spec.models }, (_, m) =>
+      m < spec.biasedModels ? new Replicate(spec, parts, index, resumable, m) : new Replicate(plain, plainParts, index, resumable, m),
+    );
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
   }
 

@@ -19,11 +19,11 @@ import type { Theory } from './gaussian-loops';
 
 type EcosystemTheorySpec = Pick<
   Spec,
-  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nSyn' | 'generations' | 'curationK' | 'verifier' | 'correction' | 'models' | 'exchange'
+  'data' | 'dim' | 'learner' | 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nSyn' | 'generations' | 'curationK' | 'verifier' | 'correction' | 'models' | 'exchange' | 'biasedModels'
 >;
 
 /** Per-coordinate E[σ²_t], E[μ_t²] and E[(μ_i − μ_j)²] of the models, t = 1..T. */
-export function ecosystemMoments(spec: Omit<EcosystemTheorySpec, 'data' | 'dim' | 'learner' | 'loop' | 'curationK' | 'verifier' | 'correction'>): {
+export function ecosystemMoments(spec: Omit<EcosystemTheorySpec, 'data' | 'dim' | 'learner' | 'loop' | 'curationK' | 'verifier' | 'correction' | 'biasedModels'>): {
   variance: Float64Array;
   meanSq: Float64Array;
   between: Float64Array;
@@ -46,9 +46,11 @@ export function ecosystemMoments(spec: Omit<EcosystemTheorySpec, 'data' | 'dim' 
   return { variance, meanSq, between };
 }
 
-/** E tr Σ_t and E‖μ_t‖² of model 1; null unless M > 1 Gaussian learners on N(0, I_d), fully synthetic, uncurated, unverified and uncorrected. */
+/** E tr Σ_t and E‖μ_t‖² of model 1; null unless M > 1 Gaussian learners on N(0, I_d) with one λ, fully synthetic, uncurated, unverified and uncorrected. */
 export function ecosystemTheory(spec: EcosystemTheorySpec): Theory | null {
-  const applies = spec.data === 'gaussian' && spec.learner === 'gaussian' && spec.models > 1 && spec.loop === 'fully-synthetic' && spec.curationK === 1 && spec.verifier === 'off' && spec.correction === 0;
+  // One λ for every model: models drawing with different λ break the symmetry the recursions rest on.
+  const oneLambda = spec.lambda === 1 || spec.biasedModels >= spec.models;
+  const applies = spec.data === 'gaussian' && spec.learner === 'gaussian' && spec.models > 1 && oneLambda && spec.loop === 'fully-synthetic' && spec.curationK === 1 && spec.verifier === 'off' && spec.correction === 0;
   if (!applies) return null;
   const { variance, meanSq } = ecosystemMoments(spec);
   return { trace: variance.map((x) => spec.dim * x), meanSq: meanSq.map((x) => spec.dim * x) };
