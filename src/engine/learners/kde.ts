@@ -66,14 +66,63 @@ function lowerBound(sorted: Float64Array, n: number, x: number): number {
 }
 
 /**
- * The 2-D log density with the same terms as the general path, found without visiting every
- * point: a term counts only within squared distance s_min + 80 (e^−40 of the nearest point's), so
- * only the band of points whose first coordinate lies that close is scanned, outwards from the
- * query. The density grid of the film strip asks 4,096 queries of every generation's KDE, and
- * most of the n points lie far outside that band.
+ * The whitened 2-D points in columns of the first coordinate, each column sorted by the second,
+ * so that the points within a square around a query are found by a binary search per column.
  */
-function logDensity2(query: Float64Array, m: number, sorted: Float64Array, l: Float64Array, logNorm: number): Float64Array {
+interface Columns {
+  x0: number;
+  width: number;
+  /** Column c holds rows start[c]..start[c + 1] − 1 of `points`. */
+  start: Int32Array;
+  points: Float64Array;
+}
+
+/** Columns about half the reach of a term wide: a query's square then spans a few of them. */
+const COLUMN_WIDTH = Math.sqrt(-2 * NEGLIGIBLE_LOG_RATIO) / 2;
+
+function columnsOf(whitened: Float64Array, n: number): Columns {
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    x0 = Math.min(x0, whitened[2 * i]);
+    x1 = Math.max(x1, whitened[2 * i]);
+  }
+  const count = Math.floor((x1 - x0) / COLUMN_WIDTH) + 1;
+  const column = (i: number) => Math.min(count - 1, Math.floor((whitened[2 * i] - x0) / COLUMN_WIDTH));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => column(a) - column(b) || whitened[2 * a + 1] - whitened[2 * b + 1]);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) start[column(i) + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const points = new Float64Array(2 * n);
+  order.forEach((i, r) => {
+    points[2 * r] = whitened[2 * i];
+    points[2 * r + 1] = whitened[2 * i + 1];
+  });
+  return { x0, width: COLUMN_WIDTH, start, points };
+}
+
+/** The first row in [lo, hi) of `points` whose second coordinate is ≥ y. */
+function lowerBoundY(points: Float64Array, lo: number, hi: number, y: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[2 * mid + 1] < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The 2-D log density with the same terms as the general path, found without visiting every
+ * point: a term counts only within squared distance s_min + 80 (e^−40 of the nearest point's).
+ * The nearest point is found outwards from the query in the points sorted by their first
+ * coordinate; the terms, in the columns that cross the square around the query that holds that
+ * disc. The density grid of the film strip asks 4,096 queries of every generation's KDE, and most
+ * of the n points lie far outside each one's square.
+ */
+function logDensity2(query: Float64Array, m: number, sorted: Float64Array, columns: Columns, l: Float64Array, logNorm: number): Float64Array {
   const n = sorted.length / 2;
+  const { x0, width, start, points } = columns;
+  const count = start.length - 1;
   const out = new Float64Array(m);
   const zq = new Float64Array(2);
   const reach = -2 * NEGLIGIBLE_LOG_RATIO;
@@ -81,23 +130,26 @@ function logDensity2(query: Float64Array, m: number, sorted: Float64Array, l: Fl
     forwardSolve(l, 2, query, 2 * j, zq, 0);
     const z0 = zq[0];
     const z1 = zq[1];
-    const start = lowerBound(sorted, n, z0);
+    const first = lowerBound(sorted, n, z0);
     // The nearest point: outwards while the gap in the first coordinate alone can still beat it.
     let sMin = Infinity;
-    for (let i = start; i < n && (sorted[2 * i] - z0) ** 2 < sMin; i++) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
-    for (let i = start - 1; i >= 0 && (sorted[2 * i] - z0) ** 2 < sMin; i--) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
+    for (let i = first; i < n && (sorted[2 * i] - z0) ** 2 < sMin; i++) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
+    for (let i = first - 1; i >= 0 && (sorted[2 * i] - z0) ** 2 < sMin; i--) sMin = Math.min(sMin, (z0 - sorted[2 * i]) ** 2 + (z1 - sorted[2 * i + 1]) ** 2);
     const max = -0.5 * sMin;
     // A little wider than the rule, so that rounding never drops a term the rule keeps.
-    const band = (sMin + reach) * (1 + 1e-9);
+    const r = Math.sqrt((sMin + reach) * (1 + 1e-9));
     let sum = 0;
-    const add = (i: number) => {
-      const u = z0 - sorted[2 * i];
-      const v = z1 - sorted[2 * i + 1];
-      const t = -0.5 * (u * u + v * v) - max;
-      if (t >= NEGLIGIBLE_LOG_RATIO) sum += Math.exp(t);
-    };
-    for (let i = start; i < n && (sorted[2 * i] - z0) ** 2 <= band; i++) add(i);
-    for (let i = start - 1; i >= 0 && (sorted[2 * i] - z0) ** 2 <= band; i--) add(i);
+    if (Number.isFinite(r)) {
+      const c0 = Math.max(0, Math.floor((z0 - r - x0) / width));
+      const c1 = Math.min(count - 1, Math.floor((z0 + r - x0) / width));
+      for (let c = c0; c <= c1; c++)
+        for (let i = lowerBoundY(points, start[c], start[c + 1], z1 - r); i < start[c + 1] && points[2 * i + 1] <= z1 + r; i++) {
+          const u = z0 - points[2 * i];
+          const v = z1 - points[2 * i + 1];
+          const t = -0.5 * (u * u + v * v) - max;
+          if (t >= NEGLIGIBLE_LOG_RATIO) sum += Math.exp(t);
+        }
+    }
     out[j] = logNorm + max + Math.log(sum);
   }
   return out;
@@ -123,8 +175,9 @@ export function kdeLearner(options: { bandwidth: number }): KdeLearner {
       // Training points whitened by H once, so each kernel term is a squared Euclidean distance.
       const whitened = new Float64Array(n * d);
       for (let i = 0; i < n; i++) forwardSolve(l, d, points, i * d, whitened, i * d);
-      /** 2-D: the whitened points in order of their first coordinate, made on the first density query. */
+      /** 2-D: the whitened points in order of their first coordinate, and in columns, made on the first density query. */
       let sorted: Float64Array | undefined;
+      let columns: Columns | undefined;
 
       return {
         dim: d,
@@ -148,7 +201,7 @@ export function kdeLearner(options: { bandwidth: number }): KdeLearner {
           return out;
         },
         logDensity(query: Float64Array, m: number) {
-          if (d === 2) return logDensity2(query, m, (sorted ??= sortedByFirst(whitened, n)), l, logNorm);
+          if (d === 2) return logDensity2(query, m, (sorted ??= sortedByFirst(whitened, n)), (columns ??= columnsOf(whitened, n)), l, logNorm);
           const out = new Float64Array(m);
           const q = new Float64Array(n);
           const zq = new Float64Array(d);
