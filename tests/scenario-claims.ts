@@ -40,7 +40,7 @@ function digitsHeld(synthetic: RunMeans, anchored: RunMeans): void {
 export const CURATION_SCENARIOS = ['curation', 'curation-real', 'verifier', 'correction', 'words-curation'];
 
 /** The scenarios of models feeding each other: their browser test is tests/browser/ecosystem.test.ts. */
-export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web'];
+export const ECOSYSTEM_SCENARIOS = ['ecosystem', 'web', 'words-web'];
 
 export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
   mad: ([run]) => {
@@ -173,6 +173,17 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     }
     expect(last(replace, 'alive')).toBeLessThan(0.15 * first(replace, 'alive'));
     expect(last(replace, 'tailMass')).toBeLessThan(0.05);
+  },
+  'words-web': ([alone, exchange, web]) => {
+    // Alone the vocabulary collapses; swapping text slows it; a web that keeps everything holds it.
+    expect(last(alone, 'alive')).toBeLessThan(30);
+    expect(last(exchange, 'alive')).toBeGreaterThan(last(alone, 'alive') + 10);
+    expect(last(exchange, 'alive')).toBeLessThan(100);
+    expect(last(web, 'alive')).toBeGreaterThan(200);
+    expect(last(web, 'tailMass')).toBeGreaterThan(0.08);
+    // Swapping text makes the models alike: their distance falls well below the web's.
+    expect(last(exchange, 'spread')).toBeLessThan(0.6 * first(exchange, 'spread'));
+    expect(last(exchange, 'spread')).toBeLessThan(last(web, 'spread') - 0.1);
   },
   'words-fresh': ([synthetic, fresh]) => {
     // From t = 10 on the fresh loop holds about two thirds of its first vocabulary and a good part of the tail…

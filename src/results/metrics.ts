@@ -107,10 +107,10 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   },
   spread: {
     label: 'distance between models',
-    plain: 'how different the models that feed each other have become (0 = all alike): the mean Fréchet distance over every pair of models',
+    plain: 'how different the models that feed each other have become (0 = all alike): the mean distance over every pair of models (points: Fréchet distance; words: total variation)',
     better: 'lower',
     reading: '0 = the models alike',
-    help: 'mean over the M(M − 1)/2 pairs of models of the squared W2 between Gaussians with their moments (Gao & Li 2025: exchanging data homogenises the models)',
+    help: 'mean over the M(M − 1)/2 pairs of models of the distance between them: points, the squared W2 between Gaussians with their moments; words, the total variation ½Σ|q_i − q′_i| between their word probabilities (Gao & Li 2025: exchanging data homogenises the models)',
     range: NON_NEGATIVE,
     axis: 'data',
   },

@@ -99,6 +99,8 @@ const POINT_DATA = dataOf('points');
 const DIGIT_DATA = dataOf('digits');
 const TEXT_DATA = dataOf('text');
 const FILTERED_DATA = [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA];
+/** Models feed each other where a model is cheap to fit many times over: the closed-form learners of points, and word counts. */
+const SHARED = { data: [...POINT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'unigram'] } as const;
 
 export const specFields = {
   data: {
@@ -476,7 +478,7 @@ export const specFields = {
     plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
     help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
     axis: { symbol: 'M', title: 'models feeding each other' },
-    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesWhen: SHARED,
   } satisfies IntField,
   biasedModels: {
     kind: 'int',
@@ -488,7 +490,7 @@ export const specFields = {
     label: 'models with λ',
     plain: 'how many of the models, counting from model 1, draw their samples with the sampling bias λ; the others draw theirs as fitted (λ = 1): one guided model among plain ones, or one plain model among guided ones',
     help: 'models 1..k draw their synthetic samples with sampling bias λ, models k + 1..M as fitted (λ = 1); k ≥ M (the default, 4): every model, as a single model does',
-    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesWhen: SHARED,
     appliesAbove: { models: 1 },
   } satisfies IntField,
   exchange: {
@@ -502,7 +504,7 @@ export const specFields = {
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
     help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples); the rest are its own',
     axis: { symbol: 'exchange', title: 'share of synthetic samples taken from the other models' },
-    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'], web: ['off'] },
+    appliesWhen: { ...SHARED, web: ['off'] },
     appliesAbove: { models: 1 },
   } satisfies NumberField,
   web: {
@@ -513,7 +515,7 @@ export const specFields = {
     label: 'shared web',
     plain: 'instead of exchanging samples, every model publishes its samples to a shared pool that starts with all the models\' real data, and each trains on samples scraped at random from it: the share of generated content grows every generation',
     help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set); exchange is then unused',
-    appliesWhen: { data: POINT_DATA, learner: ['gaussian', 'gmm', 'kde'] },
+    appliesWhen: SHARED,
     appliesAbove: { models: 1 },
   } satisfies EnumField<typeof SWITCH>,
   generations: {

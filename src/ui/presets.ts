@@ -251,6 +251,18 @@ export const PRESETS: Preset[] = [
     base: { data: 'zipf', nIni: 5000, nSyn: 5000, generations: 100 },
     runs: [{ loop: 'fully-synthetic' }, { loop: 'fresh', nReal: 500 }],
   }),
+  // Word models feeding each other (loops/ecosystem.ts): three unigram models, model 1 measured.
+  preset({
+    id: 'words-web',
+    title: 'Language models that write the web keep its words',
+    explanation:
+      'Three runs of toy language models, each refit every generation on 1,000 words (the charts show model 1). Alone, a model keeps only the words it happened to write: its vocabulary falls from about 330 words to about 16 in 100 generations. Three models that swap half their text keep more of it, about 40 words, since each still says words the others forgot, and they grow alike (their distance falls from 0.33 to 0.10). Three models that publish everything to one web, which also keeps the real text they started from, and train on text scraped from it hold about 280 words and most of the rare-word mass: the web forgets nothing, so the words stay in reach.',
+    finding:
+      'Models that train on each other\'s output homogenise and still lose diversity (Gao & Li 2025), while a data pool that accumulates, real and generated together, bounds the loss even when generated text comes to dominate it (Gerstgrasser et al. 2024, arXiv 2404.01413).',
+    headline: ['alive', 'spread'],
+    base: { data: 'zipf', loop: 'fully-synthetic', models: 3, nIni: 1000, nSyn: 1000, generations: 100 },
+    runs: [{ models: 1 }, { exchange: 0.5 }, { web: 'on' }],
+  }),
   // Word curation (engine/text/word-reward.ts): English, so that the favourites read as words.
   preset({
     id: 'words-curation',

@@ -13,7 +13,7 @@ import { open, openSettings, readTables, runScenario, searchParams, waitForRuns 
 const session = browserSession([], { width: 1440, height: 900 });
 
 describe('models feeding each other', () => {
-  for (const id of ECOSYSTEM_SCENARIOS) {
+  for (const id of ECOSYSTEM_SCENARIOS.filter((id) => id !== 'words-web')) {
     const preset = PRESETS.find((p) => p.id === id)!;
     it(`${id}: ${preset.title}`, async () => {
       const page = await session.newPage();
@@ -27,6 +27,16 @@ describe('models feeding each other', () => {
       await screenshot(page, `ecosystem-${id}-chart`, false);
     }, 120_000);
   }
+
+  it('words-web: three language models swapping text or writing one web', async () => {
+    const preset = PRESETS.find((p) => p.id === 'words-web')!;
+    const page = await session.newPage();
+    const [alone, ...shared] = await runScenario(page, preset);
+    expect(alone.headers).not.toContain('spread');
+    for (const table of shared) expect(table.headers).toContain('spread');
+    expect(await page.getByTestId('loop-models').allTextContents()).toEqual(['M = 3 models50% shared', 'M = 3 modelson a shared web']);
+    await screenshot(page, 'ecosystem-words-web', false);
+  }, 120_000);
 
   it('shows the exchange and the models with λ only with M > 1 and keeps M in the link', async () => {
     const page = await session.newPage(390, 844);

@@ -63,16 +63,21 @@ export function meanPairwiseDistance<M>(models: readonly M[], distance: (a: M, b
   return sum / pairs;
 }
 
-/** n rows of `width` drawn without replacement from `pool` (a partial Fisher–Yates shuffle of its row indices). */
+/**
+ * n rows of `width` drawn without replacement from `pool` (a partial Fisher–Yates shuffle of its
+ * row indices). Only the indices it moves are kept, in a map: the web's pool grows by M·n_s rows
+ * a generation, and an array of all its indices per scrape made long runs quadratic.
+ */
 export function scrape(pool: Float64Array, width: number, n: number, rng: Rng): Float64Array {
   const rows = pool.length / width;
   if (n > rows) throw new Error(`scrape: ${n} samples asked of a pool of ${rows}`);
-  const index = Uint32Array.from({ length: rows }, (_, i) => i);
+  const moved = new Map<number, number>();
   const out = new Float64Array(n * width);
   for (let i = 0; i < n; i++) {
     const j = i + Math.floor(rng.uniform() * (rows - i));
-    [index[i], index[j]] = [index[j], index[i]];
-    out.set(pool.subarray(index[i] * width, (index[i] + 1) * width), i * width);
+    const atJ = moved.get(j) ?? j;
+    moved.set(j, moved.get(i) ?? i);
+    out.set(pool.subarray(atJ * width, (atJ + 1) * width), i * width);
   }
   return out;
 }

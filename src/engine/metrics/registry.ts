@@ -17,7 +17,7 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  */
 export function metricsFor(real: Distribution | 'digits' | 'text', curated = false, ecosystem = false): MetricName[] {
   if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy', ...(curated ? (['reward', 'targetShare'] as const) : [])];
-  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText', ...(curated ? (['targetShare'] as const) : [])];
+  if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText', ...(curated ? (['targetShare'] as const) : []), ...(ecosystem ? (['spread'] as const) : [])];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   // The curator's reward is measured only where a curator picks (K > 1, engine/curation).
   // The spread between models exists only where several models feed each other (loops/ecosystem.ts).

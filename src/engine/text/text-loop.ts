@@ -14,7 +14,7 @@ import type { Spec } from '../../spec/schema';
 import { bigramLearner } from './bigram';
 import { englishProbabilities } from './corpus';
 import { bandShares } from './rank-bands';
-import { textMetrics } from './text-metrics';
+import { textMetrics, totalVariation } from './text-metrics';
 import { type UnigramLearner, type UnigramModel, unigramLearner } from './unigram';
 import { targetRewards, targetShare } from './word-reward';
 import { wordVerifierFor } from './word-verifier';
@@ -47,6 +47,8 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
     width: 1,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n) => learner.fit(data, n),
+    // Models feeding each other (loops/ecosystem.ts) are compared by the total variation between their word probabilities.
+    distance: (a, b) => totalVariation(a.probabilities, b.probabilities),
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
     async evaluate(model, _reference, rng) {

@@ -26,11 +26,17 @@ export function heterozygosity(q: Float64Array): number {
   return 1 - s;
 }
 
+/** ½ Σ |q_i − p_i|: the total variation between two word distributions. */
+export function totalVariation(q: Float64Array, p: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < q.length; i++) sum += Math.abs(q[i] - p[i]);
+  return sum / 2;
+}
+
 export function textMetrics(q: Float64Array, p: Float64Array): Record<MetricName, number> {
   const rare = rareHalfStart(p.length);
   let alive = 0;
   let entropy = 0;
-  let tv = 0;
   let rareAlive = 0;
   let rareTotal = 0;
   let known = 0;
@@ -43,7 +49,6 @@ export function textMetrics(q: Float64Array, p: Float64Array): Record<MetricName
       known += p[i];
       crossEntropy -= p[i] * Math.log2(q[i]);
     } else lost += p[i];
-    tv += Math.abs(q[i] - p[i]);
     if (i >= rare) {
       rareTotal += p[i];
       if (q[i] > 0) rareAlive += p[i];
@@ -53,7 +58,7 @@ export function textMetrics(q: Float64Array, p: Float64Array): Record<MetricName
     alive,
     tailMass: rareAlive / rareTotal,
     wordEntropy: entropy,
-    tv: tv / 2,
+    tv: totalVariation(q, p),
     heterozygosity: heterozygosity(q),
     perplexity: 2 ** (crossEntropy / known),
     lostText: lost,

@@ -25,7 +25,7 @@ import { heterozygosity, rareHalfStart } from '../text/text-metrics';
 import { textDistribution } from '../text/text-loop';
 import type { Theory } from './gaussian-loops';
 
-type TextTheorySpec = Pick<Spec, 'data' | 'learner' | 'loop' | 'smoothing' | 'lambda' | 'topK' | 'vocabulary' | 'zipfBeta' | 'nIni' | 'nSyn' | 'generations' | 'curationK' | 'verifier'>;
+type TextTheorySpec = Pick<Spec, 'data' | 'learner' | 'loop' | 'smoothing' | 'lambda' | 'topK' | 'vocabulary' | 'zipfBeta' | 'nIni' | 'nSyn' | 'generations' | 'curationK' | 'verifier' | 'models'>;
 
 /**
  * E[H_t] for t = 1..T; null unless the chain is the plain Wright–Fisher one: unigram counts
@@ -33,7 +33,8 @@ type TextTheorySpec = Pick<Spec, 'data' | 'learner' | 'loop' | 'smoothing' | 'la
  * no curator or verifier (they choose which words survive), fully synthetic loop.
  */
 export function textTheory(spec: TextTheorySpec): Theory | null {
-  const plain = spec.smoothing === 0 && spec.lambda === 1 && (spec.topK === 0 || spec.topK >= spec.vocabulary) && spec.curationK === 1 && spec.verifier === 'off';
+  // One model: words exchanged with other models migrate between the chains (loops/ecosystem.ts).
+  const plain = spec.smoothing === 0 && spec.lambda === 1 && (spec.topK === 0 || spec.topK >= spec.vocabulary) && spec.curationK === 1 && spec.verifier === 'off' && spec.models === 1;
   if (domainOf(spec.data) !== 'text' || spec.learner !== 'unigram' || spec.loop !== 'fully-synthetic' || !plain) return null;
   const p = textDistribution(spec);
   const h = new Float64Array(spec.generations);

@@ -19,7 +19,7 @@ import type { Theory } from './gaussian-loops';
 
 type WordCurationSpec = Pick<
   Spec,
-  'data' | 'learner' | 'loop' | 'smoothing' | 'lambda' | 'topK' | 'vocabulary' | 'zipfBeta' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetWords' | 'verifier'
+  'data' | 'learner' | 'loop' | 'smoothing' | 'lambda' | 'topK' | 'vocabulary' | 'zipfBeta' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'curationK' | 'curationBeta' | 'targetWords' | 'verifier' | 'models'
 >;
 
 /** f(s): the probability that a Bradley–Terry pick among K candidates, each a target word with probability s, is one. */
@@ -42,7 +42,7 @@ export function pickedTargetShare(s: number, k: number, beta: number): number {
 export function wordCurationTheory(spec: WordCurationSpec): Theory | null {
   const { loop, smoothing: alpha, vocabulary: v, nIni, nSyn, curationK: k, curationBeta: beta, targetWords: m } = spec;
   const asFitted = spec.lambda === 1 && (spec.topK === 0 || spec.topK >= v);
-  const applies = spec.learner === 'unigram' && k > 1 && spec.verifier === 'off' && asFitted && (loop === 'fully-synthetic' || loop === 'fresh');
+  const applies = spec.learner === 'unigram' && k > 1 && spec.verifier === 'off' && spec.models === 1 && asFitted && (loop === 'fully-synthetic' || loop === 'fresh');
   if (!applies) return null;
   const real = targetShare(textDistribution(spec), m);
   const nReal = loop === 'fresh' ? spec.nReal : 0;
