@@ -3,16 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
 import type { RunDocument } from '../../src/results/run-document';
 import { SPEC_KEYS, specFields } from '../../src/spec/schema';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 const small = ['--generations', '3', '--replicates', '4', '--n-eval', '50'];
 

@@ -5,7 +5,6 @@
  * and the CLI's flags. Statistical checks use fixed seeds and 4·SD/√R tolerances.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
 import { momentsApply } from '../../src/engine/admissibility/moment-replicate';
 import { curate } from '../../src/engine/curation/bradley-terry';
 import { MAX_BATCH_NUMBERS, MAX_DRAWS_PER_SAMPLE, filteredDraw } from '../../src/engine/curation/synthetic-draw';
@@ -19,6 +18,7 @@ import { theoryFor } from '../../src/engine/theory';
 import { curatedMoments } from '../../src/engine/theory/curation';
 import { type SpecKey, fieldApplies } from '../../src/spec/schema';
 import { assertSpec } from '../../src/spec/validate';
+import { cli } from './run-cli';
 
 async function simulate(input: Record<string, unknown>): Promise<GenerationResult[]> {
   const experiment = new Experiment(assertSpec({ data: 'gaussian', dim: 1, learner: 'gaussian', nEval: 10, ...input }));
@@ -200,13 +200,6 @@ describe('the verifier', () => {
     expect(drawn).toBe(10 * MAX_DRAWS_PER_SAMPLE);
   });
 });
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('CLI flags of curation and verification', () => {
   const cases: [string[], string][] = [

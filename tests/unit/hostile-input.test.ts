@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
-import { runCli, threadsToUse } from '../../src/cli/cli';
+import { threadsToUse } from '../../src/cli/cli';
 import { parseSweepArgs } from '../../src/cli/sweep-args';
 import { parsePointsCsv } from '../../src/engine/data/csv';
 import { gmmLearner } from '../../src/engine/learners/gmm';
@@ -28,13 +28,7 @@ import { readRuntime } from '../../src/ui/runtime-options';
 import { heavyRunNotice } from '../../src/ui/run-estimate';
 import { URL_BUDGET, readUrl, shareQuery, writeUrl } from '../../src/ui/url-state';
 import { defaultLabState } from '../../src/ui/lab-state';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 /** The issue's repro: 50 points at 1e200..5e201. */
 const HUGE_CSV = Array.from({ length: 50 }, (_, i) => `${i + 1}e200,${(i + 1) % 7}e200`).join('\n');

@@ -4,18 +4,11 @@
  * registry and against what the data have; leaving the samples out changes no other metric.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { chooseMetrics } from '../../src/engine/metrics/selection';
 import type { RunDocument } from '../../src/results/run-document';
 import { assertSpec, normaliseSpec, parseField } from '../../src/spec/validate';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 describe('the metrics field', () => {
   it('reads a list in one written form: the registry order, without repeats or spaces', () => {

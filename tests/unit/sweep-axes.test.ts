@@ -8,24 +8,17 @@
 import { describe, expect, it } from 'vitest';
 import { baselineFor } from '../../src/engine/admissibility/baseline';
 import { type PointCellResult, type SweepResult, checkSweep, runSweep } from '../../src/engine/admissibility/sweep';
-import { runCli } from '../../src/cli/cli';
 import { assertSpec } from '../../src/spec/validate';
 import { criterionNotes } from '../../src/ui/explorer/criterion-notes';
 import { SWEEP_PRESETS } from '../../src/ui/explorer/explorer-presets';
 import { readExplorerUrl, writeExplorerUrl } from '../../src/ui/explorer/explorer-url';
 import { axisTitle } from '../../src/ui/explorer/sweep-labels';
+import { cli } from './run-cli';
 
 const messages = (input: Parameters<typeof checkSweep>[0]) => {
   const checked = checkSweep(input);
   return checked.ok ? [] : checked.issues.map((i) => i.message);
 };
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('sweep axes of curation and of models feeding each other', () => {
   it('are named from the schema, λ in the words of each domain', () => {

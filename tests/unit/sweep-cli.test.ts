@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepResult } from '../../src/engine/admissibility/sweep';
-import { runCli } from '../../src/cli/cli';
 import { SPEC_KEYS, specFields } from '../../src/spec/schema';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 const small = ['--replicates', '30', '--generations', '12', '--n-eval', '20'];
 

@@ -1,14 +1,7 @@
 /** The text domain from the command line: a run document with the word metrics and the closed form, and every new flag's bad values named. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
 import type { RunDocument } from '../../src/results/run-document';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 const words = ['run', '--data', 'zipf', '--learner', 'unigram', '--vocabulary', '100', '--n-ini', '200', '--n-syn', '200', '--generations', '4', '--replicates', '6'];
 

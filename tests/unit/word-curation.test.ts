@@ -5,7 +5,6 @@
  * flags. Statistical checks use fixed seeds and 4·SD/√R tolerances.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
 import { Experiment, type GenerationResult } from '../../src/engine/loops/experiment';
 import { runSamples } from '../../src/engine/loops/run-size';
 import type { MetricName } from '../../src/engine/metrics/registry';
@@ -16,6 +15,7 @@ import { zipfProbabilities } from '../../src/engine/text/zipf';
 import { theoryFor } from '../../src/engine/theory';
 import { pickedTargetShare } from '../../src/engine/theory/word-curation';
 import { assertSpec, normaliseSpec } from '../../src/spec/validate';
+import { cli } from './run-cli';
 
 const WORDS = { data: 'zipf', learner: 'unigram', vocabulary: 1000 } as const;
 
@@ -162,13 +162,6 @@ describe('the curated bigram loop', () => {
     expect(share(4)).toBeGreaterThan(share(1) + 0.2);
   });
 });
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('CLI flags of word curation and verification', () => {
   const words = ['run', '--data', 'zipf', '--learner', 'unigram', '--vocabulary', '100'];

@@ -5,17 +5,10 @@ import { expectedCountTv } from '../../src/engine/admissibility/word-distance';
 import { Rng } from '../../src/engine/random/prng';
 import { textMetrics } from '../../src/engine/text/text-metrics';
 import { Categorical, zipfProbabilities } from '../../src/engine/text/zipf';
-import { runCli } from '../../src/cli/cli';
 import { readExplorerUrl, writeExplorerUrl } from '../../src/ui/explorer/explorer-url';
 import { loadSweepResult } from '../../src/ui/explorer/sweep-loader';
 import { sweepCsv } from '../../src/ui/explorer/sweep-export';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { cli } from './run-cli';
 
 describe('the real-only baseline of words', () => {
   it('E TV of word counts matches simulation within 4·SD/√R', () => {
