@@ -1,7 +1,8 @@
 /**
  * A run's state for people and for tests: data-state is idle | running | done | error (paused
- * runs read as idle), or pending while the panel still shows the previous settings' run, with generation k of T, a progress bar and the worker's speed; neural runs
- * add their training (TrainingStatus).
+ * runs read as idle), or pending while the panel still shows the previous settings' run; with
+ * generation k of T, a progress bar and the worker's speed; neural runs add their training
+ * (TrainingStatus).
  */
 import { DIGIT_CLASSES } from '../engine/digits/digits';
 import type { MetricName } from '../results/metrics';
