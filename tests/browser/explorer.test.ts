@@ -268,9 +268,12 @@ describe('the admissibility explorer', () => {
     expect((await status(page)).done).toBeGreaterThanOrEqual(cancelled);
     await waitForSweep(page, 'done', 60_000);
     expect(await page.getByTestId('sweep-status').textContent()).toContain(`${cancelled} from the cache`);
-    // Workers on every core, yet the page never blocks (the benchmark measures; this rules out blocking).
+    // Workers on every core, yet the page never blocks (the benchmark measures; this rules out
+    // blocking, a main thread that computes cells itself: seconds each at 2,000 replicates). With
+    // the other test file's page beside it a task was stretched to 1.2 s once (CI, 2026-11-30),
+    // so the bound is the access test's 2 s.
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(1000);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(2000);
   });
 
   it('explains bad sweep links and uses defaults for those parts only', async () => {
