@@ -101,4 +101,10 @@ describe('a run computes what it asks for', () => {
     const sampled = JSON.parse((await cli('run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--n-eval', '20', '--generations', '1', '--replicates', '101', '--metrics', 'fd,recall', '--threads', '1')).out) as RunDocument;
     expect(sampled.computed).toEqual({ path: 'samples', metrics: ['fd', 'recall'] });
   });
+
+  it('CLI: a sweep notes that --metrics does not change what its cells report', async () => {
+    const { code, err } = await cli('sweep', '--metrics', 'fd', '--x-values', '10', '--y-values', '1', '--replicates', '20', '--generations', '4');
+    expect(code).toBe(0);
+    expect(err).toContain('note: --metrics has no effect on a sweep');
+  });
 });
