@@ -89,9 +89,12 @@ describe('a run computes what it asks for', () => {
   });
 
   it('CLI: a large Gaussian run by default goes through sufficient statistics and says what it left out', async () => {
-    const { code, out, err } = await cli('run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--generations', '2', '--replicates', '101');
+    const flags = ['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--generations', '2', '--replicates', '101'];
+    const { code, out, err } = await cli(...flags);
     expect(code).toBe(0);
     expect(err).toBe('');
+    // Each replicate's draws depend on its index alone, on this path too.
+    expect((await cli(...flags, '--threads', '2')).out).toBe(out);
     const doc = JSON.parse(out) as RunDocument;
     expect(doc.spec.metrics).toBe('auto');
     expect(doc.computed).toMatchObject({ path: 'sufficient-statistics', metrics: ['fd', 'meanSq', 'trace', 'logdet'], skipped: ['precision', 'recall'] });
