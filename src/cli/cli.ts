@@ -88,6 +88,7 @@ async function sweep(argv: string[], io: Io): Promise<number> {
   const swept = [x.field, y.field].flatMap((f) => (f === 'synFraction' ? ['nSyn', 'nReal'] : [f]));
   for (const key of args.given) {
     if (swept.includes(key)) io.err(`note: --${specFields[key].flag} is overridden by the sweep's axes\n`);
+    else if (key === 'metrics') io.err('note: --metrics has no effect on a sweep: each cell computes what its verdict and colourings need\n');
     else if (!fieldApplies(key, base)) io.err(noEffect(key, base));
   }
   io.out(`${JSON.stringify(await runSweepDocument(checked.value, threadsToUse(args.threads, availableParallelism(), io)))}\n`);

@@ -558,7 +558,7 @@ export const specFields = {
     help: 'evaluation samples of the model and of P_r for k-NN precision/recall and mode coverage',
   } satisfies IntField,
   // Research runs pay only for what they ask (issue 14): the sampled metrics cost a k-NN search of
-  // 2·n_eval points per replicate and generation, a hundred times a Gaussian fit.
+  // 2·n_eval points per replicate and generation, far more than a closed-form fit.
   metrics: {
     kind: 'list',
     options: METRIC_NAMES,

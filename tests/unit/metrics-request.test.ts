@@ -82,9 +82,12 @@ describe('a run computes what it asks for', () => {
   });
 
   it('CLI: a large Gaussian run by default goes through sufficient statistics and says what it left out', async () => {
-    const { code, out, err } = await cli('run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--generations', '2', '--replicates', '101');
+    const flags = ['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--generations', '2', '--replicates', '101'];
+    const { code, out, err } = await cli(...flags);
     expect(code).toBe(0);
     expect(err).toBe('');
+    // Each replicate's draws depend on its index alone, on this path too.
+    expect((await cli(...flags, '--threads', '2')).out).toBe(out);
     const doc = JSON.parse(out) as RunDocument;
     expect(doc.spec.metrics).toBe('auto');
     expect(doc.computed).toMatchObject({ path: 'sufficient-statistics', metrics: ['fd', 'meanSq', 'trace', 'logdet'], skipped: ['precision', 'recall'] });
@@ -93,5 +96,11 @@ describe('a run computes what it asks for', () => {
     // Asking for a sampled metric takes the sample path.
     const sampled = JSON.parse((await cli('run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--n-ini', '30', '--n-syn', '30', '--n-eval', '20', '--generations', '1', '--replicates', '101', '--metrics', 'fd,recall', '--threads', '1')).out) as RunDocument;
     expect(sampled.computed).toEqual({ path: 'samples', metrics: ['fd', 'recall'] });
+  });
+
+  it('CLI: a sweep notes that --metrics does not change what its cells report', async () => {
+    const { code, err } = await cli('sweep', '--metrics', 'fd', '--x-values', '10', '--y-values', '1', '--replicates', '20', '--generations', '4');
+    expect(code).toBe(0);
+    expect(err).toContain('note: --metrics has no effect on a sweep');
   });
 });

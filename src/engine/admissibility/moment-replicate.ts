@@ -21,6 +21,7 @@ interface Batch {
   scatter: Float64Array;
 }
 
+/** A generation's model and its measurements; `mean` and `cov` are the replicate's own, overwritten by its next step in 1-D. */
 export interface MomentStep {
   mean: Float64Array;
   cov: Float64Array;
@@ -39,23 +40,9 @@ export function momentsApply(spec: Pick<Spec, 'data' | 'learner' | 'curationK' |
   return spec.data === 'gaussian' && spec.learner === 'gaussian' && spec.curationK === 1 && spec.verifier === 'off' && spec.correction === 0 && spec.models === 1;
 }
 
-/** A 1×1 array: Float64Array.of is a generic builtin, several times slower on this hot path. */
-function scalar(x: number): Float64Array {
-  const a = new Float64Array(1);
-  a[0] = x;
-  return a;
-}
-
-/** Statistics of n draws of N(mean, scale · F Fᵀ). */
+/** Statistics of n draws of N(mean, scale · F Fᵀ), d ≥ 2 (1-D: drawScalar). */
 function drawBatch(rng: Rng, n: number, mean: Float64Array, factor: Float64Array, scale: number): Batch {
   const d = mean.length;
-  if (d === 1) {
-    // The general case below with its matrices written out: the same draws in the same order.
-    if (n === 0) return { n, mean: scalar(mean[0]), scatter: scalar(0) };
-    const f = factor[0];
-    const m = mean[0] + Math.sqrt(scale / n) * f * rng.normal();
-    return { n, mean: scalar(m), scatter: scalar(n > 1 ? scale * f * f * chiSquare(rng, n - 1) : 0) };
-  }
   const out: Batch = { n, mean: Float64Array.from(mean), scatter: new Float64Array(d * d) };
   if (n === 0) return out;
   const z = new Float64Array(d);
@@ -84,6 +71,38 @@ function drawBatch(rng: Rng, n: number, mean: Float64Array, factor: Float64Array
   return out;
 }
 
+/**
+ * A batch in 1-D, with numbers for its 1×1 matrices: drawn and pooled by the same arithmetic as
+ * drawBatch and pool, in the same order, so a 1-D replicate's values do not change; a loop of
+ * thousands of 1-D replicates spends its time in allocations otherwise.
+ */
+interface ScalarBatch {
+  n: number;
+  mean: number;
+  scatter: number;
+}
+
+function drawScalar(rng: Rng, n: number, mean: number, f: number, scale: number): ScalarBatch {
+  if (n === 0) return { n, mean, scatter: 0 };
+  const m = mean + Math.sqrt(scale / n) * f * rng.normal();
+  return { n, mean: m, scatter: n > 1 ? scale * f * f * chiSquare(rng, n - 1) : 0 };
+}
+
+function poolScalar(a: ScalarBatch, b: ScalarBatch): ScalarBatch {
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
+  const n = a.n + b.n;
+  const w = (a.n * b.n) / n;
+  return { n, mean: (a.n * a.mean + b.n * b.mean) / n, scatter: a.scatter + b.scatter + w * (a.mean - b.mean) * (a.mean - b.mean) };
+}
+
+/** How a replicate draws and pools its batches: arrays in d dimensions, numbers in 1-D. */
+interface BatchOps<B> {
+  real(n: number): B;
+  synthetic(): B;
+  pool(a: B, b: B): B;
+}
+
 /** Statistics of the union of two batches (Chan et al.'s pairwise update). */
 function pool(a: Batch, b: Batch): Batch {
   if (a.n === 0) return b;
@@ -105,10 +124,24 @@ export class MomentReplicate {
   private readonly rngModel: Rng;
   private readonly zero: Float64Array;
   private readonly identity: Float64Array;
-  /** The augmentation loop's fixed real set, or the accumulate loop's pool so far. */
-  private kept: Batch | null = null;
+  /** The augmentation loop's fixed real set, or the accumulate loop's pool so far (a Batch, or a ScalarBatch in 1-D). */
+  private kept: unknown = null;
   private model: { mean: Float64Array; cov: Float64Array } | null = null;
   private t = 0;
+  private readonly arrays: BatchOps<Batch> = {
+    real: (n) => drawBatch(this.rngReal, n, this.zero, this.identity, 1),
+    synthetic: () => {
+      const { mean, cov } = this.model!;
+      const d = this.spec.dim;
+      return drawBatch(this.rngModel, this.spec.nSyn, mean, cholesky(cov, d) ?? sqrtPsd(cov, d), this.spec.lambda);
+    },
+    pool,
+  };
+  private readonly scalars: BatchOps<ScalarBatch> = {
+    real: (n) => drawScalar(this.rngReal, n, 0, 1, 1),
+    synthetic: () => drawScalar(this.rngModel, this.spec.nSyn, this.model!.mean[0], Math.sqrt(Math.max(this.model!.cov[0], 0)), this.spec.lambda),
+    pool: poolScalar,
+  };
 
   /** Same stream keys as loops/replicate.ts, so replicates stay independent of run order. */
   constructor(
@@ -121,49 +154,58 @@ export class MomentReplicate {
     this.identity = scaledIdentity(spec.dim);
   }
 
-  private real(n: number): Batch {
-    return drawBatch(this.rngReal, n, this.zero, this.identity, 1);
-  }
-
-  private synthetic(): Batch {
-    const { mean, cov } = this.model!;
-    const d = this.spec.dim;
-    const factor = d === 1 ? scalar(Math.sqrt(Math.max(cov[0], 0))) : (cholesky(cov, d) ?? sqrtPsd(cov, d));
-    return drawBatch(this.rngModel, this.spec.nSyn, mean, factor, this.spec.lambda);
-  }
-
   /** The training set of the next generation, as in loops/training-set.ts. */
-  private training(): Batch {
+  private training<B>(ops: BatchOps<B>): B {
     const { loop, nIni, nReal } = this.spec;
     if (this.t === 1) {
-      const first = this.real(nIni);
+      const first = ops.real(nIni);
       if (loop === 'augmentation' || loop === 'accumulate') this.kept = first;
       return first;
     }
+    const kept = this.kept as B;
     switch (loop) {
       case 'fully-synthetic':
-        return this.synthetic();
+        return ops.synthetic();
       case 'augmentation':
-        return pool(this.kept!, this.synthetic());
+        return ops.pool(kept, ops.synthetic());
       case 'fresh':
-        return pool(this.real(nReal), this.synthetic());
-      case 'accumulate':
-        this.kept = pool(this.kept!, this.synthetic());
-        if (nReal > 0) this.kept = pool(this.kept, this.real(nReal));
-        return this.kept;
+        return ops.pool(ops.real(nReal), ops.synthetic());
+      case 'accumulate': {
+        let grown = ops.pool(kept, ops.synthetic());
+        if (nReal > 0) grown = ops.pool(grown, ops.real(nReal));
+        this.kept = grown;
+        return grown;
+      }
     }
   }
 
   step(): MomentStep {
     this.t += 1;
     const d = this.spec.dim;
-    const data = this.training();
-    const divisor = this.spec.estimator === 'mle' ? data.n : data.n - 1;
-    const cov = new Float64Array(d * d);
-    for (let i = 0; i < cov.length; i++) cov[i] = data.scatter[i] / divisor;
-    this.model = { mean: data.mean, cov };
+    let mean: Float64Array;
+    let cov: Float64Array;
+    if (d === 1) {
+      // One pair of 1×1 arrays per replicate, rewritten each generation: thousands of replicates
+      // allocating two typed arrays per generation spent most of their time in the collector.
+      const data = this.training(this.scalars);
+      ({ mean, cov } = this.model ?? { mean: new Float64Array(1), cov: new Float64Array(1) });
+      mean[0] = data.mean;
+      cov[0] = data.scatter / (this.spec.estimator === 'mle' ? data.n : data.n - 1);
+    } else {
+      const data = this.training(this.arrays);
+      const divisor = this.spec.estimator === 'mle' ? data.n : data.n - 1;
+      mean = data.mean;
+      cov = new Float64Array(d * d);
+      for (let i = 0; i < cov.length; i++) cov[i] = data.scatter[i] / divisor;
+    }
+    this.model = { mean, cov };
+    return this.measure(mean, cov);
+  }
+
+  private measure(mean: Float64Array, cov: Float64Array): MomentStep {
+    const d = this.spec.dim;
     let meanSq = 0;
-    for (let i = 0; i < d; i++) meanSq += data.mean[i] ** 2;
-    return { mean: data.mean, cov, fd: frechetDistance(data.mean, cov, this.zero, this.identity, d), meanSq, trace: trace(cov, d) };
+    for (let i = 0; i < d; i++) meanSq += mean[i] ** 2;
+    return { mean, cov, fd: frechetDistance(mean, cov, this.zero, this.identity, d), meanSq, trace: trace(cov, d) };
   }
 }

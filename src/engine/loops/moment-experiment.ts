@@ -47,7 +47,8 @@ export class MomentExperiment {
       if (fd) fd[i] = step.fd;
       if (meanSq) meanSq[i] = step.meanSq;
       if (trace) trace[i] = step.trace;
-      if (logdet) logdet[i] = logDet(step.cov, d);
+      // ln of a 1×1 matrix without logDet's Cholesky array: this loop runs R × T times.
+      if (logdet) logdet[i] = d === 1 ? Math.log(step.cov[0]) : logDet(step.cov, d);
     }
     return { t: this.t, values };
   }
