@@ -162,24 +162,27 @@ describe('closed forms of models feeding each other (1-D Gaussian, fully synthet
   });
 });
 
+/** The last generation of a whole run of `spec`. */
+async function lastGeneration(spec: Record<string, unknown>) {
+  const experiment = new Experiment(assertSpec(spec));
+  let last = null;
+  for (let r = await experiment.next(); r; r = await experiment.next()) last = r;
+  return last!;
+}
+
+const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
 describe('word models feeding each other', () => {
   const words = { data: 'zipf', learner: 'unigram', nIni: 200, nSyn: 200, generations: 5, replicates: 4, loop: 'fully-synthetic' };
 
   it('keep model 1 on the single loop apart, measure their distance as total variation, and swap words', async () => {
-    const last = async (s: Record<string, unknown>) => {
-      const experiment = new Experiment(assertSpec(s));
-      let result = null;
-      for (let r = await experiment.next(); r; r = await experiment.next()) result = r;
-      return result!;
-    };
-    const alone = await last(words);
-    const apart = await last({ ...words, models: 2, exchange: 0 });
+    const alone = await lastGeneration(words);
+    const apart = await lastGeneration({ ...words, models: 2, exchange: 0 });
     expect(Array.from(apart.values.alive)).toEqual(Array.from(alone.values.alive));
     for (const d of apart.values.spread) expect(d).toBeGreaterThan(0);
     for (const d of apart.values.spread) expect(d).toBeLessThanOrEqual(1);
     // Swapping half their words, the models draw closer than models apart.
-    const swapping = await last({ ...words, models: 2, exchange: 0.5 });
-    const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const swapping = await lastGeneration({ ...words, models: 2, exchange: 0.5 });
     expect(mean(swapping.values.spread)).toBeLessThan(mean(apart.values.spread));
     // The Wright–Fisher lines of one chain do not hold for chains that swap words.
     expect(theoryFor(assertSpec({ ...words, models: 2 }))).toBeNull();
@@ -195,13 +198,6 @@ describe('word models feeding each other', () => {
 
 describe('models drawing with different λ', () => {
   const spec = { data: 'gaussian', dim: 1, learner: 'gaussian', nIni: 50, nSyn: 50, generations: 6, replicates: 40, models: 2, lambda: 0.5 };
-  const lastGeneration = async (s: Record<string, unknown>) => {
-    const experiment = new Experiment(assertSpec(s));
-    let last = null;
-    for (let r = await experiment.next(); r; r = await experiment.next()) last = r;
-    return last!;
-  };
-  const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
   it('bias only the first biasedModels models: model 1 alone is unchanged, and a plain partner keeps its variance', async () => {
     // Without exchange, model 1 is the single loop whatever its partner draws with.
