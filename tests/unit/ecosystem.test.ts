@@ -106,8 +106,9 @@ async function simulate(spec: Spec): Promise<{ variance: number[][]; meanSq: num
   const out = { variance: [] as number[][], meanSq: [] as number[][], between: [] as number[][] };
   for (let t = 0; t < spec.generations; t++) for (const list of Object.values(out)) list.push([]);
   const parts = pointLoop(spec, realDistribution(spec), learnerFor(spec), false);
+  const plain = pointLoop({ ...spec, lambda: 1 }, realDistribution(spec), learnerFor(spec), false);
   for (let i = 0; i < spec.replicates; i++) {
-    const ecosystem = new Ecosystem(spec, parts, i);
+    const ecosystem = new Ecosystem(spec, parts, i, false, plain);
     for (let t = 0; t < spec.generations; t++) {
       const [a, b] = (await ecosystem.step()).models as Model[];
       out.variance[t].push(a.cov[0]);
@@ -125,15 +126,23 @@ function expectMeanNear(values: number[], expected: number, what: string) {
   expect(Math.abs(mean - expected), `${what}: mean ${mean}, expected ${expected} ± ${(4 * sd) / Math.sqrt(r)}`).toBeLessThan((4 * sd) / Math.sqrt(r));
 }
 
-describe('closed forms of models feeding each other (1-D Gaussian, fully synthetic)', () => {
-  const base = { data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 20, nSyn: 20, generations: 8, replicates: 400, metrics: 'trace,meanSq' };
+describe('moments of models feeding each other (1-D Gaussian)', () => {
+  const base = { data: 'gaussian', dim: 1, learner: 'gaussian', nIni: 20, nSyn: 20, generations: 8, replicates: 400, seed: 7, metrics: 'trace,meanSq' };
   const cases = [
-    { models: 2, exchange: 0, estimator: 'unbiased', lambda: 1 },
-    { models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.8 },
-    { models: 3, exchange: 0.3, estimator: 'mle', lambda: 1 },
+    { loop: 'fully-synthetic', models: 2, exchange: 0, estimator: 'unbiased', lambda: 1 },
+    { loop: 'fully-synthetic', models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.8 },
+    { loop: 'fully-synthetic', models: 3, exchange: 0.3, estimator: 'mle', lambda: 1 },
+    { loop: 'fully-synthetic', models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.5, biasedModels: 1 },
+    { loop: 'fresh', models: 3, exchange: 0.5, nReal: 10, estimator: 'unbiased', lambda: 0.8 },
+    // Model 1's mean leans on its fixed real set through its partners' samples too: R = 1,000 tells that term apart.
+    { loop: 'augmentation', models: 2, exchange: 0.5, estimator: 'mle', lambda: 0.9, nSyn: 40, replicates: 1000 },
+    { loop: 'accumulate', models: 2, exchange: 0.5, nReal: 5, estimator: 'unbiased', lambda: 1 },
+    { loop: 'fully-synthetic', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
+    { loop: 'augmentation', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
+    { loop: 'accumulate', models: 2, web: 'on', nReal: 5, estimator: 'mle', lambda: 0.7, biasedModels: 1 },
   ];
   for (const c of cases)
-    it(`M = ${c.models}, exchange ${c.exchange}, ${c.estimator}, λ = ${c.lambda}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
+    it(`${c.loop}, M = ${c.models}, ${c.web ? 'web' : `exchange ${c.exchange}`}, ${c.estimator}, λ = ${c.lambda}${c.biasedModels ? ' for model 1 only' : ''}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
       const spec = assertSpec({ ...base, ...c });
       const theory = ecosystemMoments(spec);
       const sim = await simulate(spec);
@@ -143,6 +152,25 @@ describe('closed forms of models feeding each other (1-D Gaussian, fully synthet
         expectMeanNear(sim.between[t - 1], theory.between[t - 1], `(μ₁ − μ₂)² at t = ${t}`);
       }
     });
+
+  it('are, fully synthetic with one λ, the symmetric closed forms of the README', () => {
+    // D = E[(μ_i − μ_j)²], M₂ = E[μ²], V = E[σ²]; w_s, w_o the own and each-other shares, S = w_s² + (M − 1)w_o².
+    for (const [models, exchange, estimator] of [[2, 0.5, 'unbiased'], [3, 0.3, 'mle'], [4, 0.75, 'unbiased']] as const) {
+      const spec = assertSpec({ ...base, loop: 'fully-synthetic', models, exchange, estimator, lambda: 0.9, generations: 12 });
+      const { own, each } = exchangeCounts(spec.nSyn, models, exchange);
+      const [n, lambda, ws, wo] = [spec.nSyn, spec.lambda, own / spec.nSyn, each / spec.nSyn];
+      const mixed = 1 - ws * ws - (models - 1) * wo * wo;
+      const k = estimator === 'mle' ? n : n - 1;
+      let [v, m2, d] = [estimator === 'mle' ? (n - 1) / n : 1, 1 / n, 2 / n];
+      const general = ecosystemMoments(spec);
+      for (let t = 1; t <= 12; t++) {
+        if (t > 1) [v, m2, d] = [((n - 1) * lambda * v + (n * mixed * d) / 2) / k, m2 - (mixed * d) / 2 + (lambda * v) / n, (ws - wo) ** 2 * d + (2 * lambda * v) / n];
+        expect(general.variance[t - 1]).toBeCloseTo(v, 12);
+        expect(general.meanSq[t - 1]).toBeCloseTo(m2, 12);
+        expect(general.between[t - 1]).toBeCloseTo(d, 12);
+      }
+    }
+  });
 
   it('exchange homogenises: full mixing holds the models\' distance at 2λV/n_s, none lets it grow like a random walk', () => {
     const at = (exchange: number) => ecosystemMoments(assertSpec({ ...base, models: 2, exchange, generations: 30 }));
@@ -155,10 +183,12 @@ describe('closed forms of models feeding each other (1-D Gaussian, fully synthet
     expect(single.meanSq[7]).toBeCloseTo(8 / 20, 12);
   });
 
-  it('is the page\'s theory for M > 1 and replaces the single loop\'s', () => {
+  it('are the page\'s theory for M > 1 in every loop, and none where samples are filtered or moved', () => {
     const spec = assertSpec({ ...base, models: 2 });
     expect(theoryFor(spec)).toEqual(ecosystemTheory(spec));
-    expect(ecosystemTheory({ ...spec, loop: 'fresh' })).toBeNull();
+    for (const loop of ['fresh', 'augmentation', 'accumulate'] as const) expect(ecosystemTheory({ ...spec, loop, web: 'on' })).not.toBeNull();
+    expect(ecosystemTheory({ ...spec, curationK: 4 })).toBeNull();
+    expect(ecosystemTheory({ ...spec, correction: 0.5 })).toBeNull();
   });
 });
 
@@ -214,11 +244,12 @@ describe('models drawing with different λ', () => {
     expect(biasedPartner).toBeLessThan(0.06);
   });
 
-  it('withhold the closed forms, which assume one λ for every model', () => {
+  it('have theory lines of their own: a plain partner keeps model 1 wider than a guided one', () => {
     const gaussian = assertSpec({ ...spec, exchange: 0.5 });
-    expect(theoryFor(gaussian)).not.toBeNull();
-    expect(theoryFor({ ...gaussian, biasedModels: 1 })).toBeNull();
-    expect(theoryFor({ ...gaussian, biasedModels: 1, lambda: 1 })).not.toBeNull();
+    const guided = theoryFor(gaussian)!.trace!;
+    const plainPartner = theoryFor({ ...gaussian, biasedModels: 1 })!.trace!;
+    expect(plainPartner[5]).toBeGreaterThan(3 * guided[5]);
+    expect(theoryFor({ ...gaussian, biasedModels: 1, lambda: 1 })).toEqual(theoryFor({ ...gaussian, lambda: 1 }));
   });
 
   it('name the field and its range, and say when it has no effect', async () => {

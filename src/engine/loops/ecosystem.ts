@@ -51,6 +51,11 @@ export function exchangeSamples(draws: readonly Float64Array[], nSyn: number, wi
   });
 }
 
+/** Whether model m (0-based) draws with the sampling bias λ: models 1..biasedModels do, the others draw as fitted. */
+export function drawsWithLambda(spec: Pick<Spec, 'biasedModels'>, m: number): boolean {
+  return m < spec.biasedModels;
+}
+
 /** The mean of `distance` over the M(M − 1)/2 pairs of models. */
 export function meanPairwiseDistance<M>(models: readonly M[], distance: (a: M, b: M) => number): number {
   let sum = 0;
@@ -108,7 +113,7 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
     if (!parts.distance) throw new Error('Ecosystem: this loop measures no distance between models');
     const plain = { ...spec, lambda: 1 };
     this.members = Array.from({ length: spec.models }, (_, m) =>
-      m < spec.biasedModels ? new Replicate(spec, parts, index, resumable, m) : new Replicate(plain, plainParts, index, resumable, m),
+      drawsWithLambda(spec, m) ? new Replicate(spec, parts, index, resumable, m) : new Replicate(plain, plainParts, index, resumable, m),
     );
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
   }

@@ -4,13 +4,13 @@
  *
  * Exact for every loop, estimator, λ, n_ini, n_r and n_s: E‖μ_t‖² and E tr Σ_t. Each coordinate
  * of the pool evolves on its own (the coordinate-j marginal of N(m, λS) is N(m_j, λS_jj)), so a
- * linear recursion in P = E[S1²] and Q = E[S2] (sum and sum of squares of one coordinate of the
- * pool) closes; the augmentation loop also needs C = E[R·S1] with R the fixed real set's sum.
+ * linear recursion in the second moments of one coordinate's pool sums closes (pool-moments.ts).
  * Fully synthetic only: E ln det Σ_t (a product of independent Wishart factors) and, for d = 1,
  * the expected Fréchet distance E[μ²] + E[σ²] + 1 − 2E[σ].
  */
 import type { MetricName } from '../metrics/registry';
 import type { Spec } from '../../spec/schema';
+import { poolMoments } from './pool-moments';
 import { digamma, logGamma } from './special';
 
 export type Theory = Partial<Record<MetricName, Float64Array>>;
@@ -22,41 +22,9 @@ function divisor(estimator: Spec['estimator'], n: number): number {
   return estimator === 'mle' ? n : n - 1;
 }
 
-/** Per-coordinate E[μ_t²] and E[σ²_t] for t = 1..T. */
+/** Per-coordinate E[μ_t²] and E[σ²_t] for t = 1..T: one model of pool-moments.ts's recursion. */
 export function coordinateMoments(spec: TheorySpec): { meanSq: Float64Array; variance: Float64Array } {
-  const { loop, estimator, lambda, nIni, nReal, nSyn, generations } = spec;
-  const meanSq = new Float64Array(generations);
-  const variance = new Float64Array(generations);
-  let n = nIni;
-  let p = nIni; // E[S1²] of n_ini draws of N(0, 1)
-  let q = nIni; // E[S2]
-  let c = nIni; // E[R·S1] for the augmentation loop (generation 1's pool is R)
-  for (let t = 1; t <= generations; t++) {
-    if (t > 1) {
-      const m2 = meanSq[t - 2];
-      const v = variance[t - 2];
-      const y2 = nSyn * nSyn * m2 + nSyn * lambda * v; // E[Y²], Y the synthetic batch's sum
-      const ySq = nSyn * (m2 + lambda * v); // E[Σ y²]
-      const keep = nSyn / n; // E[S·Y] = (n_s / N_{t−1}) E[S·S1_{t−1}]
-      switch (loop) {
-        case 'fully-synthetic':
-          [n, p, q] = [nSyn, y2, ySq];
-          break;
-        case 'fresh':
-          [n, p, q] = [nSyn + nReal, y2 + nReal, ySq + nReal];
-          break;
-        case 'augmentation':
-          [n, p, q, c] = [nIni + nSyn, nIni + 2 * keep * c + y2, nIni + ySq, nIni + keep * c];
-          break;
-        case 'accumulate':
-          [n, p, q] = [n + nSyn + nReal, p + 2 * keep * p + y2 + nReal, q + ySq + nReal];
-          break;
-      }
-    }
-    meanSq[t - 1] = p / (n * n);
-    variance[t - 1] = (q - p / n) / divisor(estimator, n);
-  }
-  return { meanSq, variance };
+  return poolMoments({ ...spec, lambdas: [spec.lambda], counts: [[spec.nSyn]], web: false });
 }
 
 /** E ln det of scatter/k for a scatter ~ W_d(I, n − 1): Σ_{i=1..d} ψ((n − i)/2) + d ln(2/k). */
