@@ -80,7 +80,24 @@ export interface ListField extends FieldBase {
   readonly default: string;
 }
 
-export type Field = IntField | NumberField | EnumField | ListField;
+/** Numbers in [min, max] (or (min, max]) written as a comma-separated list of at most `maxCount`; empty means `emptyMeans`. */
+export interface NumberListField extends FieldBase {
+  readonly kind: 'numbers';
+  readonly min: number;
+  readonly max: number;
+  readonly minExclusive?: boolean;
+  readonly maxCount: number;
+  /** What the empty list (the default) stands for, in words. */
+  readonly emptyMeans: string;
+  readonly default: '';
+}
+
+/** The numbers of a number-list field's value as validation writes it (comma-separated, no spaces). */
+export function numbersOf(text: string): number[] {
+  return text === '' ? [] : text.split(',').map(Number);
+}
+
+export type Field = IntField | NumberField | EnumField | ListField | NumberListField;
 
 export const SWITCH = ['off', 'on'] as const;
 export const ESTIMATORS = ['mle', 'unbiased'] as const;
@@ -480,19 +497,21 @@ export const specFields = {
     axis: { symbol: 'M', title: 'models feeding each other' },
     appliesWhen: SHARED,
   } satisfies IntField,
-  biasedModels: {
-    kind: 'int',
-    min: 1,
-    max: 4,
-    default: 4,
-    slider: { min: 1, max: 4, step: 1 },
-    flag: 'biased-models',
-    label: 'models with λ',
-    plain: 'how many of the models, counting from model 1, draw their samples with the sampling bias λ; the others draw theirs as fitted (λ = 1): one guided model among plain ones, or one plain model among guided ones',
-    help: 'models 1..k draw their synthetic samples with sampling bias λ, models k + 1..M as fitted (λ = 1); k ≥ M (the default, 4): every model, as a single model does',
+  otherLambdas: {
+    kind: 'numbers',
+    min: 0,
+    max: 1,
+    minExclusive: true,
+    maxCount: 3,
+    default: '',
+    emptyMeans: 'every model samples with λ',
+    flag: 'other-lambdas',
+    label: 'λ of models 2…M',
+    plain: 'the sampling bias of the other models, one number each for models 2, 3 and 4 (the last one given also serves the models after it; empty: every model uses λ). 1 draws as fitted: one guided model among plain ones, or, with λ = 1, one plain model among guided ones',
+    help: 'λ of models 2..M in order, comma-separated, each in (0, 1]; models past the list take its last value, values past model M are unused; empty (the default): every model samples with λ',
     appliesWhen: SHARED,
     appliesAbove: { models: 1 },
-  } satisfies IntField,
+  } satisfies NumberListField,
   exchange: {
     kind: 'number',
     min: 0,
@@ -573,7 +592,7 @@ export const specFields = {
 export type SpecKey = keyof typeof specFields;
 export const SPEC_KEYS = Object.keys(specFields) as SpecKey[];
 
-type ValueOf<F> = F extends EnumField<infer O> ? O[number] : F extends ListField ? string : number;
+type ValueOf<F> = F extends EnumField<infer O> ? O[number] : F extends ListField | NumberListField ? string : number;
 
 /** A user-supplied 2-D point set, as [x, y] pairs. */
 export type PointSet = ReadonlyArray<readonly [number, number]>;
@@ -617,6 +636,8 @@ export function describeAllowed(field: Field): string {
       return `one of ${field.options.join(' | ')}`;
     case 'list':
       return `${field.keywords.join(' | ')} | a comma-separated list of ${field.options.join(', ')}`;
+    case 'numbers':
+      return `nothing (${field.emptyMeans}) | up to ${field.maxCount} comma-separated numbers in ${field.minExclusive ? '(' : '['}${field.min}, ${field.max}]`;
   }
 }
 

@@ -5,6 +5,7 @@
 import {
   type Field,
   type ListField,
+  type NumberListField,
   type PointSet,
   type Spec,
   type SpecKey,
@@ -50,8 +51,8 @@ export function show(value: unknown): string {
   return `${head} (${text.length} characters)`;
 }
 
-function rangeOk(field: Field & { kind: 'int' | 'number' }, x: number): boolean {
-  const aboveMin = field.kind === 'number' && field.minExclusive ? x > field.min : x >= field.min;
+function rangeOk(field: Field & { kind: 'int' | 'number' | 'numbers' }, x: number): boolean {
+  const aboveMin = field.kind !== 'int' && field.minExclusive ? x > field.min : x >= field.min;
   return aboveMin && x <= field.max;
 }
 
@@ -69,6 +70,12 @@ export function checkField(key: SpecKey, value: unknown): Checked<Spec[SpecKey]>
   if (field.kind === 'list') {
     if (typeof value !== 'string') return bad('is not a list of names');
     const list = readList(field, value);
+    if (typeof list !== 'string') return bad(list.why);
+    return { ok: true, value: list as Spec[SpecKey] };
+  }
+  if (field.kind === 'numbers') {
+    if (typeof value !== 'string') return bad('is not a list of numbers');
+    const list = readNumbers(field, value);
     if (typeof list !== 'string') return bad(list.why);
     return { ok: true, value: list as Spec[SpecKey] };
   }
@@ -92,6 +99,22 @@ function readList(field: ListField, text: string): string | { why: string } {
   const unknown = names.find((name) => !field.options.includes(name));
   if (unknown !== undefined) return { why: `has an unknown name ${show(unknown)}` };
   return field.options.filter((o) => names.includes(o)).join(',');
+}
+
+/** A number-list field's text in its one written form: the numbers as JavaScript writes them, comma-separated. */
+function readNumbers(field: NumberListField, text: string): string | { why: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const parts = trimmed.split(',');
+  if (parts.length > field.maxCount) return { why: `has ${parts.length} numbers` };
+  const numbers: number[] = [];
+  for (const part of parts) {
+    const x = parsePlainNumber(part);
+    if (typeof x === 'string') return { why: `has a part ${show(part.trim())} that ${x}` };
+    if (!rangeOk(field, x)) return { why: `has ${x}, out of range` };
+    numbers.push(x);
+  }
+  return numbers.join(',');
 }
 
 /** Plain decimal notation: Number('') is 0 and Number('0x10') is 16, which no one means. */
@@ -118,7 +141,7 @@ export function parsePlainNumber(text: string): number | string {
 /** Parses the text form of a field (CLI flag value, URL parameter). */
 export function parseField(key: SpecKey, text: string): Checked<Spec[SpecKey]> {
   const field = specFields[key] as Field;
-  if (field.kind === 'enum' || field.kind === 'list') return checkField(key, text);
+  if (field.kind === 'enum' || field.kind === 'list' || field.kind === 'numbers') return checkField(key, text);
   const value = parsePlainNumber(text);
   if (typeof value === 'string')
     return {

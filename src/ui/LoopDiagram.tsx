@@ -6,7 +6,8 @@
  * corrector). A dot travels
  * the loop once per generation computed (not under reduced motion).
  */
-import type { Spec } from '../spec/schema';
+import { modelLambdas } from '../engine/loops/ecosystem';
+import { type Spec, fieldApplies } from '../spec/schema';
 import { trainingComposition } from '../spec/validate';
 import { REAL_COLOUR } from './charts/palette';
 import { LOOP_NAMES, ecosystemStory, filterStory, loopStory } from './run-label';
@@ -44,6 +45,7 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
   // Lines of the filter's text: the correction takes two.
   const filterLines = (spec.curationK > 1 ? 1 : 0) + (spec.verifier !== 'off' ? 1 : 0) + (spec.correction > 0 ? 2 : 0);
   const ecosystem = ecosystemStory(spec);
+  const lambdas = fieldApplies('otherLambdas', spec) ? modelLambdas(spec) : [spec.lambda];
   const summary = `Loop: ${LOOP_NAMES[spec.loop]}. ${loopStory(spec)}${filter ? `; ${filter}` : ''}${ecosystem ? `; ${ecosystem}` : ''}. At t = ${shownT} the training set D^t holds ${real} real and ${synthetic} synthetic samples.`;
   const marker = `arrow-${colour.slice(1)}`;
   return (
@@ -117,10 +119,11 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
             </tspan>
           </text>
         )}
-        {spec.lambda < 1 && (
+        {lambdas.some((l) => l < 1) && (
           // Inside the loop, under Gᵗ: the bias is applied where Gᵗ is sampled, and the line below holds n_s.
-          <text x={G.x - G.r - 2} y={G.y + G.r + 10} textAnchor="end" fill="#1a1a1a" fontSize={9}>
-            λ = {spec.lambda}
+          // Models feeding each other with λ of their own list them, model 1's first.
+          <text x={G.x - G.r - 2} y={G.y + G.r + 10} textAnchor="end" fill="#1a1a1a" fontSize={9} data-testid="loop-lambda">
+            λ = {new Set(lambdas).size === 1 ? spec.lambda : lambdas.join(', ')}
           </text>
         )}
         {animate && latest > 0 && (

@@ -3,6 +3,7 @@ import { BIASED_VERIFIER_CLASSES, VERIFIER_CONFIDENCE } from '../engine/digits/d
 import { VERIFIER_WORDS } from '../engine/text/word-verifier';
 import { domainOf } from '../spec/domains';
 import { passageOf } from '../spec/learners';
+import { modelLambdas } from '../engine/loops/ecosystem';
 import { type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
@@ -64,8 +65,9 @@ export function ecosystemStory(spec: Spec): string {
     spec.web === 'on'
       ? 'all publishing their samples to a shared web that starts with their real data, each training on samples scraped from it'
       : `${Math.round(100 * spec.exchange)}% of each one's synthetic samples drawn from the others'`;
-  const lambdas = fieldApplies('biasedModels', spec) && spec.biasedModels < spec.models && spec.lambda !== 1 ? `, models 1–${spec.biasedModels} sampling with λ = ${spec.lambda} and the others as fitted` : '';
-  return `${spec.models} models side by side, each with its own real data, ${sharing}${lambdas} (pictures and metrics: model 1; distance between models: all pairs)`;
+  const lambdas = modelLambdas(spec);
+  const lambdaWords = lambdas.every((l) => l === spec.lambda) ? '' : `, sampling with λ = ${lambdas.join(', ')} (models 1–${spec.models})`;
+  return `${spec.models} models side by side, each with its own real data, ${sharing}${lambdaWords} (pictures and metrics: model 1; distance between models: all pairs)`;
 }
 
 export function formatValue(key: SpecKey, value: unknown): string {

@@ -38,20 +38,27 @@ describe('models feeding each other', () => {
     await screenshot(page, 'ecosystem-words-web', false);
   }, 120_000);
 
-  it('shows the exchange and the models with λ only with M > 1 and keeps M in the link', async () => {
+  it('shows the exchange and the other models\' λ only with M > 1 and keeps them in the link', async () => {
     const page = await session.newPage(390, 844);
-    await open(page, 'data=gaussian&dim=1&learner=gaussian&n-ini=50&n-syn=50&generations=5&replicates=3&speed=max');
+    await open(page, 'data=gaussian&dim=1&learner=gaussian&lambda=0.8&n-ini=50&n-syn=50&generations=5&replicates=3&speed=max');
     await openSettings(page);
     const field = (flag: string) => page.locator(`[data-field=${flag}]`);
     await expect.poll(() => field('models').count()).toBe(1);
     expect(await field('exchange').count()).toBe(0);
-    expect(await field('biased-models').count()).toBe(0);
+    expect(await field('other-lambdas').count()).toBe(0);
     await field('models').locator('input.number-box').fill('3');
     await field('models').locator('input.number-box').press('Enter');
     await expect.poll(() => field('exchange').count()).toBe(1);
-    expect(await field('biased-models').count()).toBe(1);
+    const others = field('other-lambdas').locator('input.number-box');
+    await others.fill('1,abc');
+    await others.press('Enter');
+    await expect.poll(() => field('other-lambdas').locator('[role=alert]').textContent()).toContain('"1,abc" has a part "abc" that is not a number');
+    await others.fill('1');
+    await others.press('Enter');
+    await expect.poll(() => page.getByTestId('loop-lambda').first().textContent()).toBe('λ = 0.8, 1, 1');
     await waitForRuns(page, 'done', 60_000);
     expect(searchParams(page).get('models')).toBe('3');
+    expect(searchParams(page).get('other-lambdas')).toBe('1');
     for (const table of await readTables(page)) expect(table.headers).toContain('spread');
     // The 1-D Gaussian ecosystem has its closed forms drawn as dashed lines.
     expect(await page.locator('[data-testid=chart-trace] path[stroke-dasharray="5 4"]').count()).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/cli';
 import { realDistribution } from '../../src/engine/data';
 import { learnerFor } from '../../src/engine/learners';
 import type { Model } from '../../src/engine/learners/model';
-import { Ecosystem, exchangeCounts, exchangeSamples, scrape } from '../../src/engine/loops/ecosystem';
+import { Ecosystem, exchangeCounts, exchangeSamples, modelLambdas, scrape } from '../../src/engine/loops/ecosystem';
 import { Rng } from '../../src/engine/random/prng';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { simulationPath } from '../../src/engine/loops/moment-experiment';
@@ -106,9 +106,9 @@ async function simulate(spec: Spec): Promise<{ variance: number[][]; meanSq: num
   const out = { variance: [] as number[][], meanSq: [] as number[][], between: [] as number[][] };
   for (let t = 0; t < spec.generations; t++) for (const list of Object.values(out)) list.push([]);
   const parts = pointLoop(spec, realDistribution(spec), learnerFor(spec), false);
-  const plain = pointLoop({ ...spec, lambda: 1 }, realDistribution(spec), learnerFor(spec), false);
+  const partsOf = (lambda: number) => pointLoop({ ...spec, lambda }, realDistribution(spec), learnerFor(spec), false);
   for (let i = 0; i < spec.replicates; i++) {
-    const ecosystem = new Ecosystem(spec, parts, i, false, plain);
+    const ecosystem = new Ecosystem(spec, parts, i, false, partsOf);
     for (let t = 0; t < spec.generations; t++) {
       const [a, b] = (await ecosystem.step()).models as Model[];
       out.variance[t].push(a.cov[0]);
@@ -132,17 +132,18 @@ describe('moments of models feeding each other (1-D Gaussian)', () => {
     { loop: 'fully-synthetic', models: 2, exchange: 0, estimator: 'unbiased', lambda: 1 },
     { loop: 'fully-synthetic', models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.8 },
     { loop: 'fully-synthetic', models: 3, exchange: 0.3, estimator: 'mle', lambda: 1 },
-    { loop: 'fully-synthetic', models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.5, biasedModels: 1 },
+    { loop: 'fully-synthetic', models: 2, exchange: 0.5, estimator: 'unbiased', lambda: 0.5, otherLambdas: '1' },
+    { loop: 'fresh', models: 3, exchange: 0.6, nReal: 10, estimator: 'mle', lambda: 1, otherLambdas: '0.5,0.8' },
     { loop: 'fresh', models: 3, exchange: 0.5, nReal: 10, estimator: 'unbiased', lambda: 0.8 },
     // Model 1's mean leans on its fixed real set through its partners' samples too: R = 1,000 tells that term apart.
     { loop: 'augmentation', models: 2, exchange: 0.5, estimator: 'mle', lambda: 0.9, nSyn: 40, replicates: 1000 },
     { loop: 'accumulate', models: 2, exchange: 0.5, nReal: 5, estimator: 'unbiased', lambda: 1 },
     { loop: 'fully-synthetic', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
     { loop: 'augmentation', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
-    { loop: 'accumulate', models: 2, web: 'on', nReal: 5, estimator: 'mle', lambda: 0.7, biasedModels: 1 },
+    { loop: 'accumulate', models: 2, web: 'on', nReal: 5, estimator: 'mle', lambda: 0.7, otherLambdas: '1' },
   ];
   for (const c of cases)
-    it(`${c.loop}, M = ${c.models}, ${c.web ? 'web' : `exchange ${c.exchange}`}, ${c.estimator}, λ = ${c.lambda}${c.biasedModels ? ' for model 1 only' : ''}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
+    it(`${c.loop}, M = ${c.models}, ${c.web ? 'web' : `exchange ${c.exchange}`}, ${c.estimator}, λ = ${c.lambda}${c.otherLambdas ? ` then ${c.otherLambdas}` : ''}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
       const spec = assertSpec({ ...base, ...c });
       const theory = ecosystemMoments(spec);
       const sim = await simulate(spec);
@@ -229,36 +230,52 @@ describe('word models feeding each other', () => {
 describe('models drawing with different λ', () => {
   const spec = { data: 'gaussian', dim: 1, learner: 'gaussian', nIni: 50, nSyn: 50, generations: 6, replicates: 40, models: 2, lambda: 0.5 };
 
-  it('bias only the first biasedModels models: model 1 alone is unchanged, and a plain partner keeps its variance', async () => {
+  it('give each model its own λ: model 1 alone is unchanged, and a plain partner keeps its variance', async () => {
     // Without exchange, model 1 is the single loop whatever its partner draws with.
-    const apart = await lastGeneration({ ...spec, exchange: 0, biasedModels: 1 });
+    const apart = await lastGeneration({ ...spec, exchange: 0, otherLambdas: '1' });
     expect(Array.from(apart.values.trace)).toEqual(Array.from((await lastGeneration({ ...spec, exchange: 0 })).values.trace));
     // Half of each pool from the partner: v₁' ≈ ½λ₁v₁ + ½λ₂v₂, v₂' ≈ ½λ₁v₁ + ½λ₂v₂ (moment
     // recursions without the O(1/n) terms). λ = (½, 1): both variances shrink by ¾ a generation,
     // so model 1 keeps about 0.75⁵ ≈ 0.24 at t = 6 and drags its plain partner down with it;
     // λ = (½, ½): 0.5⁵ ≈ 0.03. Bounds about 4 SD (relative SD of a replicate about 0.45, R = 40).
-    const plainPartner = mean((await lastGeneration({ ...spec, exchange: 0.5, biasedModels: 1 })).values.trace);
+    const plainPartner = mean((await lastGeneration({ ...spec, exchange: 0.5, otherLambdas: '1' })).values.trace);
     const biasedPartner = mean((await lastGeneration({ ...spec, exchange: 0.5 })).values.trace);
     expect(plainPartner).toBeGreaterThan(0.15);
     expect(plainPartner).toBeLessThan(0.32);
     expect(biasedPartner).toBeLessThan(0.06);
   });
 
+  it('list the other models\' λ in order, the last one serving the rest', () => {
+    const of = (otherLambdas: string, models = 4) => modelLambdas({ lambda: 0.5, models, otherLambdas });
+    expect(of('')).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(of('1')).toEqual([0.5, 1, 1, 1]);
+    expect(of('0.9,0.7')).toEqual([0.5, 0.9, 0.7, 0.7]);
+    expect(of('0.9,0.7,0.2', 2)).toEqual([0.5, 0.9]);
+  });
+
   it('have theory lines of their own: a plain partner keeps model 1 wider than a guided one', () => {
     const gaussian = assertSpec({ ...spec, exchange: 0.5 });
     const guided = theoryFor(gaussian)!.trace!;
-    const plainPartner = theoryFor({ ...gaussian, biasedModels: 1 })!.trace!;
+    const plainPartner = theoryFor({ ...gaussian, otherLambdas: '1' })!.trace!;
     expect(plainPartner[5]).toBeGreaterThan(3 * guided[5]);
-    expect(theoryFor({ ...gaussian, biasedModels: 1, lambda: 1 })).toEqual(theoryFor({ ...gaussian, lambda: 1 }));
+    expect(theoryFor({ ...gaussian, otherLambdas: '1', lambda: 1 })).toEqual(theoryFor({ ...gaussian, lambda: 1 }));
   });
 
-  it('name the field and its range, and say when it has no effect', async () => {
-    const checked = normaliseSpec({ models: 2, biasedModels: 0 });
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.issues[0].message).toMatch(/biased-models.*1\.\.4/);
+  it('name the field, the bad part and the allowed values, and say when the field has no effect', async () => {
+    for (const [value, why] of [
+      ['0.5,abc', 'has a part "abc" that is not a number'],
+      ['0.5,0', 'has 0, out of range'],
+      ['1,1,1,1', 'has 4 numbers'],
+      ['0.5,,1', 'has a part "" that is empty'],
+    ]) {
+      const checked = normaliseSpec({ models: 2, otherLambdas: value });
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.issues[0].message).toBe(`λ of models 2…M (--other-lambdas): ${JSON.stringify(value)} ${why}; allowed: nothing (every model samples with λ) | up to 3 comma-separated numbers in (0, 1]`);
+    }
+    expect(assertSpec({ models: 3, otherLambdas: ' 1, .50 ' }).otherLambdas).toBe('1,0.5');
     let err = '';
-    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--biased-models', '1'], { out: () => {}, err: (t) => (err += t) });
-    expect(err).toContain('note: --biased-models has no effect');
+    await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--other-lambdas', '1'], { out: () => {}, err: (t) => (err += t) });
+    expect(err).toContain('note: --other-lambdas has no effect');
   });
 });
 

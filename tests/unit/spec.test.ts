@@ -22,8 +22,10 @@ describe('spec schema', () => {
   for (const key of SPEC_KEYS) {
     const field = specFields[key];
     it(`rejects malformed, NaN, missing and out-of-range values of ${key}`, () => {
-      const bad: unknown[] = ['', 'abc', null, {}, [], true];
-      if (field.kind !== 'enum' && field.kind !== 'list') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
+      // A number list's empty text is its default (nothing listed); its numbers are checked one by one.
+      const bad: unknown[] = [field.kind === 'numbers' ? ',' : '', 'abc', null, {}, [], true];
+      if (field.kind === 'numbers') bad.push(String(field.max + 1), String(field.min), `${field.max},${field.min - 1}`, Array(field.maxCount + 1).fill(field.max).join(','));
+      else if (field.kind !== 'enum' && field.kind !== 'list') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
       if (field.kind === 'int') bad.push(field.min + 0.5);
       if (field.kind === 'number' && 'minExclusive' in field && field.minExclusive) bad.push(field.min);
       for (const value of bad) {
@@ -37,7 +39,8 @@ describe('spec schema', () => {
     });
 
     it(`parses the text form of ${key} strictly`, () => {
-      for (const text of ['', ' ', 'NaN', '0x10', '1,5', '--1', 'Infinity']) expect(parseField(key, text).ok, JSON.stringify(text)).toBe(false);
+      const texts = ['NaN', '0x10', '1,5', '--1', 'Infinity', ...(field.kind === 'numbers' ? [] : ['', ' '])];
+      for (const text of texts) expect(parseField(key, text).ok, JSON.stringify(text)).toBe(false);
       const ok = field.kind === 'enum' ? field.default : String(field.default);
       expect(parseField(key, ok)).toEqual({ ok: true, value: field.default });
     });

@@ -6,14 +6,13 @@
  * draws n_s samples (curated or verified as a single model's are) and every sample goes to exactly
  * one training set, so the models' training sets stay independent given the previous models.
  * Model 1 is measured as a single loop is; the spread is the mean distance over pairs of models.
- * Models past the first `biasedModels` draw their samples as fitted (λ = 1): one guided model among
- * plain ones, or the reverse.
+ * Each model draws with its own λ (modelLambdas): one guided model among plain ones, or the reverse.
  * With the shared web on, the models publish instead: a pool starts with every model's generation-1
  * real samples and receives every model's n_s draws each generation; each model's synthetic part
  * is then n_s samples scraped from it at random, so the generated share of the pool grows.
  */
 import { Rng, StreamRole } from '../random/prng';
-import type { Spec } from '../../spec/schema';
+import { type Spec, numbersOf } from '../../spec/schema';
 import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, type Stepper, interleave } from './replicate';
 import { GrowingPool } from './training-set';
 
@@ -51,9 +50,10 @@ export function exchangeSamples(draws: readonly Float64Array[], nSyn: number, wi
   });
 }
 
-/** Whether model m (0-based) draws with the sampling bias λ: models 1..biasedModels do, the others draw as fitted. */
-export function drawsWithLambda(spec: Pick<Spec, 'biasedModels'>, m: number): boolean {
-  return m < spec.biasedModels;
+/** λ of each of the M models: model 1 samples with λ, models 2..M with the other models' λ in order, the last one given serving the rest (none given: λ). */
+export function modelLambdas(spec: Pick<Spec, 'lambda' | 'models' | 'otherLambdas'>): number[] {
+  const others = numbersOf(spec.otherLambdas);
+  return Array.from({ length: spec.models }, (_, m) => (m === 0 ? spec.lambda : (others[Math.min(m, others.length) - 1] ?? spec.lambda)));
 }
 
 /** The mean of `distance` over the M(M − 1)/2 pairs of models. */
@@ -100,20 +100,19 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
 
   /**
    * Model 1 draws from replicate `index`'s own streams (as a single loop would), model m > 1 from
-   * streams of its own. Models 1..biasedModels sample with λ; the others with λ = 1, through
-   * `plainParts` (the same loop built at λ = 1).
+   * streams of its own. `partsOf(λ)` is the loop built for a model that samples with λ (its own
+   * λ is part of its loop's draws and measurements); `parts` is model 1's.
    */
   constructor(
     private readonly spec: Spec,
     private readonly parts: LoopParts<M, Ref>,
     index: number,
     resumable = false,
-    plainParts: LoopParts<M, Ref> = parts,
+    partsOf: (lambda: number) => LoopParts<M, Ref> = () => parts,
   ) {
     if (!parts.distance) throw new Error('Ecosystem: this loop measures no distance between models');
-    const plain = { ...spec, lambda: 1 };
-    this.members = Array.from({ length: spec.models }, (_, m) =>
-      drawsWithLambda(spec, m) ? new Replicate(spec, parts, index, resumable, m) : new Replicate(plain, plainParts, index, resumable, m),
+    this.members = modelLambdas(spec).map((lambda, m) =>
+      m === 0 ? new Replicate(spec, parts, index, resumable, m) : new Replicate({ ...spec, lambda }, partsOf(lambda), index, resumable, m),
     );
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
   }

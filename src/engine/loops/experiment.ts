@@ -96,10 +96,14 @@ export class Experiment {
     this.metrics = choice.computed;
     this.width = parts.width;
     this.parts = parts;
-    // Models past the first `biasedModels` of an ecosystem draw as fitted: the same loop at λ = 1.
-    const plain = spec.models > spec.biasedModels && spec.lambda !== 1 ? DOMAIN_LOOPS[domainOf(spec.data)]({ ...spec, lambda: 1 }, options).parts : parts;
+    // The models of an ecosystem that sample with another λ than model 1 run the same loop built with theirs, one per λ.
+    const loops = new Map([[spec.lambda, parts]]);
+    const partsOf = (lambda: number) => {
+      if (!loops.has(lambda)) loops.set(lambda, DOMAIN_LOOPS[domainOf(spec.data)]({ ...spec, lambda }, options).parts);
+      return loops.get(lambda)!;
+    };
     this.replicates = Array.from({ length: range.count }, (_, i) =>
-      spec.models > 1 ? new Ecosystem(spec, parts, range.first + i, options.resumable, plain) : new Replicate(spec, parts, range.first + i, options.resumable),
+      spec.models > 1 ? new Ecosystem(spec, parts, range.first + i, options.resumable, partsOf) : new Replicate(spec, parts, range.first + i, options.resumable),
     );
     if (options.resumable) this.saved = this.replicates.map((r) => r.checkpoint());
   }

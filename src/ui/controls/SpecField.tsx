@@ -26,7 +26,7 @@ interface Props {
 export function SpecField({ fieldKey, value, onCommit, note, hideOptions = [], extra, domain }: Props) {
   const field = specFields[fieldKey] as Field;
   const plain = (domain && field.plainIn?.[domain]) ?? field.plain;
-  const slider = field.kind === 'enum' || field.kind === 'list' ? undefined : field.slider;
+  const slider = field.kind === 'enum' || field.kind === 'list' || field.kind === 'numbers' ? undefined : field.slider;
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
