@@ -47,6 +47,8 @@ describe('KnnIndex', () => {
     [3, 1000],
     [8, 500],
     [10, 600],
+    // LeNet's feature space (digits): the scan stops sums part-way, chunk by chunk.
+    [84, 300],
   ]) {
     it(`matches brute force exactly in ${d}-D (n = ${n}, duplicates included)`, () => {
       const rng = Rng.fromKey(100 + d);

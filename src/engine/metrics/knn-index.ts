@@ -5,8 +5,8 @@
  *
  * A kd-tree with a tight bounding box per node; hand-written because d3-quadtree is 2-D only and
  * has no k-NN search. Above MAX_TREE_DIM dimensions a kd-tree prunes almost nothing, so the index
- * scans by brute force in cache-sized blocks instead. Every path compares squared distances
- * computed by the same function in the same coordinate order, and box-to-point distances never
+ * scans by brute force in cache-sized blocks instead, stopping each sum once it passes the bound it
+ * is compared with. Every path compares squared distances summed in the same coordinate order, and box-to-point distances never
  * exceed point-to-point ones in floating point, so pruning is exact: the tree and the scan return
  * bit-identical results.
  */
@@ -259,8 +259,9 @@ export class KnnIndex {
           const bo = (i - ib) * k;
           for (let j = jb; j < je; j++) {
             if (j === i) continue;
-            const s = squaredDistance(points, j * d, points, i * d, d);
-            if (s < best[bo + k - 1]) insertSorted(best, bo, k, s);
+            const kth = best[bo + k - 1];
+            const s = squaredDistanceBelow(points, j * d, points, i * d, d, kth);
+            if (s < kth) insertSorted(best, bo, k, s);
           }
         }
       }
@@ -281,7 +282,7 @@ export class KnnIndex {
         for (let q = qb; q < qe; q++) {
           if (found[q - qb]) continue;
           for (let p = pb; p < pe; p++)
-            if (squaredDistance(points, p * d, queries, q * d, d) <= r[p]) {
+            if (squaredDistanceBelow(points, p * d, queries, q * d, d, r[p]) <= r[p]) {
               found[q - qb] = 1;
               open--;
               break;
@@ -299,6 +300,27 @@ function squaredDistance(a: Float64Array, ao: number, b: Float64Array, bo: numbe
   for (let j = 0; j < d; j++) {
     const t = a[ao + j] - b[bo + j];
     s += t * t;
+  }
+  return s;
+}
+
+/** Dimensions summed between checks of the partial sum against the limit. */
+const CHUNK = 8;
+
+/**
+ * squaredDistance, or a partial sum already above `limit` (the scan's k-th best or a ball's
+ * radius): the terms are added in the same order and none is negative, so a sum that stops early
+ * would only have grown, and every comparison comes out as with the whole sum.
+ */
+function squaredDistanceBelow(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number, limit: number): number {
+  let s = 0;
+  for (let j0 = 0; j0 < d; j0 += CHUNK) {
+    const j1 = Math.min(d, j0 + CHUNK);
+    for (let j = j0; j < j1; j++) {
+      const t = a[ao + j] - b[bo + j];
+      s += t * t;
+    }
+    if (s > limit) return s;
   }
   return s;
 }
