@@ -165,6 +165,9 @@ describe('run estimates', () => {
       expect(longRunEstimate(spec), `${spec.data} ${spec.learner} ${spec.loop}`).toBeNull();
     // R × T × steps / steps per second: 10 × 100 × 1000 / 260 ≈ 1.1 hours.
     expect(longRunEstimate({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan', replicates: 10, generations: 100, steps: 1000 })).toBe('about 1.1 hours in this tab');
+    // M models feeding each other train M networks.
+    const gan = { ...NEURAL_PAGE_DEFAULTS, learner: 'gan' as const };
+    expect(runSeconds({ ...gan, models: 2 })).toBeCloseTo(2 * runSeconds(gan), 9);
     // MNIST networks: every training digit once per epoch; fresh data doubles the training set from t = 2.
     expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, learner: 'vae', loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
     // pca-gmm has no epochs: its generations go by the digits they fit.
