@@ -116,8 +116,8 @@ const POINT_DATA = dataOf('points');
 const DIGIT_DATA = dataOf('digits');
 const TEXT_DATA = dataOf('text');
 const FILTERED_DATA = [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA];
-/** Models feed each other where a model is cheap to fit many times over: the closed-form learners of points, and word counts. */
-const SHARED = { data: [...POINT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'unigram'] } as const;
+/** Models feed each other where the loop measures a distance between two models (LoopParts.distance). */
+const SHARED = { data: [...POINT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'unigram', 'bigram'] } as const;
 
 export const specFields = {
   data: {
@@ -521,7 +521,7 @@ export const specFields = {
     flag: 'exchange',
     label: 'exchange share',
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
-    help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples); the rest are its own',
+    help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples; the bigram\'s text moves in whole passages, the words past the last whole one staying with their model); the rest are its own',
     axis: { symbol: 'exchange', title: 'share of synthetic samples taken from the other models' },
     appliesWhen: { ...SHARED, web: ['off'] },
     appliesAbove: { models: 1 },
@@ -533,7 +533,7 @@ export const specFields = {
     flag: 'web',
     label: 'shared web',
     plain: 'instead of exchanging samples, every model publishes its samples to a shared pool that starts with all the models\' real data, and each trains on samples scraped at random from it: the share of generated content grows every generation',
-    help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set); exchange is then unused',
+    help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set; the bigram\'s text in whole passages, the words past the last whole one kept by their model); exchange is then unused',
     appliesWhen: SHARED,
     appliesAbove: { models: 1 },
   } satisfies EnumField<typeof SWITCH>,

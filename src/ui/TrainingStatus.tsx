@@ -39,14 +39,19 @@ function timeLeft(seconds: number): string {
 }
 
 /**
- * The worker counts training steps summed over the replicates, which train one after another:
- * "step 340 of 1000 · replicate 3 of 10" says what the count is.
+ * The worker counts training steps summed over the replicates, and over the models of each where
+ * models feed each other, which all train one after another: "step 340 of 1000 · model 2 of 2 ·
+ * replicate 3 of 10" says what the count is.
  */
-export function replicateStep(step: number, steps: number, replicates: number): string {
-  if (replicates <= 1) return `training step ${step} of ${steps}`;
-  const perReplicate = steps / replicates;
-  const r = Math.min(replicates, Math.floor(step / perReplicate) + 1);
-  return `training step ${Math.round(step - (r - 1) * perReplicate)} of ${Math.round(perReplicate)} · replicate ${r} of ${replicates}`;
+export function replicateStep(step: number, steps: number, replicates: number, models = 1): string {
+  const fits = replicates * models;
+  const perFit = steps / fits;
+  const fit = Math.min(fits, Math.floor(step / perFit) + 1);
+  const r = Math.ceil(fit / models);
+  const where = [`training step ${Math.round(step - (fit - 1) * perFit)} of ${Math.round(perFit)}`];
+  if (models > 1) where.push(`model ${fit - (r - 1) * models} of ${models}`);
+  if (replicates > 1) where.push(`replicate ${r} of ${replicates}`);
+  return where.join(' · ');
 }
 
 export function TrainingStatus({ record, index }: { record: RunSnapshot; index: number }) {
@@ -63,7 +68,7 @@ export function TrainingStatus({ record, index }: { record: RunSnapshot; index: 
       {inFlight && (
         <>
           <span className="progress-text" data-testid="training-progress">
-            generation {training.t}: {replicateStep(training.step, training.steps, record.spec.replicates)}
+            generation {training.t}: {replicateStep(training.step, training.steps, record.spec.replicates, record.spec.models)}
             {rate > 0 && training.step < training.steps && ` · ${timeLeft((training.steps - training.step) / rate)}`}
           </span>
           <progress max={training.steps} value={training.step} aria-label={`Run ${index + 1} training progress of generation ${training.t}`} />

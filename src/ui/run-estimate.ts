@@ -28,16 +28,19 @@ function duration(seconds: number): string {
   return `${Math.round(seconds / 86400)} days`;
 }
 
-/** Roughly how long a run takes in this tab: its training for the neural learners, its words for the word learners, its samples for the other closed-form ones. */
+/**
+ * Roughly how long a run takes in this tab: its training for the neural learners, its words for
+ * the word learners, its samples for the other closed-form ones; M models feeding each other each train.
+ */
 export function runSeconds(spec: Spec): number {
-  const { replicates: R, generations: T } = spec;
+  const { replicates: R, generations: T, models: M } = spec;
   const pace = learnerEntry(spec.learner).pace;
   if (!pace) return runSamples(spec) / PAGE_SAMPLES_PER_SECOND;
-  if (pace.per === 'step') return (R * T * spec.steps) / pace.perSecond;
+  if (pace.per === 'step') return (R * M * T * spec.steps) / pace.perSecond;
   let samples = 0;
   for (let t = 1; t <= T; t++) {
     const { real, synthetic } = trainingComposition(spec, t);
-    samples += real + synthetic;
+    samples += M * (real + synthetic);
   }
   if (pace.per === 'word') samples += T * (spec.nEval + spec.vocabulary);
   return (R * samples * (pace.per === 'digit-epoch' ? spec.epochs : 1)) / pace.perSecond;

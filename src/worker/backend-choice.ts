@@ -36,11 +36,13 @@ const NO_CHANCE = 4;
 
 /**
  * The learner and the settings that set a training step's size, as the link writes them
- * ("gan hidden=8 layers=1 batch-size=32 latent-dim=2 replicates=1"): replicates train as one batch.
+ * ("gan hidden=8 layers=1 batch-size=32 latent-dim=2 replicates=1"): replicates train as one batch,
+ * except where models feed each other, whose networks train one at a time (experiment.ts) as one replicate's does.
  */
 export function trainingSizeKey(spec: Spec): string {
   const fields = learnerEntry(spec.learner).fields.filter((f) => !STEP_COUNT_FIELDS.has(f));
-  return [spec.learner, ...[...fields, 'replicates' as const].map((f) => `${specFields[f].flag}=${String(spec[f])}`)].join(' ');
+  const sized = spec.models > 1 ? { ...spec, replicates: 1 } : spec;
+  return [spec.learner, ...[...fields, 'replicates' as const].map((f) => `${specFields[f].flag}=${String(sized[f])}`)].join(' ');
 }
 
 /** Timings of this worker and those the page handed over, by key. */

@@ -29,6 +29,8 @@ describe('the backend a run trains on', () => {
     expect(trainingSizeKey({ ...gan, steps: 30, learningRate: 0.01, seed: 9, generations: 4, warmStart: 'on' })).toBe(key);
     expect(trainingSizeKey({ ...gan, hidden: 16 })).not.toBe(key);
     expect(trainingSizeKey({ ...gan, replicates: 4 })).not.toBe(key);
+    // Models feeding each other train one network at a time, whatever R.
+    expect(trainingSizeKey({ ...gan, replicates: 4, models: 2 })).toBe(key);
     expect(trainingSizeKey({ ...defaultSpec('vae'), learner: 'vae' as const, data: 'mnist' as const, batchSize: 32, replicates: 1 })).toBe('vae batch-size=32 replicates=1');
   });
 

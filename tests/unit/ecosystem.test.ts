@@ -13,8 +13,10 @@ import { Rng } from '../../src/engine/random/prng';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { simulationPath } from '../../src/engine/loops/moment-experiment';
 import { pointLoop } from '../../src/engine/loops/point-loop';
+import { textLearnerFor, textLoop } from '../../src/engine/text/text-loop';
 import { ecosystemMoments, ecosystemTheory } from '../../src/engine/theory/ecosystem';
 import { theoryFor } from '../../src/engine/theory';
+import { passageOf } from '../../src/spec/learners';
 import { type Spec } from '../../src/spec/schema';
 import { assertSpec, normaliseSpec } from '../../src/spec/validate';
 
@@ -25,7 +27,7 @@ describe('exchange of synthetic samples', () => {
     expect(exchangeCounts(10, 2, 0)).toEqual({ own: 10, each: 0 });
     // Model j's draw holds j·100 + row, so each training row names where it came from.
     const draws = [0, 1, 2].map((j) => Float64Array.from({ length: 10 }, (_, r) => 100 * j + r));
-    const mixed = exchangeSamples(draws, 10, 1, 0.4);
+    const mixed = exchangeSamples(draws, 1, 0.4);
     expect(Array.from(mixed[0])).toEqual([0, 1, 2, 3, 4, 5, 106, 107, 206, 207]);
     expect(Array.from(mixed[1])).toEqual([100, 101, 102, 103, 104, 105, 6, 7, 208, 209]);
     expect(Array.from(mixed[2])).toEqual([200, 201, 202, 203, 204, 205, 8, 9, 108, 109]);
@@ -206,25 +208,71 @@ const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
 describe('word models feeding each other', () => {
   const words = { data: 'zipf', learner: 'unigram', nIni: 200, nSyn: 200, generations: 5, replicates: 4, loop: 'fully-synthetic' };
 
-  it('keep model 1 on the single loop apart, measure their distance as total variation, and swap words', async () => {
-    const alone = await lastGeneration(words);
-    const apart = await lastGeneration({ ...words, models: 2, exchange: 0 });
-    expect(Array.from(apart.values.alive)).toEqual(Array.from(alone.values.alive));
-    for (const d of apart.values.spread) expect(d).toBeGreaterThan(0);
-    for (const d of apart.values.spread) expect(d).toBeLessThanOrEqual(1);
-    // Swapping half their words, the models draw closer than models apart.
-    const swapping = await lastGeneration({ ...words, models: 2, exchange: 0.5 });
-    expect(mean(swapping.values.spread)).toBeLessThan(mean(apart.values.spread));
-    // The Wright–Fisher lines of one chain do not hold for chains that swap words.
+  for (const learner of ['unigram', 'bigram'])
+    it(`${learner}: keep model 1 on the single loop apart, measure their distance as total variation, and draw closer sharing`, async () => {
+      const alone = await lastGeneration({ ...words, learner });
+      const apart = await lastGeneration({ ...words, learner, models: 2, exchange: 0 });
+      for (const metric of ['alive', 'perplexity'] as const) expect(Array.from(apart.values[metric])).toEqual(Array.from(alone.values[metric]));
+      for (const d of apart.values.spread) expect(d).toBeGreaterThan(0);
+      for (const d of apart.values.spread) expect(d).toBeLessThanOrEqual(1);
+      // Swapping half their words, the models draw closer than models apart.
+      const swapping = await lastGeneration({ ...words, learner, models: 2, exchange: 0.5 });
+      expect(mean(swapping.values.spread)).toBeLessThan(mean(apart.values.spread));
+    });
+
+  it('withhold the Wright–Fisher lines of one chain from chains that swap words', () => {
     expect(theoryFor(assertSpec({ ...words, models: 2 }))).toBeNull();
     expect(theoryFor(assertSpec(words))).not.toBeNull();
   });
 
-  it('are word counts only: the bigram learner is refused, naming the learners allowed', () => {
-    const checked = normaliseSpec({ data: 'zipf', learner: 'bigram', models: 2 });
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.issues.map((i) => i.message).join()).toContain('unigram');
+  it('swap a bigram\'s text in whole passages; the words past the last whole passage stay with their model', () => {
+    const draws = [Float64Array.of(0, 1, 2, 3, 4), Float64Array.of(10, 11, 12, 13, 14)];
+    expect(exchangeSamples(draws, 1, 0.5, 2).map((m) => Array.from(m))).toEqual([
+      [0, 1, 12, 13, 4],
+      [10, 11, 2, 3, 14],
+    ]);
   });
+
+  // n_s = 205: 20 passages of 10 words and 5 words over, which a word-by-word exchange (102 own, 103 swapped) would cut mid-passage.
+  for (const sharing of [{ exchange: 0.5 }, { web: 'on' }])
+    it(`bigram, ${Object.entries(sharing)[0].join(' ')}: every passage a model counts pairs in is one a model wrote (or real text on the web), whole`, async () => {
+      const spec = assertSpec({ ...words, learner: 'bigram', nSyn: 205, nEval: 30, generations: 3, models: 3, ...sharing });
+      const passage = passageOf('bigram');
+      const whole = Math.floor(spec.nSyn / passage);
+      const parts = textLoop(spec, textLearnerFor(spec));
+      let draws: Float64Array[] = [];
+      let fits: Float64Array[] = [];
+      const tap = (drawn: Float64Array, count: number) => (count === spec.nSyn && draws.push(drawn), drawn);
+      const recording = {
+        ...parts,
+        async fit(data: Float64Array, n: number, rng: Rng) {
+          fits.push(data.slice());
+          const model = await parts.fit(data, n, rng, {});
+          return { ...model, sample: (r: Rng, count: number, lambda: number) => tap(model.sample(r, count, lambda), count) };
+        },
+      };
+      const ecosystem = new Ecosystem(spec, recording, 0);
+      const key = (text: Float64Array) => Array.from(text).join(' ');
+      const passages = (text: Float64Array) => Array.from({ length: Math.floor(text.length / passage) }, (_, k) => key(text.subarray(k * passage, (k + 1) * passage)));
+      await ecosystem.step();
+      // The web keeps every passage published, from the real text of generation 1 on.
+      const published = new Set(fits.flatMap(passages));
+      let fromOthers = 0;
+      for (let t = 2; t <= spec.generations; t++) {
+        [draws, fits] = [[], []];
+        await ecosystem.step();
+        const written = draws.map((draw) => new Set(passages(draw.subarray(0, whole * passage))));
+        for (const w of written) for (const text of w) published.add(text);
+        fits.forEach((data, m) => {
+          for (const text of passages(data.subarray(0, whole * passage))) {
+            expect(spec.web === 'on' ? published.has(text) : written.some((w) => w.has(text))).toBe(true);
+            if (!written[m].has(text)) fromOthers += 1;
+          }
+          expect(key(data.subarray(whole * passage))).toBe(key(draws[m].subarray(whole * passage)));
+        });
+      }
+      expect(fromOthers).toBeGreaterThan(0);
+    });
 });
 
 describe('models drawing with different λ', () => {
@@ -284,9 +332,9 @@ describe('the fields models and exchange', () => {
     const checked = normaliseSpec({ models: 5 });
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.issues[0].message).toMatch(/models.*1\.\.4/);
-    const neural = normaliseSpec({ learner: 'gan', models: 2 });
-    if (!neural.ok) expect(neural.issues.map((i) => i.message).join()).toContain('learner=gaussian | gmm | kde');
-    expect(neural.ok).toBe(false);
+    const digits = normaliseSpec({ data: 'mnist', learner: 'pca-gmm', models: 2 });
+    if (!digits.ok) expect(digits.issues.map((i) => i.message).join()).toContain('learner=gaussian | gmm | kde | gan | diffusion | unigram | bigram');
+    expect(digits.ok).toBe(false);
     let err = '';
     const code = await runCli(['run', '--exchange', '2'], { out: () => {}, err: (t) => (err += t) });
     expect(code).not.toBe(0);

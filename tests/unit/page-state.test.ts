@@ -8,6 +8,7 @@ const MNIST_PAGE_DEFAULTS = pageDefaults('mnist');
 const NEURAL_PAGE_DEFAULTS = pageDefaults('ring', 'diffusion');
 import { PRESETS } from '../../src/ui/presets';
 import { longRunEstimate, runSeconds } from '../../src/ui/run-estimate';
+import { replicateStep } from '../../src/ui/TrainingStatus';
 import { loadRunDocuments } from '../../src/ui/run-document-loader';
 import { readUrl, writeUrl } from '../../src/ui/url-state';
 
@@ -165,6 +166,11 @@ describe('run estimates', () => {
       expect(longRunEstimate(spec), `${spec.data} ${spec.learner} ${spec.loop}`).toBeNull();
     // R × T × steps / steps per second: 10 × 100 × 1000 / 260 ≈ 1.1 hours.
     expect(longRunEstimate({ ...NEURAL_PAGE_DEFAULTS, learner: 'gan', replicates: 10, generations: 100, steps: 1000 })).toBe('about 1.1 hours in this tab');
+    // M models feeding each other train M networks, one after another, and the progress line says which.
+    const gan = { ...NEURAL_PAGE_DEFAULTS, learner: 'gan' as const };
+    expect(runSeconds({ ...gan, models: 2 })).toBeCloseTo(2 * runSeconds(gan), 9);
+    expect(replicateStep(2500, 4000, 2, 2)).toBe('training step 500 of 1000 · model 1 of 2 · replicate 2 of 2');
+    expect(replicateStep(340, 10000, 10)).toBe('training step 340 of 1000 · replicate 1 of 10');
     // MNIST networks: every training digit once per epoch; fresh data doubles the training set from t = 2.
     expect(runSeconds({ ...MNIST_PAGE_DEFAULTS, learner: 'vae', loop: 'fresh' })).toBeCloseTo(((1000 + 9 * 2000) * 30) / 5000, 6);
     // pca-gmm has no epochs: its generations go by the digits they fit.

@@ -34,8 +34,8 @@ describe('sweep axes of curation and of models feeding each other', () => {
     expect(messages({ x: { field: 'exchange', values: [0, 0.5] } })).toEqual([
       'x axis (exchange, --x exchange): exchange has no effect with --models 1; sweep it with --models > 1',
     ]);
-    expect(messages({ base: { data: 'zipf', learner: 'bigram' }, x: { field: 'models', values: [1, 2] } })[0]).toBe(
-      'x axis (M, --x models): M has no effect with --learner bigram; sweep it with --learner gaussian|gmm|kde|unigram',
+    expect(messages({ base: { models: 2, web: 'on' }, x: { field: 'exchange', values: [0, 0.5] } })[0]).toBe(
+      'x axis (exchange, --x exchange): exchange has no effect with --web on; sweep it with --web off',
     );
     expect(messages({ base: { loop: 'fully-synthetic' }, x: { field: 'synFraction', values: [0.5] }, y: { field: 'lambda', values: [1] } })[0]).toMatch(
       /n_r, which it spans, has no effect with --loop fully-synthetic/,

@@ -10,6 +10,8 @@
  * With the shared web on, the models publish instead: a pool starts with every model's generation-1
  * real samples and receives every model's n_s draws each generation; each model's synthetic part
  * is then n_s samples scraped from it at random, so the generated share of the pool grows.
+ * A bigram's samples are words of running text: models exchange, publish and scrape them in whole
+ * passages (LoopParts.passage), so that every pair of words inside a passage is one a model wrote.
  */
 import { Rng, StreamRole } from '../random/prng';
 import { type Spec, numbersOf } from '../../spec/schema';
@@ -27,25 +29,41 @@ export function exchangeCounts(nSyn: number, models: number, share: number): { o
 }
 
 /**
- * The synthetic part of each model's next training set from the models' own draws (n_s rows of
- * `width` each): model i keeps rows [0, own) of its draw, and takes from model j ≠ i the block of
- * `each` rows that j's draw reserves for i (j's blocks follow its own rows, in the others' order).
+ * What of `data` (rows of `width`) travels between models: its whole passages of `passage` rows,
+ * and the rows past the last one, which stay with the model that drew them (n_s mod passage rows;
+ * none for samples that travel alone).
  */
-export function exchangeSamples(draws: readonly Float64Array[], nSyn: number, width: number, share: number): Float64Array[] {
+function wholePassages(data: Float64Array, width: number, passage: number): { whole: Float64Array; rest: Float64Array } {
+  const size = width * passage;
+  const end = Math.floor(data.length / size) * size;
+  return { whole: data.subarray(0, end), rest: data.subarray(end) };
+}
+
+/**
+ * The synthetic part of each model's next training set from the models' own draws (n_s rows of
+ * `width` each), moved in whole passages of `passage` rows (a bigram's text: LoopParts.passage):
+ * model i keeps passages [0, own) of its draw, and takes from model j ≠ i the block of `each`
+ * passages that j's draw reserves for i (j's blocks follow its own passages, in the others' order);
+ * its rows past the last whole passage end its part.
+ */
+export function exchangeSamples(draws: readonly Float64Array[], width: number, share: number, passage = 1): Float64Array[] {
   const m = draws.length;
-  const { own, each } = exchangeCounts(nSyn, m, share);
-  const row = (j: number, r: number) => draws[j].subarray(r * width, (r + each) * width);
-  return draws.map((draw, i) => {
-    const out = new Float64Array(nSyn * width);
-    out.set(draw.subarray(0, own * width));
+  const size = width * passage;
+  const parts = draws.map((draw) => wholePassages(draw, width, passage));
+  const { own, each } = exchangeCounts(parts[0].whole.length / size, m, share);
+  const block = (j: number, r: number) => parts[j].whole.subarray(r * size, (r + each) * size);
+  return parts.map(({ whole, rest }, i) => {
+    const out = new Float64Array(whole.length + rest.length);
+    out.set(whole.subarray(0, own * size));
     let at = own;
     for (let j = 0; j < m; j++) {
       if (j === i) continue;
       // Model j reserves its k-th block for the k-th other model in index order.
       const k = i < j ? i : i - 1;
-      out.set(row(j, own + k * each), at * width);
+      out.set(block(j, own + k * each), at * size);
       at += each;
     }
+    out.set(rest, at * size);
     return out;
   });
 }
@@ -117,12 +135,22 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
   }
 
-  /** Each model's synthetic samples for its next training set: exchanged, or scraped from the web they were published to. */
+  /**
+   * Each model's synthetic samples for its next training set: exchanged, or scraped from the web
+   * they were published to; in whole passages either way (wholePassages).
+   */
   private share(draws: Float64Array[]): Float64Array[] {
     const { spec, parts, web } = this;
-    if (!web) return exchangeSamples(draws, spec.nSyn, parts.width, spec.exchange);
-    for (const draw of draws) web.pool.append(draw);
-    return draws.map(() => scrape(web.pool.view(), parts.width, spec.nSyn, web.rng));
+    const passage = parts.passage ?? 1;
+    if (!web) return exchangeSamples(draws, parts.width, spec.exchange, passage);
+    const split = draws.map((draw) => wholePassages(draw, parts.width, passage));
+    for (const { whole } of split) web.pool.append(whole);
+    return split.map(({ whole, rest }) => {
+      const out = new Float64Array(whole.length + rest.length);
+      out.set(scrape(web.pool.view(), parts.width * passage, whole.length / (parts.width * passage), web.rng));
+      out.set(rest, whole.length);
+      return out;
+    });
   }
 
   async step(options: StepOptions = {}): Promise<ReplicateStep<M>> {
@@ -135,10 +163,12 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
     let first: ReplicateStep<M> | null = null;
     for (let m = 0; m < members.length; m++) {
       const job = await members[m].prepare(exchanged?.[m]);
-      const model = await parts.fit(job.data, job.n, job.rng, { signal: options.signal, onProgress: options.onProgress, previous: job.previous });
+      // The models train one after another: their steps add up to one count, as replicates' do (experiment.ts).
+      const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(m * steps + step, members.length * steps));
+      const model = await parts.fit(job.data, job.n, job.rng, { signal: options.signal, onProgress, previous: job.previous });
       models.push(model);
       // The web starts with the real data every model was first fit on.
-      if (this.web && !exchanged) this.web.pool.append(job.data);
+      if (this.web && !exchanged) this.web.pool.append(wholePassages(job.data, parts.width, parts.passage ?? 1).whole);
       if (m === 0) first = await members[0].measure(members[0].adopt(model), job.data, options);
       else {
         await members[m].keep(model);

@@ -131,6 +131,7 @@ export class Experiment {
     const values = Object.fromEntries(this.metrics.map((m) => [m, new Float64Array(r)])) as Record<MetricName, Float64Array>;
     let first: ReplicateStep | null = null;
     let iterations = 0;
+    // Ecosystems fit their models one after another (ecosystem.ts), whatever the learner could batch.
     const models = this.parts.fitBatch && r > 1 && this.spec.models === 1 ? await this.fitTogether(options) : null;
     for (let i = 0; i < r; i++) {
       const onProgress = options.onProgress && ((step: number, steps: number) => options.onProgress!(i * steps + step, r * steps));

@@ -46,6 +46,8 @@ export interface LoopParts<M extends Fitted, Ref> {
   /** The n synthetic samples D^{t+1} takes from G^t, where the loop filters them (curation,
    * verification: engine/curation); without it they are G^t's own draws with bias λ. */
   synthetic?(model: M, rng: Rng, n: number): Promise<Float64Array>;
+  /** Rows that models feeding each other (ecosystem.ts) pass on together, never apart: a passage of a bigram's text; 1 when absent. */
+  readonly passage?: number;
   /** The distance between two models (models feeding each other: ecosystem.ts), where the loop measures one. */
   distance?(a: M, b: M): number;
 }

@@ -45,9 +45,15 @@ export function textLoop(spec: Spec, learner: UnigramLearner): LoopParts<Unigram
         (await filteredDraw((r, passages) => model.sample(r, passages * width, spec.lambda), Math.ceil(n / width), width, filter, rng)).subarray(0, n),
     }),
     width: 1,
+    // Models feeding each other (loops/ecosystem.ts) pass a bigram's text on in whole passages.
+    passage: width,
     real: (rng, n) => real.sample(rng, n),
     fit: (data, n) => learner.fit(data, n),
-    // Models feeding each other (loops/ecosystem.ts) are compared by the total variation between their word probabilities.
+    // Models feeding each other are compared by the total variation between their word
+    // probabilities, the bigram's too rather than between its pair distributions: a pair table has
+    // V² cells for n_s pairs, so sampling noise swamps it (two texts of 1,000 words drawn from one
+    // Zipf law, V = 1,000, are 0.84 apart in pairs and 0.33 in words), and the words' distance is
+    // the unigram's, on one scale for both learners.
     distance: (a, b) => totalVariation(a.probabilities, b.probabilities),
     // The reference is P_r itself, known exactly: nothing to draw.
     reference: () => null,
