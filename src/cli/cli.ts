@@ -45,6 +45,7 @@ function noEffect(key: SpecKey, spec: Spec): string {
   const context = [`--data ${spec.data}`, `--learner ${spec.learner}`, `--loop ${spec.loop}`];
   if (field.appliesWhen?.verifier) context.push(`--verifier ${spec.verifier}`);
   if (field.appliesWhen?.web) context.push(`--web ${spec.web}`);
+  if (field.appliesWhen?.mixing) context.push(`--mixing ${spec.mixing || '""'}`);
   if (field.appliesAbove?.curationK !== undefined) context.push(`--curation-k ${spec.curationK}`);
   if (field.appliesAbove?.models !== undefined) context.push(`--models ${spec.models}`);
   return `note: --${field.flag} has no effect with ${context.join(' ')}\n`;

@@ -37,7 +37,7 @@ export interface AxisNames {
 }
 
 /** The enum fields whose values decide whether another field matters. */
-type ConditionKey = 'data' | 'learner' | 'loop' | 'verifier' | 'web';
+type ConditionKey = 'data' | 'learner' | 'loop' | 'verifier' | 'web' | 'mixing';
 /** The integer fields whose size decides whether another field matters. */
 type AboveKey = 'curationK' | 'models';
 
@@ -523,9 +523,23 @@ export const specFields = {
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
     help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples; the bigram\'s text moves in whole passages, the words past the last whole one staying with their model); the rest are its own',
     axis: { symbol: 'exchange', title: 'share of synthetic samples taken from the other models' },
-    appliesWhen: { ...SHARED, web: ['off'] },
+    appliesWhen: { ...SHARED, web: ['off'], mixing: [''] },
     appliesAbove: { models: 1 },
   } satisfies NumberField,
+  mixing: {
+    kind: 'numbers',
+    min: 0,
+    max: 1,
+    maxCount: 16,
+    default: '',
+    emptyMeans: 'the exchange share',
+    flag: 'mixing',
+    label: 'mixing matrix',
+    plain: 'who learns from whom: M rows of M shares, row i giving the shares of model i’s synthetic samples that come from models 1, …, M, each row summing to 1 (with M = 2, 1,0,1,0: both models learn from model 1 alone). Empty: the exchange share decides',
+    help: 'M × M shares row by row: entry (i, j) is the share of model i\'s n_s synthetic samples drawn from model j\'s previous generation; each row sums to 1 and is rounded to whole samples by largest remainders; every drawn sample goes to one training set, so model j draws its column\'s total. Empty (the default): the exchange share',
+    appliesWhen: { ...SHARED, web: ['off'] },
+    appliesAbove: { models: 1 },
+  } satisfies NumberListField,
   web: {
     kind: 'enum',
     options: SWITCH,
@@ -657,7 +671,7 @@ export function unmetConditions(key: SpecKey, spec: Pick<Spec, ConditionKey | Ab
     unmet.push({ have: `${flag('learner')} ${spec.learner}`, need: `${flag('learner')} ${LEARNERS.filter((l) => learnerEntry(l).fields.includes(key)).join('|')}` });
   const { appliesWhen: when = {}, appliesAbove: above = {} } = specFields[key] as Field;
   for (const k of Object.keys(when) as ConditionKey[])
-    if (!when[k]!.includes(spec[k])) unmet.push({ have: `${flag(k)} ${spec[k]}`, need: `${flag(k)} ${when[k]!.join('|')}` });
+    if (!when[k]!.includes(spec[k])) unmet.push({ have: `${flag(k)} ${spec[k]}`, need: `${flag(k)} ${when[k]!.map((v) => v || '""').join('|')}` });
   for (const k of Object.keys(above) as AboveKey[]) if (!(spec[k] > above[k]!)) unmet.push({ have: `${flag(k)} ${spec[k]}`, need: `${flag(k)} > ${above[k]}` });
   return unmet;
 }

@@ -17,6 +17,7 @@ import {
   defaultSpec,
   describeAllowed,
   fieldApplies,
+  numbersOf,
   specFields,
 } from './schema';
 import { DOMAINS, ENGLISH_WORDS, dataEntry, dataOf, domainEntry, domainOf } from './domains';
@@ -270,6 +271,7 @@ function crossCheck(spec: Spec): SpecIssue[] {
     const { data, learner: learners } = specFields.models.appliesWhen;
     issues.push({ field: 'models', message: `${fieldName('models')}: ${spec.models} models need data=${data.join(' | ')} and learner=${learners.join(' | ')}; with data=${spec.data} learner=${spec.learner} use 1` });
   }
+  if (fieldApplies('mixing', spec) && spec.mixing !== '') issues.push(...mixingIssues(spec));
   if (learner.dim !== undefined && d !== learner.dim)
     issues.push({
       field: 'learner',
@@ -299,6 +301,20 @@ function crossCheck(spec: Spec): SpecIssue[] {
     }
   }
   return issues;
+}
+
+/** A mixing matrix is M × M shares whose rows each sum to 1. */
+function mixingIssues(spec: Spec): SpecIssue[] {
+  const m = spec.models;
+  const shares = numbersOf(spec.mixing);
+  const allowed = `allowed: M × M = ${m * m} shares row by row, row i the shares of model i's synthetic samples from models 1..${m}, each row summing to 1`;
+  if (shares.length !== m * m) return [{ field: 'mixing', message: `${fieldName('mixing')}: ${shares.length} shares for M = ${m}; ${allowed}` }];
+  for (let i = 0; i < m; i++) {
+    const sum = shares.slice(i * m, (i + 1) * m).reduce((a, b) => a + b, 0);
+    // Shares written to a few decimals (1/3 as 0.333333333) still count as summing to 1.
+    if (Math.abs(sum - 1) > 1e-6) return [{ field: 'mixing', message: `${fieldName('mixing')}: row ${i + 1} sums to ${+sum.toPrecision(6)}; ${allowed}` }];
+  }
+  return [];
 }
 
 /**

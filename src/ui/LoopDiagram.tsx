@@ -115,7 +115,7 @@ export function LoopDiagram({ spec, colour, t, latest, animate }: Props) {
           <text x={W - 2} y={filter ? 14 + 11 * Math.max(2, filterLines) : 14} textAnchor="end" fill="#1a1a1a" fontSize={8} data-testid="loop-models">
             <tspan x={W - 2}>{filter ? `M = ${spec.models},` : `M = ${spec.models} models`}</tspan>
             <tspan x={filter ? undefined : W - 2} dx={filter ? 3 : undefined} dy={filter ? 0 : 11}>
-              {spec.web === 'on' ? 'on a shared web' : `${Math.round(100 * spec.exchange)}% shared`}
+              {spec.web === 'on' ? 'on a shared web' : spec.mixing !== '' ? 'mixing matrix' : `${Math.round(100 * spec.exchange)}% shared`}
             </tspan>
           </text>
         )}

@@ -4,7 +4,7 @@ import { VERIFIER_WORDS } from '../engine/text/word-verifier';
 import { domainOf } from '../spec/domains';
 import { passageOf } from '../spec/learners';
 import { modelLambdas } from '../engine/loops/ecosystem';
-import { type LoopKind, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
+import { type LoopKind, type Spec, type SpecKey, fieldApplies, numbersOf, specFields } from '../spec/schema';
 import type { RunOverrides } from './lab-state';
 
 export const LOOP_NAMES: Record<LoopKind, string> = {
@@ -58,13 +58,21 @@ export function filterStory(spec: Spec): string {
   return parts.join('; ');
 }
 
+/** A mixing matrix as its rows, "(1, 0; 1, 0)": row i, the shares of model i's samples from each model. */
+export function mixingRows(spec: Pick<Spec, 'models' | 'mixing'>): string {
+  const shares = numbersOf(spec.mixing);
+  return `(${Array.from({ length: spec.models }, (_, i) => shares.slice(i * spec.models, (i + 1) * spec.models).join(', ')).join('; ')})`;
+}
+
 /** Models feeding each other, as a sentence; '' for one model. */
 export function ecosystemStory(spec: Spec): string {
   if (!fieldApplies('models', spec) || spec.models === 1) return '';
   const sharing =
     spec.web === 'on'
       ? 'all publishing their samples to a shared web that starts with their real data, each training on samples scraped from it'
-      : `${Math.round(100 * spec.exchange)}% of each one's synthetic samples drawn from the others'`;
+      : spec.mixing !== ''
+        ? `each one's synthetic samples drawn from the models by the mixing matrix ${mixingRows(spec)}`
+        : `${Math.round(100 * spec.exchange)}% of each one's synthetic samples drawn from the others'`;
   const lambdas = modelLambdas(spec);
   const lambdaWords = lambdas.every((l) => l === spec.lambda) ? '' : `, sampling with λ = ${lambdas.join(', ')} (models 1–${spec.models})`;
   return `${spec.models} models side by side, each with its own real data, ${sharing}${lambdaWords} (pictures and metrics: model 1; distance between models: all pairs)`;

@@ -59,6 +59,19 @@ describe('models feeding each other', () => {
     await waitForRuns(page, 'done', 60_000);
     expect(searchParams(page).get('models')).toBe('3');
     expect(searchParams(page).get('other-lambdas')).toBe('1');
+    // A mixing matrix replaces the exchange share, whose control then goes.
+    const mixing = field('mixing').locator('input.number-box');
+    await mixing.fill('1,0,0,1,0,0,0.5,0,0.5');
+    await mixing.press('Enter');
+    await expect.poll(() => field('exchange').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('loop-models').first().textContent()).toBe('M = 3 modelsmixing matrix');
+    expect(await page.getByTestId('loop-diagram').first().locator('svg').getAttribute('aria-label')).toContain('the mixing matrix (1, 0, 0; 1, 0, 0; 0.5, 0, 0.5)');
+    expect(searchParams(page).get('mixing')).toBe('1,0,0,1,0,0,0.5,0,0.5');
+    await page.getByTestId('loop-models').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'ecosystem-mixing-phone', false);
+    await mixing.fill('');
+    await mixing.press('Enter');
+    await expect.poll(() => field('exchange').count()).toBe(1);
     for (const table of await readTables(page)) expect(table.headers).toContain('spread');
     // The 1-D Gaussian ecosystem has its closed forms drawn as dashed lines.
     expect(await page.locator('[data-testid=chart-trace] path[stroke-dasharray="5 4"]').count()).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/cli';
 import { realDistribution } from '../../src/engine/data';
 import { learnerFor } from '../../src/engine/learners';
 import type { Model } from '../../src/engine/learners/model';
-import { Ecosystem, exchangeCounts, exchangeSamples, modelLambdas, scrape } from '../../src/engine/loops/ecosystem';
+import { Ecosystem, exchangeCounts, exchangeSamples, mixingCounts, modelLambdas, scrape } from '../../src/engine/loops/ecosystem';
 import { Rng } from '../../src/engine/random/prng';
 import { Experiment } from '../../src/engine/loops/experiment';
 import { simulationPath } from '../../src/engine/loops/moment-experiment';
@@ -27,12 +27,37 @@ describe('exchange of synthetic samples', () => {
     expect(exchangeCounts(10, 2, 0)).toEqual({ own: 10, each: 0 });
     // Model j's draw holds j·100 + row, so each training row names where it came from.
     const draws = [0, 1, 2].map((j) => Float64Array.from({ length: 10 }, (_, r) => 100 * j + r));
-    const mixed = exchangeSamples(draws, 1, 0.4);
+    const mixed = exchangeSamples(draws, 1, mixingCounts({ models: 3, exchange: 0.4, mixing: '' }, 10));
     expect(Array.from(mixed[0])).toEqual([0, 1, 2, 3, 4, 5, 106, 107, 206, 207]);
     expect(Array.from(mixed[1])).toEqual([100, 101, 102, 103, 104, 105, 6, 7, 208, 209]);
     expect(Array.from(mixed[2])).toEqual([200, 201, 202, 203, 204, 205, 8, 9, 108, 109]);
     const used = mixed.flatMap((m) => Array.from(m)).sort((a, b) => a - b);
     expect(used).toEqual(draws.flatMap((d) => Array.from(d)).sort((a, b) => a - b));
+  });
+
+  it('follows a mixing matrix: each row rounded to n_s by largest remainders, each model drawing what the others take from it', () => {
+    // Row 1: model 1 learns from itself alone; row 2: from model 1 alone (a student copying a teacher); row 3: thirds.
+    const spec = { models: 3, exchange: 0.5, mixing: '1,0,0,1,0,0,0.333333333,0.333333333,0.333333334' };
+    const counts = mixingCounts(spec, 10);
+    expect(counts).toEqual([
+      [10, 0, 0],
+      [10, 0, 0],
+      [3, 3, 4],
+    ]);
+    // Model j draws its column's total: 23, 3 and 4 rows.
+    const draws = [23, 3, 4].map((n, j) => Float64Array.from({ length: n }, (_, r) => 100 * j + r));
+    const mixed = exchangeSamples(draws, 1, counts);
+    expect(Array.from(mixed[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(mixed[1])).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    expect(Array.from(mixed[2])).toEqual([200, 201, 202, 203, 20, 21, 22, 100, 101, 102]);
+    const used = mixed.flatMap((m) => Array.from(m)).sort((a, b) => a - b);
+    expect(used).toEqual(draws.flatMap((d) => Array.from(d)).sort((a, b) => a - b));
+    // Without a matrix, the exchange share on every row.
+    expect(mixingCounts({ ...spec, mixing: '' }, 10)).toEqual([
+      [4, 3, 3],
+      [3, 4, 3],
+      [3, 3, 4],
+    ]);
   });
 });
 
@@ -140,12 +165,15 @@ describe('moments of models feeding each other (1-D Gaussian)', () => {
     // Model 1's mean leans on its fixed real set through its partners' samples too: R = 1,000 tells that term apart.
     { loop: 'augmentation', models: 2, exchange: 0.5, estimator: 'mle', lambda: 0.9, nSyn: 40, replicates: 1000 },
     { loop: 'accumulate', models: 2, exchange: 0.5, nReal: 5, estimator: 'unbiased', lambda: 1 },
+    // Mixing matrices: model 2 learns from model 1 alone (a student of a teacher that learns from itself), and a ring of three.
+    { loop: 'fully-synthetic', models: 2, mixing: '1,0,1,0', estimator: 'unbiased', lambda: 0.9 },
+    { loop: 'fresh', models: 3, mixing: '0.5,0.5,0,0,0.5,0.5,0.5,0,0.5', nReal: 10, estimator: 'mle', lambda: 1 },
     { loop: 'fully-synthetic', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
     { loop: 'augmentation', models: 3, web: 'on', estimator: 'unbiased', lambda: 1 },
     { loop: 'accumulate', models: 2, web: 'on', nReal: 5, estimator: 'mle', lambda: 0.7, otherLambdas: '1' },
   ];
   for (const c of cases)
-    it(`${c.loop}, M = ${c.models}, ${c.web ? 'web' : `exchange ${c.exchange}`}, ${c.estimator}, λ = ${c.lambda}${c.otherLambdas ? ` then ${c.otherLambdas}` : ''}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
+    it(`${c.loop}, M = ${c.models}, ${c.web ? 'web' : c.mixing ? `mixing ${c.mixing}` : `exchange ${c.exchange}`}, ${c.estimator}, λ = ${c.lambda}${c.otherLambdas ? ` then ${c.otherLambdas}` : ''}: E[σ²_t], E[μ_t²], E[(μ₁ − μ₂)²]`, async () => {
       const spec = assertSpec({ ...base, ...c });
       const theory = ecosystemMoments(spec);
       const sim = await simulate(spec);
@@ -227,7 +255,7 @@ describe('word models feeding each other', () => {
 
   it('swap a bigram\'s text in whole passages; the words past the last whole passage stay with their model', () => {
     const draws = [Float64Array.of(0, 1, 2, 3, 4), Float64Array.of(10, 11, 12, 13, 14)];
-    expect(exchangeSamples(draws, 1, 0.5, 2).map((m) => Array.from(m))).toEqual([
+    expect(exchangeSamples(draws, 1, mixingCounts({ models: 2, exchange: 0.5, mixing: '' }, 2), 2).map((m) => Array.from(m))).toEqual([
       [0, 1, 12, 13, 4],
       [10, 11, 2, 3, 14],
     ]);
@@ -350,5 +378,42 @@ describe('the fields models and exchange', () => {
     await runCli(['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1', '--exchange', '0.3'], { out: () => {}, err: (t) => (err += t) });
     expect(err).toContain('note: --exchange has no effect');
     expect(err).toContain('--models 1');
+  });
+});
+
+describe('the mixing matrix', () => {
+  const gaussian = ['run', '--data', 'gaussian', '--dim', '1', '--learner', 'gaussian', '--generations', '1', '--replicates', '1'];
+
+  it('needs M × M shares whose rows sum to 1, and says so naming the row', () => {
+    const allowed = "allowed: M × M = 4 shares row by row, row i the shares of model i's synthetic samples from models 1..2, each row summing to 1";
+    for (const [mixing, why] of [
+      ['1,0,1', '3 shares for M = 2'],
+      ['1,0,0.5,0.4', 'row 2 sums to 0.9'],
+    ]) {
+      const checked = normaliseSpec({ models: 2, mixing });
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.issues[0].message).toBe(`mixing matrix (--mixing): ${why}; ${allowed}`);
+    }
+    expect(normaliseSpec({ models: 3, mixing: '1,0,0,0,1,0,0.333333,0.333333,0.333334' }).ok).toBe(true);
+  });
+
+  it('replaces the exchange share, which then has no effect, and has none itself with one model', async () => {
+    let err = '';
+    const code = await runCli([...gaussian, '--models', '2', '--mixing', '1,0,1,0', '--exchange', '0.3'], { out: () => {}, err: (t) => (err += t) });
+    expect(code).toBe(0);
+    expect(err).toMatch(/note: --exchange has no effect with .*--mixing 1,0,1,0/);
+    err = '';
+    await runCli([...gaussian, '--mixing', '1'], { out: () => {}, err: (t) => (err += t) });
+    expect(err).toContain('note: --mixing has no effect');
+  });
+
+  it('lets a student learn from a teacher alone: it follows the teacher, and the theory lines say how far', async () => {
+    const spec = { data: 'gaussian', dim: 1, learner: 'gaussian', loop: 'fully-synthetic', nIni: 50, nSyn: 50, generations: 8, replicates: 40, models: 2 };
+    const [apart, student] = [assertSpec({ ...spec, exchange: 0 }), assertSpec({ ...spec, mixing: '1,0,1,0' })];
+    // Model 1, the teacher, learns from itself alone either way (simulated against these lines above).
+    expect(ecosystemMoments(student).variance).toEqual(ecosystemMoments(apart).variance);
+    // The student's mean is one fit away from the teacher's; models apart drift apart as two random walks.
+    expect(ecosystemMoments(student).between[7]).toBeLessThan(ecosystemMoments(apart).between[7] / 5);
+    expect(mean((await lastGeneration(student)).values.spread)).toBeLessThan(mean((await lastGeneration(apart)).values.spread));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPEC_KEYS, defaultSpec, fieldApplies, specFields } from '../../src/spec/schema';
+import { type Field, SPEC_KEYS, defaultSpec, fieldApplies, specFields } from '../../src/spec/schema';
 import { normaliseSpec, parseField } from '../../src/spec/validate';
 
 function issuesOf(input: Record<string, unknown>): string[] {
@@ -20,14 +20,15 @@ describe('spec schema', () => {
   });
 
   for (const key of SPEC_KEYS) {
-    const field = specFields[key];
+    const field: Field = specFields[key];
     it(`rejects malformed, NaN, missing and out-of-range values of ${key}`, () => {
       // A number list's empty text is its default (nothing listed); its numbers are checked one by one.
       const bad: unknown[] = [field.kind === 'numbers' ? ',' : '', 'abc', null, {}, [], true];
-      if (field.kind === 'numbers') bad.push(String(field.max + 1), String(field.min), `${field.max},${field.min - 1}`, Array(field.maxCount + 1).fill(field.max).join(','));
+      if (field.kind === 'numbers') bad.push(String(field.max + 1), `${field.max},${field.min - 1}`, Array(field.maxCount + 1).fill(field.max).join(','));
+      if (field.kind === 'numbers' && field.minExclusive) bad.push(String(field.min));
       else if (field.kind !== 'enum' && field.kind !== 'list') bad.push(Number.NaN, Infinity, -Infinity, field.max + 1, field.min - 1);
       if (field.kind === 'int') bad.push(field.min + 0.5);
-      if (field.kind === 'number' && 'minExclusive' in field && field.minExclusive) bad.push(field.min);
+      if (field.kind === 'number' && field.minExclusive) bad.push(field.min);
       for (const value of bad) {
         const issues = issuesOf({ [key]: value });
         expect(issues.length, `${key} = ${String(value)}`).toBeGreaterThan(0);

@@ -2,9 +2,10 @@
  * Models that feed each other (Gao & Li 2025, arXiv 2505.21677; issue 17 §2): M models, each a
  * replicate of the loop with its own real data and training set, advance together. Every
  * generation each model's n_s synthetic samples are drawn from its own previous model and from the
- * others': the exchange share of them, split evenly, comes from the other M − 1 models. Each model
- * draws n_s samples (curated or verified as a single model's are) and every sample goes to exactly
- * one training set, so the models' training sets stay independent given the previous models.
+ * others': the exchange share of them, split evenly, comes from the other M − 1 models, or a
+ * mixing matrix gives each model's shares from each model. Each model draws what the others take
+ * from it (curated or verified as a single model's are) and every sample goes to exactly one
+ * training set, so the models' training sets stay independent given the previous models.
  * Model 1 is measured as a single loop is; the spread is the mean distance over pairs of models.
  * Each model draws with its own λ (modelLambdas): one guided model among plain ones, or the reverse.
  * With the shared web on, the models publish instead: a pool starts with every model's generation-1
@@ -39,31 +40,58 @@ function wholePassages(data: Float64Array, width: number, passage: number): { wh
   return { whole: data.subarray(0, end), rest: data.subarray(end) };
 }
 
+/** `total` split in proportion to `shares` (summing to 1) in whole units: floors, then one more to the largest remainders, the first on ties. */
+function largestRemainders(shares: readonly number[], total: number): number[] {
+  const exact = shares.map((share) => share * total);
+  const counts = exact.map(Math.floor);
+  let left = total - counts.reduce((sum, c) => sum + c, 0);
+  const order = exact.map((_, j) => j).sort((a, b) => exact[b] - counts[b] - (exact[a] - counts[a]) || a - b);
+  for (const j of order) {
+    if (left <= 0) break;
+    counts[j] += 1;
+    left -= 1;
+  }
+  return counts;
+}
+
 /**
- * The synthetic part of each model's next training set from the models' own draws (n_s rows of
- * `width` each), moved in whole passages of `passage` rows (a bigram's text: LoopParts.passage):
- * model i keeps passages [0, own) of its draw, and takes from model j ≠ i the block of `each`
- * passages that j's draw reserves for i (j's blocks follow its own passages, in the others' order);
- * its rows past the last whole passage end its part.
+ * c[i][j]: the units (samples, or a bigram's passages) of model i's synthetic part drawn from
+ * model j, each row summing to `units`: the mixing matrix's shares rounded within each row, or,
+ * without a matrix, the exchange share (exchangeCounts) on every row.
  */
-export function exchangeSamples(draws: readonly Float64Array[], width: number, share: number, passage = 1): Float64Array[] {
+export function mixingCounts(spec: Pick<Spec, 'models' | 'exchange' | 'mixing'>, units: number): number[][] {
+  const m = spec.models;
+  const shares = numbersOf(spec.mixing);
+  if (shares.length === 0) {
+    const { own, each } = exchangeCounts(units, m, spec.exchange);
+    return Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? own : each)));
+  }
+  return Array.from({ length: m }, (_, i) => largestRemainders(shares.slice(i * m, (i + 1) * m), units));
+}
+
+/**
+ * The synthetic part of each model's next training set from the models' own draws (rows of
+ * `width`), moved in whole passages of `passage` rows (a bigram's text: LoopParts.passage):
+ * model j's draw holds counts[j][j] passages for itself, then counts[i][j] for each other model i
+ * in index order; model i's part is its own block, then its block from each other model in index
+ * order, then its own rows past the last whole passage.
+ */
+export function exchangeSamples(draws: readonly Float64Array[], width: number, counts: readonly (readonly number[])[], passage = 1): Float64Array[] {
   const m = draws.length;
   const size = width * passage;
   const parts = draws.map((draw) => wholePassages(draw, width, passage));
-  const { own, each } = exchangeCounts(parts[0].whole.length / size, m, share);
-  const block = (j: number, r: number) => parts[j].whole.subarray(r * size, (r + each) * size);
-  return parts.map(({ whole, rest }, i) => {
-    const out = new Float64Array(whole.length + rest.length);
-    out.set(whole.subarray(0, own * size));
-    let at = own;
-    for (let j = 0; j < m; j++) {
-      if (j === i) continue;
-      // Model j reserves its k-th block for the k-th other model in index order.
-      const k = i < j ? i : i - 1;
-      out.set(block(j, own + k * each), at * size);
-      at += each;
+  const order = (i: number) => [i, ...Array.from({ length: m }, (_, j) => j).filter((j) => j !== i)];
+  /** Where model j's draw keeps its block for model i. */
+  const start = (j: number, i: number) => (i === j ? 0 : order(j).slice(0, order(j).indexOf(i)).reduce((at, h) => at + counts[h][j], 0));
+  return parts.map(({ rest }, i) => {
+    const out = new Float64Array(counts[i].reduce((sum, c) => sum + c, 0) * size + rest.length);
+    let at = 0;
+    for (const j of order(i)) {
+      const from = start(j, i) * size;
+      out.set(parts[j].whole.subarray(from, from + counts[i][j] * size), at);
+      at += counts[i][j] * size;
     }
-    out.set(rest, at * size);
+    out.set(rest, at);
     return out;
   });
 }
@@ -113,6 +141,8 @@ interface EcosystemCheckpoint<Ref> {
 
 export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
   private readonly members: Replicate<M, Ref>[];
+  /** counts[i][j]: the samples (passages) model i takes from model j's draw (mixingCounts); null with the web. */
+  private readonly counts: number[][] | null;
   /** The shared web's pool and its scraping stream, when the web is on. */
   private readonly web: { pool: GrowingPool; rng: Rng } | null;
 
@@ -122,16 +152,18 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
    * λ is part of its loop's draws and measurements); `parts` is model 1's.
    */
   constructor(
-    private readonly spec: Spec,
+    spec: Spec,
     private readonly parts: LoopParts<M, Ref>,
     index: number,
     resumable = false,
     partsOf: (lambda: number) => LoopParts<M, Ref> = () => parts,
   ) {
     if (!parts.distance) throw new Error('Ecosystem: this loop measures no distance between models');
-    this.members = modelLambdas(spec).map((lambda, m) =>
-      m === 0 ? new Replicate(spec, parts, index, resumable, m) : new Replicate({ ...spec, lambda }, partsOf(lambda), index, resumable, m),
-    );
+    const passage = parts.passage ?? 1;
+    this.counts = spec.web === 'on' ? null : mixingCounts(spec, Math.floor(spec.nSyn / passage));
+    // Model j draws what the others take from it (a column of the counts) and its own rows past the last whole passage.
+    const drawn = (j: number) => (this.counts ? passage * this.counts.reduce((sum, row) => sum + row[j], 0) + (spec.nSyn % passage) : spec.nSyn);
+    this.members = modelLambdas(spec).map((lambda, m) => new Replicate({ ...spec, lambda, nSyn: drawn(m) }, m === 0 ? parts : partsOf(lambda), index, resumable, m));
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
   }
 
@@ -140,9 +172,9 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
    * they were published to; in whole passages either way (wholePassages).
    */
   private share(draws: Float64Array[]): Float64Array[] {
-    const { spec, parts, web } = this;
+    const { parts, web } = this;
     const passage = parts.passage ?? 1;
-    if (!web) return exchangeSamples(draws, parts.width, spec.exchange, passage);
+    if (!web) return exchangeSamples(draws, parts.width, this.counts!, passage);
     const split = draws.map((draw) => wholePassages(draw, parts.width, passage));
     for (const { whole } of split) web.pool.append(whole);
     return split.map(({ whole, rest }) => {

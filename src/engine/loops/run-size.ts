@@ -13,7 +13,7 @@ import { laterTrainingSize } from '../../spec/validate';
  * M models that feed each other each draw and fit their own (model 1 alone is measured on samples).
  */
 export function runSamples(
-  spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK' | 'models' | 'web' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>,
+  spec: Pick<Spec, 'data' | 'learner' | 'loop' | 'verifier' | 'curationK' | 'models' | 'web' | 'mixing' | 'nIni' | 'nReal' | 'nSyn' | 'nEval' | 'generations' | 'replicates'>,
 ): number {
   let perModel = spec.nIni;
   for (let t = 2; t <= spec.generations; t++) perModel += laterTrainingSize(spec, t)[0];

@@ -1,26 +1,19 @@
 /**
  * Models feeding each other (loops/ecosystem.ts) with the Gaussian learner on N(0, I_d): E tr Σ_t
  * and E‖μ_t‖² of model 1 from the exact per-coordinate recursion of pool-moments.ts, for every
- * loop, the exchange or the shared web, and λ per model. Tested against the engine in
- * tests/unit/ecosystem.test.ts.
+ * loop, the exchange share, a mixing matrix or the shared web, and λ per model. Tested against the
+ * engine in tests/unit/ecosystem.test.ts.
  */
 import type { Spec } from '../../spec/schema';
-import { exchangeCounts, modelLambdas } from '../loops/ecosystem';
+import { mixingCounts, modelLambdas } from '../loops/ecosystem';
 import type { Theory } from './gaussian-loops';
 import { type PoolMoments, poolMoments } from './pool-moments';
 
-type EcosystemSpec = Pick<Spec, 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'models' | 'exchange' | 'web' | 'otherLambdas'>;
+type EcosystemSpec = Pick<Spec, 'loop' | 'estimator' | 'lambda' | 'nIni' | 'nReal' | 'nSyn' | 'generations' | 'models' | 'exchange' | 'mixing' | 'web' | 'otherLambdas'>;
 
 /** Per coordinate and generation: model 1's E[μ²] and E[σ²], and E[(μ₁ − μ₂)²]. */
 export function ecosystemMoments(spec: EcosystemSpec): PoolMoments {
-  const { own, each } = exchangeCounts(spec.nSyn, spec.models, spec.exchange);
-  const members = Array.from({ length: spec.models }, (_, i) => i);
-  return poolMoments({
-    ...spec,
-    lambdas: modelLambdas(spec),
-    counts: members.map((i) => members.map((j) => (i === j ? own : each))),
-    web: spec.web === 'on',
-  });
+  return poolMoments({ ...spec, lambdas: modelLambdas(spec), counts: mixingCounts(spec, spec.nSyn), web: spec.web === 'on' });
 }
 
 /** E tr Σ_t and E‖μ_t‖² of model 1; null unless M > 1 Gaussian learners on N(0, I_d) whose samples are not curated, verified or corrected. */

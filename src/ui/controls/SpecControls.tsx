@@ -20,7 +20,7 @@ const GROUPS: { title: string; keys: SpecKey[] }[] = [
   { title: 'Real data', keys: ['data', 'dim'] },
   { title: 'Learner', keys: ['learner', 'components', 'estimator', 'bandwidth'] },
   { title: 'Curation, verification and correction of synthetic data', keys: ['curationK', 'curationBeta', 'targetX', 'targetY', 'targetClass', 'targetWords', 'verifier', 'verifierAccuracy', 'correction'] },
-  { title: 'Models feeding each other', keys: ['models', 'exchange', 'web', 'otherLambdas'] },
+  { title: 'Models feeding each other', keys: ['models', 'exchange', 'mixing', 'web', 'otherLambdas'] },
   { title: 'Neural network', keys: ['epochs', 'hidden', 'layers', 'steps', 'learningRate', 'batchSize', 'latentDim', 'diffusionSteps', 'warmStart'] },
   { title: 'Run', keys: ['generations', 'replicates', 'seed', 'nEval'] },
 ];
