@@ -100,7 +100,7 @@ const DIGIT_DATA = dataOf('digits');
 const TEXT_DATA = dataOf('text');
 const FILTERED_DATA = [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA];
 /** Models feed each other where a model is cheap to fit many times over: the closed-form learners of points, and word counts. */
-const SHARED = { data: [...POINT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'unigram'] } as const;
+const SHARED = { data: [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'unigram', 'pca-gmm', 'vae', 'cvae', 'conv-gan'] } as const;
 
 export const specFields = {
   data: {
@@ -476,7 +476,8 @@ export const specFields = {
     flag: 'models',
     label: 'models M',
     plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
-    help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
+    plainIn: { digits: 'how many digit generators are trained side by side, each on its own real digits, sharing their synthetic digits (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all by the Fréchet distance between LeNet features of their samples' },
+    help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models (points: Fréchet distance between their moments; digits: between the LeNet features of n_eval samples of each; words: total variation)',
     axis: { symbol: 'M', title: 'models feeding each other' },
     appliesWhen: SHARED,
   } satisfies IntField,

@@ -35,7 +35,7 @@ describe('sweep axes of curation and of models feeding each other', () => {
       'x axis (exchange, --x exchange): exchange has no effect with --models 1; sweep it with --models > 1',
     ]);
     expect(messages({ base: { data: 'zipf', learner: 'bigram' }, x: { field: 'models', values: [1, 2] } })[0]).toBe(
-      'x axis (M, --x models): M has no effect with --learner bigram; sweep it with --learner gaussian|gmm|kde|unigram',
+      'x axis (M, --x models): M has no effect with --learner bigram; sweep it with --learner gaussian|gmm|kde|unigram|pca-gmm|vae|cvae|conv-gan',
     );
     expect(messages({ base: { loop: 'fully-synthetic' }, x: { field: 'synFraction', values: [0.5] }, y: { field: 'lambda', values: [1] } })[0]).toMatch(
       /n_r, which it spans, has no effect with --loop fully-synthetic/,
