@@ -107,10 +107,11 @@ export const METRICS: Readonly<Record<MetricName, MetricInfo>> = {
   },
   spread: {
     label: 'distance between models',
-    plain: 'how different the models that feed each other have become (0 = all alike): the mean distance over every pair of models (points: Fréchet distance; words: total variation)',
+    plain: 'how different the models that feed each other have become (0 = all alike): the mean distance over every pair of models (points: Fréchet distance; digits: Fréchet distance between what LeNet sees in their samples; words: total variation)',
     better: 'lower',
     reading: '0 = the models alike',
     help: 'mean over the M(M − 1)/2 pairs of models of the distance between them: points, the squared W2 between Gaussians with their moments; words, the total variation ½Σ|q_i − q′_i| between their word probabilities (Gao & Li 2025: exchanging data homogenises the models)',
+    digitsHelp: 'mean over the M(M − 1)/2 pairs of models of the squared W2 between Gaussians fit to LeNet features of n_eval samples of each (drawn as fitted, λ = 1): the FD of the digit metrics, between two models instead of a model and the test digits (Gao & Li 2025: exchanging data homogenises the models)',
     range: NON_NEGATIVE,
     axis: 'data',
   },

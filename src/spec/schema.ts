@@ -116,8 +116,6 @@ const POINT_DATA = dataOf('points');
 const DIGIT_DATA = dataOf('digits');
 const TEXT_DATA = dataOf('text');
 const FILTERED_DATA = [...POINT_DATA, ...DIGIT_DATA, ...TEXT_DATA];
-/** Models feed each other where the loop measures a distance between two models (LoopParts.distance). */
-const SHARED = { data: [...POINT_DATA, ...TEXT_DATA], learner: ['gaussian', 'gmm', 'kde', 'gan', 'diffusion', 'unigram', 'bigram'] } as const;
 
 export const specFields = {
   data: {
@@ -493,9 +491,9 @@ export const specFields = {
     flag: 'models',
     label: 'models M',
     plain: 'how many models are trained side by side, each on its own real data, sharing their synthetic samples (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all',
-    help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models',
+    plainIn: { digits: 'how many digit generators are trained side by side, each on its own real digits, sharing their synthetic digits (1: one model, the paper\'s loop); the pictures and charts show model 1, and the distance between models compares them all by the Fréchet distance between LeNet features of their samples' },
+    help: 'M models, each with its own real data and training set; every generation each trains on its loop\'s mix, its synthetic part drawn from its own and the others\' previous models (see exchange); the metrics are model 1\'s, plus the distance between models (points: Fréchet distance between their moments; digits: between the LeNet features of n_eval samples of each; words: total variation)',
     axis: { symbol: 'M', title: 'models feeding each other' },
-    appliesWhen: SHARED,
   } satisfies IntField,
   otherLambdas: {
     kind: 'numbers',
@@ -509,7 +507,6 @@ export const specFields = {
     label: 'λ of models 2…M',
     plain: 'the sampling bias of the other models, one number each for models 2, 3 and 4 (the last one given also serves the models after it; empty: every model uses λ). 1 draws as fitted: one guided model among plain ones, or, with λ = 1, one plain model among guided ones',
     help: 'λ of models 2..M in order, comma-separated, each in (0, 1]; models past the list take its last value, values past model M are unused; empty (the default): every model samples with λ',
-    appliesWhen: SHARED,
     appliesAbove: { models: 1 },
   } satisfies NumberListField,
   exchange: {
@@ -523,7 +520,7 @@ export const specFields = {
     plain: 'the share of each model\'s synthetic training samples that come from the other models, split evenly between them (0: each model eats only its own samples; (M − 1)/M: every model\'s samples count equally)',
     help: 'fraction of the n_s synthetic samples of each model drawn from the other M − 1 models\' previous generation, split evenly (each rounded to whole samples; the bigram\'s text moves in whole passages, the words past the last whole one staying with their model); the rest are its own',
     axis: { symbol: 'exchange', title: 'share of synthetic samples taken from the other models' },
-    appliesWhen: { ...SHARED, web: ['off'], mixing: [''] },
+    appliesWhen: { web: ['off'], mixing: [''] },
     appliesAbove: { models: 1 },
   } satisfies NumberField,
   mixing: {
@@ -537,7 +534,7 @@ export const specFields = {
     label: 'mixing matrix',
     plain: 'who learns from whom: M rows of M shares, row i giving the shares of model i’s synthetic samples that come from models 1, …, M, each row summing to 1 (with M = 2, 1,0,1,0: both models learn from model 1 alone). Empty: the exchange share decides',
     help: 'M × M shares row by row: entry (i, j) is the share of model i\'s n_s synthetic samples drawn from model j\'s previous generation; each row sums to 1 and is rounded to whole samples by largest remainders; every drawn sample goes to one training set, so model j draws its column\'s total. Empty (the default): the exchange share',
-    appliesWhen: { ...SHARED, web: ['off'] },
+    appliesWhen: { web: ['off'] },
     appliesAbove: { models: 1 },
   } satisfies NumberListField,
   web: {
@@ -548,7 +545,6 @@ export const specFields = {
     label: 'shared web',
     plain: 'instead of exchanging samples, every model publishes its samples to a shared pool that starts with all the models\' real data, and each trains on samples scraped at random from it: the share of generated content grows every generation',
     help: 'the synthetic part of each training set is n_s samples drawn without replacement from a pool holding the M·n_ini real samples of generation 1 and every sample every model has published since (n_s per model per generation, with λ, filtered as set; the bigram\'s text in whole passages, the words past the last whole one kept by their model); exchange is then unused',
-    appliesWhen: SHARED,
     appliesAbove: { models: 1 },
   } satisfies EnumField<typeof SWITCH>,
   generations: {

@@ -267,10 +267,6 @@ function crossCheck(spec: Spec): SpecIssue[] {
     return issues;
   }
   issues.push(...datasetSizes(spec));
-  if (spec.models > 1 && !fieldApplies('models', spec)) {
-    const { data, learner: learners } = specFields.models.appliesWhen;
-    issues.push({ field: 'models', message: `${fieldName('models')}: ${spec.models} models need data=${data.join(' | ')} and learner=${learners.join(' | ')}; with data=${spec.data} learner=${spec.learner} use 1` });
-  }
   if (fieldApplies('mixing', spec) && spec.mixing !== '') issues.push(...mixingIssues(spec));
   if (learner.dim !== undefined && d !== learner.dim)
     issues.push({

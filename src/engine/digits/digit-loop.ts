@@ -3,7 +3,9 @@
  * is drawn from the held-out test split, and generators and the feature map are the networks the
  * caller supplies (TensorFlow.js lives outside the engine). A curator or a verifier
  * (digit-curation.ts) filters the synthetic digits by the feature map's class probabilities, and
- * a curated run also measures the curator's reward.
+ * a curated run also measures the curator's reward. Models that feed each other (loops/ecosystem.ts)
+ * are compared as G^t is measured: by the Fréchet distance between the LeNet features of n_eval
+ * samples of each.
  */
 import { filteredDraw } from '../curation/synthetic-draw';
 import type { LoopParts } from '../loops/replicate';
@@ -11,7 +13,7 @@ import type { MetricName } from '../metrics/registry';
 import { Rng, mixKey } from '../random/prng';
 import type { Spec } from '../../spec/schema';
 import { digitFilter, targetMeasures } from './digit-curation';
-import { type DigitMeasures, type DigitReference, digitMeasures, digitReference } from './digit-metrics';
+import { type DigitMeasures, type DigitReference, type FeatureMoments, digitMeasures, digitReference, featureDistance, featureMoments } from './digit-metrics';
 
 /** The loop's metrics of a measurement (classShare is a picture, not a metric). */
 function metricsOf(measures: DigitMeasures): Record<MetricName, number> {
@@ -54,7 +56,7 @@ export function drawDigits(split: DigitSplit, rng: Rng, n: number): Float64Array
   return rows;
 }
 
-export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitModel, DigitReference> {
+export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitModel, DigitReference, FeatureMoments> {
   const { mnist, learner, features } = networks;
   const filter = digitFilter(spec, features);
   return {
@@ -62,6 +64,9 @@ export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitM
     width: DIGIT_ROW,
     real: (rng, n) => drawDigits(mnist.train, rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),
+    // Drawn as fitted (λ = 1), as the points' and words' distances compare the fitted models.
+    profile: async (model, rng) => featureMoments(await features.embed(await model.sample(rng, spec.nEval, 1), spec.nEval), spec.nEval),
+    distance: featureDistance,
     async reference(rng) {
       const held = drawDigits(mnist.test, rng, spec.nEval);
       return digitReference(await features.embed(held, spec.nEval), spec.nEval);

@@ -9,24 +9,33 @@ import { KnnManifold, MAD_K, precisionRecall } from '../metrics/precision-recall
 import { meanAndScatter } from '../linalg/matrix';
 import { DIGIT_CLASSES, type DigitEmbedding } from './digits';
 
-/** Held-out real digits as the metrics see them: feature moments and k-NN manifold. */
-export interface DigitReference {
+/** The mean and covariance of n digits' features: what the Fréchet distance compares. */
+export interface FeatureMoments {
   readonly mean: Float64Array;
   readonly cov: Float64Array;
-  readonly manifold: KnnManifold;
   readonly dim: number;
 }
 
-function moments(features: Float64Array, n: number, dim: number): { mean: Float64Array; cov: Float64Array } {
-  const { mean, scatter } = meanAndScatter(features, n, dim);
+/** Held-out real digits as the metrics see them: feature moments and k-NN manifold. */
+export interface DigitReference extends FeatureMoments {
+  readonly manifold: KnnManifold;
+}
+
+export function featureMoments(embedding: DigitEmbedding, n: number): FeatureMoments {
+  const { mean, scatter } = meanAndScatter(embedding.features, n, embedding.dim);
   // Unbiased covariance, as FID implementations use (numpy.cov).
   for (let i = 0; i < scatter.length; i++) scatter[i] /= n - 1;
-  return { mean, cov: scatter };
+  return { mean, cov: scatter, dim: embedding.dim };
+}
+
+/** The Fréchet distance between two sets of digits by their feature moments (the paper's MNIST "FID"). */
+export function featureDistance(a: FeatureMoments, b: FeatureMoments): number {
+  return frechetDistance(a.mean, a.cov, b.mean, b.cov, a.dim);
 }
 
 export function digitReference(embedding: DigitEmbedding, n: number): DigitReference {
   const { features, dim } = embedding;
-  return { ...moments(features, n, dim), manifold: new KnnManifold(features, n, dim, MAD_K), dim };
+  return { ...featureMoments(embedding, n), manifold: new KnnManifold(features, n, dim, MAD_K) };
 }
 
 /** Share of the n samples that the classifier puts in each class. */
@@ -63,11 +72,10 @@ export interface DigitMeasures {
 /** Measures n generated digits, given their embedding, against the real reference. */
 export function digitMeasures(reference: DigitReference, embedding: DigitEmbedding, n: number): DigitMeasures {
   if (embedding.dim !== reference.dim) throw new Error(`digitMeasures: features of dimension ${embedding.dim}, reference ${reference.dim}`);
-  const { mean, cov } = moments(embedding.features, n, embedding.dim);
   const { precision, recall } = precisionRecall(reference.manifold, embedding.features, n, embedding.dim, MAD_K);
   const share = classHistogram(embedding.classes, n);
   return {
-    fd: frechetDistance(mean, cov, reference.mean, reference.cov, embedding.dim),
+    fd: featureDistance(featureMoments(embedding, n), reference),
     precision,
     recall,
     classes: classCoverage(share),

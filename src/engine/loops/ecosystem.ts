@@ -6,7 +6,8 @@
  * mixing matrix gives each model's shares from each model. Each model draws what the others take
  * from it (curated or verified as a single model's are) and every sample goes to exactly one
  * training set, so the models' training sets stay independent given the previous models.
- * Model 1 is measured as a single loop is; the spread is the mean distance over pairs of models.
+ * Model 1 is measured as a single loop is; the spread is the mean distance over pairs of models
+ * (for digits between their profiles, drawn from a stream of the ecosystem's own).
  * Each model draws with its own λ (modelLambdas): one guided model among plain ones, or the reverse.
  * With the shared web on, the models publish instead: a pool starts with every model's generation-1
  * real samples and receives every model's n_s draws each generation; each model's synthetic part
@@ -19,8 +20,9 @@ import { type Spec, numbersOf } from '../../spec/schema';
 import { type Fitted, type LoopParts, Replicate, type ReplicateCheckpoint, type ReplicateStep, type StepOptions, type Stepper, interleave } from './replicate';
 import { GrowingPool } from './training-set';
 
-/** The label of the web's scraping stream, beside the models' own (members 1..3). */
+/** The labels of the web's scraping stream and of the models' profiles, beside the models' own (members 1..3). */
 const WEB_STREAM = 99;
+const PROFILE_STREAM = 98;
 
 /** Samples each model takes from every other model's draw, and from its own: n_s = own + (M − 1)·each. */
 export function exchangeCounts(nSyn: number, models: number, share: number): { own: number; each: number } {
@@ -133,18 +135,23 @@ export function scrape(pool: Float64Array, width: number, n: number, rng: Rng): 
   return out;
 }
 
+type RngState = ReturnType<Rng['getState']>;
+
 interface EcosystemCheckpoint<Ref> {
   t: number;
   members: ReplicateCheckpoint<Ref>[];
-  web: { length: number; rng: ReturnType<Rng['getState']> } | null;
+  web: { length: number; rng: RngState } | null;
+  profile: RngState;
 }
 
-export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
+export class Ecosystem<M extends Fitted, Ref, P = M> implements Stepper<M> {
   private readonly members: Replicate<M, Ref>[];
   /** counts[i][j]: the samples (passages) model i takes from model j's draw (mixingCounts); null with the web. */
   private readonly counts: number[][] | null;
   /** The shared web's pool and its scraping stream, when the web is on. */
   private readonly web: { pool: GrowingPool; rng: Rng } | null;
+  /** The profiles' samples come from a stream of their own, so that measuring the spread changes no model. */
+  private readonly profileRng: Rng;
 
   /**
    * Model 1 draws from replicate `index`'s own streams (as a single loop would), model m > 1 from
@@ -153,10 +160,10 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
    */
   constructor(
     spec: Spec,
-    private readonly parts: LoopParts<M, Ref>,
+    private readonly parts: LoopParts<M, Ref, P>,
     index: number,
     resumable = false,
-    partsOf: (lambda: number) => LoopParts<M, Ref> = () => parts,
+    partsOf: (lambda: number) => LoopParts<M, Ref, P> = () => parts,
   ) {
     if (!parts.distance) throw new Error('Ecosystem: this loop measures no distance between models');
     const passage = parts.passage ?? 1;
@@ -165,6 +172,7 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
     const drawn = (j: number) => (this.counts ? passage * this.counts.reduce((sum, row) => sum + row[j], 0) + (spec.nSyn % passage) : spec.nSyn);
     this.members = modelLambdas(spec).map((lambda, m) => new Replicate({ ...spec, lambda, nSyn: drawn(m) }, m === 0 ? parts : partsOf(lambda), index, resumable, m));
     this.web = spec.web === 'on' ? { pool: new GrowingPool(), rng: Rng.stream(spec.seed, index, StreamRole.model, WEB_STREAM) } : null;
+    this.profileRng = Rng.stream(spec.seed, index, StreamRole.evaluation, PROFILE_STREAM);
   }
 
   /**
@@ -207,18 +215,28 @@ export class Ecosystem<M extends Fitted, Ref> implements Stepper<M> {
         await interleave(options);
       }
     }
-    const spread = meanPairwiseDistance(models, parts.distance!);
+    const spread = meanPairwiseDistance(await this.profiles(models), parts.distance!);
     return { ...first!, metrics: { ...first!.metrics, spread }, models };
+  }
+
+  /** What the spread compares of each model: the model itself, or its profile (drawn in model order). */
+  private async profiles(models: M[]): Promise<P[]> {
+    const { profile } = this.parts;
+    if (!profile) return models as unknown as P[];
+    const profiles: P[] = [];
+    for (const model of models) profiles.push(await profile(model, this.profileRng));
+    return profiles;
   }
 
   checkpoint(): EcosystemCheckpoint<Ref> {
     const members = this.members.map((member) => member.checkpoint());
     const web = this.web && { length: this.web.pool.size, rng: this.web.rng.getState() };
-    return { t: members[0].t, members, web };
+    return { t: members[0].t, members, web, profile: this.profileRng.getState() };
   }
 
   restore(checkpoint: EcosystemCheckpoint<Ref>): void {
     this.members.forEach((member, m) => member.restore(checkpoint.members[m]));
+    this.profileRng.setState(checkpoint.profile);
     if (this.web && checkpoint.web) {
       this.web.pool.truncate(checkpoint.web.length);
       this.web.rng.setState(checkpoint.web.rng);

@@ -42,10 +42,13 @@ export interface ExperimentOptions {
   resumable?: boolean;
 }
 
+/** The parts of any domain's loop, as the experiment sees them (ecosystem.ts alone looks into a model's profile). */
+type AnyLoopParts = LoopParts<Fitted, unknown, unknown>;
+
 interface DomainLoop {
   real: Distribution | null;
   choice: MetricChoice;
-  parts: LoopParts<Fitted, unknown>;
+  parts: AnyLoopParts;
 }
 
 /** Each data domain's real data, reference set, learner and metrics (spec/domains.ts lists the domains). */
@@ -53,14 +56,14 @@ const DOMAIN_LOOPS: Record<DomainKind, (spec: Spec, options: ExperimentOptions) 
   points(spec, options) {
     const real = realDistribution(spec);
     const choice = chooseMetrics(spec, real);
-    return { real, choice, parts: pointLoop(spec, real, options.learner ?? learnerFor(spec), choice.sampled) as LoopParts<Fitted, unknown> };
+    return { real, choice, parts: pointLoop(spec, real, options.learner ?? learnerFor(spec), choice.sampled) as AnyLoopParts };
   },
   digits(spec, options) {
     if (!options.digits) throw new Error(`Experiment: data=${spec.data} needs the digit networks, which the worker and the CLI build (src/neural/learner-factory.ts)`);
-    return { real: null, choice: chooseMetrics(spec), parts: digitLoop(spec, options.digits) as LoopParts<Fitted, unknown> };
+    return { real: null, choice: chooseMetrics(spec), parts: digitLoop(spec, options.digits) as AnyLoopParts };
   },
   text(spec, options) {
-    return { real: null, choice: chooseMetrics(spec), parts: textLoop(spec, options.text ?? textLearnerFor(spec)) as LoopParts<Fitted, unknown> };
+    return { real: null, choice: chooseMetrics(spec), parts: textLoop(spec, options.text ?? textLearnerFor(spec)) as AnyLoopParts };
   },
 };
 
@@ -73,7 +76,7 @@ export class Experiment {
   readonly width: number;
   /** Replicates of one model, or with M > 1 ecosystems of M models feeding each other. */
   private readonly replicates: Stepper[];
-  private readonly parts: LoopParts<Fitted, unknown>;
+  private readonly parts: AnyLoopParts;
   private t = 0;
   /** The state after the last finished generation, when resumable. */
   private saved: { t: number }[] | null = null;

@@ -33,7 +33,7 @@ export interface Evaluation {
  * compare against, built once per replicate from the evaluation stream (so generations are
  * compared against the same reference) and immutable afterwards.
  */
-export interface LoopParts<M extends Fitted, Ref> {
+export interface LoopParts<M extends Fitted, Ref, P = M> {
   /** Numbers per sample (row-major rows of this width). */
   readonly width: number;
   /** n real samples from P_r. */
@@ -48,8 +48,12 @@ export interface LoopParts<M extends Fitted, Ref> {
   synthetic?(model: M, rng: Rng, n: number): Promise<Float64Array>;
   /** Rows that models feeding each other (ecosystem.ts) pass on together, never apart: a passage of a bigram's text; 1 when absent. */
   readonly passage?: number;
-  /** The distance between two models (models feeding each other: ecosystem.ts), where the loop measures one. */
-  distance?(a: M, b: M): number;
+  /** The distance between two models (models feeding each other: ecosystem.ts), where the loop
+   * measures one: between the models themselves, or between their profiles. */
+  distance?(a: P, b: P): number;
+  /** What `distance` compares of a model, where that is not the model itself but must be drawn
+   * from it (digits: LeNet features of its samples): once per model and generation, not per pair. */
+  profile?(model: M, rng: Rng): P | Promise<P>;
 }
 
 export interface ReplicateStep<M extends Fitted = Fitted> extends Evaluation {
@@ -119,7 +123,7 @@ export class Replicate<M extends Fitted, Ref> {
    */
   constructor(
     private readonly spec: Spec,
-    private readonly parts: LoopParts<M, Ref>,
+    private readonly parts: LoopParts<M, Ref, unknown>,
     index: number,
     private readonly resumable = false,
     member = 0,

@@ -16,7 +16,7 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  * models where several feed each other.
  */
 export function metricsFor(real: Distribution | 'digits' | 'text', curated = false, ecosystem = false): MetricName[] {
-  if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy', ...(curated ? (['reward', 'targetShare'] as const) : [])];
+  if (real === 'digits') return ['fd', 'precision', 'recall', 'classes', 'entropy', ...(curated ? (['reward', 'targetShare'] as const) : []), ...(ecosystem ? (['spread'] as const) : [])];
   if (real === 'text') return ['alive', 'tailMass', 'wordEntropy', 'tv', 'heterozygosity', 'perplexity', 'lostText', ...(curated ? (['targetShare'] as const) : []), ...(ecosystem ? (['spread'] as const) : [])];
   const base: MetricName[] = ['fd', 'meanSq', 'trace', 'logdet', 'precision', 'recall'];
   // The curator's reward is measured only where a curator picks (K > 1, engine/curation).
@@ -31,10 +31,11 @@ export const AUTO_SAMPLED_MAX_REPLICATES = 100;
  * The metrics of `metricsFor(real, curated)` that are measured on n_eval samples of G^t against a real
  * evaluation set, rather than read off G^t's parameters: they cost a sort or a k-NN search of
  * 2·n_eval points per replicate and generation, far more than the fit of a closed-form learner.
- * Every digit metric is one (LeNet features of samples); no word metric is.
+ * Every digit metric is one (LeNet features of samples, of every model for the spread between
+ * models); no word metric is.
  */
-export function sampledMetricsFor(real: Distribution | 'digits' | 'text', curated = false): MetricName[] {
+export function sampledMetricsFor(real: Distribution | 'digits' | 'text', curated = false, ecosystem = false): MetricName[] {
   if (real === 'text') return [];
-  const all = metricsFor(real, curated);
+  const all = metricsFor(real, curated, ecosystem);
   return real === 'digits' ? all : all.filter((m) => m === 'precision' || m === 'recall' || m === 'modes' || m === 'modeVar' || m === 'reward');
 }

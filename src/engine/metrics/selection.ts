@@ -21,7 +21,8 @@ function measuredAgainst(spec: Pick<Spec, 'data' | 'dim' | 'points'>, real?: Dis
 export function availableMetrics(spec: Pick<Spec, 'data' | 'dim' | 'points' | 'curationK' | 'models'>, real?: Distribution | null): { all: MetricName[]; sampled: MetricName[] } {
   const against = measuredAgainst(spec, real);
   const curated = spec.curationK > 1;
-  return { all: metricsFor(against, curated, spec.models > 1), sampled: sampledMetricsFor(against, curated) };
+  const ecosystem = spec.models > 1;
+  return { all: metricsFor(against, curated, ecosystem), sampled: sampledMetricsFor(against, curated, ecosystem) };
 }
 
 export interface MetricChoice {
