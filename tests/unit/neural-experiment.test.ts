@@ -78,11 +78,11 @@ describe.each(['cpu', 'wasm'] as const)('neural loops on %s', (backend) => {
 });
 
 describe('neural loops on wasm: memory and cancel', () => {
-  it('no tensor leak: tf.memory().numTensors is the same after every one of 50 generations', async () => {
+  it('no tensor leak: tf.memory().numTensors is the same after every one of 15 generations', async () => {
     await useBackend('wasm');
     for (const [learner, warmStart] of [['gan', 'off'], ['diffusion', 'on']] as const) {
       const before = tf.memory().numTensors;
-      const e = await experiment(spec(learner, { generations: 50, replicates: 1, steps: 5, loop: 'fresh', warmStart }));
+      const e = await experiment(spec(learner, { generations: 15, replicates: 1, steps: 5, loop: 'fresh', warmStart }));
       const counts: number[] = [];
       for (let g = await e.next(); g; g = await e.next()) counts.push(tf.memory().numTensors);
       // One model per replicate is alive between generations, and the count never grows.

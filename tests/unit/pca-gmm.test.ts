@@ -91,10 +91,10 @@ describe('pca-gmm: a Gaussian mixture in principal components of the digits', ()
   // (tests/browser/mnist-scenarios.test.ts), on the same engine.
 
   it(
-    'twenty fully synthetic generations: sample rows, model sizes and tensor memory stay constant',
+    'six fully synthetic generations: sample rows, model sizes and tensor memory stay constant',
     async () => {
       // Small sizes (a hundred digits, two components): what is checked is that nothing grows.
-      const spec = assertSpec({ data: 'mnist', learner: 'pca-gmm', components: 2, loop: 'fully-synthetic', nIni: 100, nSyn: 100, nEval: 50, generations: 20, replicates: 1, seed: SEED });
+      const spec = assertSpec({ data: 'mnist', learner: 'pca-gmm', components: 2, loop: 'fully-synthetic', nIni: 100, nSyn: 100, nEval: 50, generations: 6, replicates: 1, seed: SEED });
       const experiment = new Experiment(spec, { digits: { mnist, features: lenet, learner: await digitLearner(spec) } });
       const sizes = new Set<string>();
       const tensors = new Set<number>();
