@@ -477,9 +477,9 @@ export const specFields = {
     slider: { min: 0, max: 1, step: 0.05 },
     flag: 'correction',
     label: 'correction γ',
-    plain: 'before the next model learns from them, each synthetic sample is moved this fraction of the way to the nearest of 2,000 real points (0: not moved; 1: replaced by that real point), as a physics check or an expert fixes generated data',
-    help: 'self-correction: each synthetic sample x (after curation and verification) becomes x + γ·(r(x) − x), r(x) its nearest neighbour among 2,000 real samples drawn once per experiment (the verifier\'s own); 0 = no correction',
-    appliesWhen: { data: POINT_DATA },
+    plain: 'before the next model learns from them, each synthetic sample is moved this fraction of the way to the nearest of 2,000 real samples (0: not moved; 1: replaced by that real sample), as a physics check or an expert fixes generated data',
+    help: 'self-correction: each synthetic sample x (after curation and verification) becomes x + γ·(r(x) − x), r(x) its nearest neighbour among 2,000 real samples drawn once per experiment (points: the verifier\'s own; digits: training digits, nearest in pixel space, the label kept); 0 = no correction',
+    appliesWhen: { data: [...POINT_DATA, ...DIGIT_DATA] },
   } satisfies NumberField,
   // Models feeding each other (Gao & Li 2025): engine/loops/ecosystem.ts. One model is the loop of the paper.
   models: {

@@ -26,8 +26,8 @@ async function simulate(input: Record<string, unknown>): Promise<GenerationResul
 const mean = (values: Float64Array) => values.reduce((s, v) => s + v, 0) / values.length;
 
 describe('the nearest real point', () => {
-  // d = 2 searches the kd-tree, d = 9 scans by brute force (above the tree's 8 dimensions).
-  for (const d of [2, 9])
+  // d = 2 searches the kd-tree, d = 9 and a digit's 784 pixels scan by brute force (above the tree's 8 dimensions).
+  for (const d of [2, 9, 784])
     it(`is the brute-force nearest, d = ${d}`, () => {
       const rng = Rng.stream(5, d);
       const n = 300;
@@ -55,8 +55,8 @@ describe('the corrector', () => {
 
   it('moves each sample γ of the way to its nearest real point; γ = 1 lands on it', () => {
     const reference = new KnnIndex(referenceSample(real, 1), REFERENCE_SAMPLE, 2);
-    const full = new Corrector(real, 1, 1).correct(drawn, 3);
-    const half = new Corrector(real, 1, 0.5).correct(drawn, 3);
+    const full = new Corrector(referenceSample(real, 1), REFERENCE_SAMPLE, 2, 1).correct(drawn, 3);
+    const half = new Corrector(referenceSample(real, 1), REFERENCE_SAMPLE, 2, 0.5).correct(drawn, 3);
     for (let i = 0; i < 3; i++) {
       const r = reference.nearest(drawn, i);
       for (let j = 0; j < 2; j++) {

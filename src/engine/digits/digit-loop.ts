@@ -2,16 +2,19 @@
  * The loop over MNIST digits: real samples come from the training split, the metrics' reference
  * is drawn from the held-out test split, and generators and the feature map are the networks the
  * caller supplies (TensorFlow.js lives outside the engine). A curator or a verifier
- * (digit-curation.ts) filters the synthetic digits by the feature map's class probabilities, and
- * a curated run also measures the curator's reward. Models that feed each other (loops/ecosystem.ts)
+ * (digit-curation.ts) filters the synthetic digits by the feature map's class probabilities, a
+ * corrector (digit-correction.ts) then moves them towards real digits, and a curated run also
+ * measures the curator's reward. Models that feed each other (loops/ecosystem.ts)
  * are compared as G^t is measured: by the Fréchet distance between the LeNet features of n_eval
  * samples of each.
  */
+import { REFERENCE_SAMPLE, REFERENCE_STREAM } from '../curation/reference-sample';
 import { filteredDraw } from '../curation/synthetic-draw';
 import type { LoopParts } from '../loops/replicate';
 import type { MetricName } from '../metrics/registry';
 import { Rng, mixKey } from '../random/prng';
 import type { Spec } from '../../spec/schema';
+import { DigitCorrector } from './digit-correction';
 import { digitFilter, targetMeasures } from './digit-curation';
 import { type DigitMeasures, type DigitReference, type FeatureMoments, digitMeasures, digitReference, featureDistance, featureMoments } from './digit-metrics';
 
@@ -59,8 +62,11 @@ export function drawDigits(split: DigitSplit, rng: Rng, n: number): Float64Array
 export function digitLoop(spec: Spec, networks: DigitNetworks): LoopParts<DigitModel, DigitReference, FeatureMoments> {
   const { mnist, learner, features } = networks;
   const filter = digitFilter(spec, features);
+  const corrector = spec.correction > 0 ? new DigitCorrector(drawDigits(mnist.train, Rng.stream(spec.seed, REFERENCE_STREAM), REFERENCE_SAMPLE), spec.correction) : null;
+  const draw = (model: DigitModel, rng: Rng, n: number) => (filter ? filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, DIGIT_ROW, filter, rng) : model.sample(rng, n, spec.lambda));
   return {
-    ...(filter && { synthetic: (model, rng, n) => filteredDraw((r, m) => model.sample(r, m, spec.lambda), n, DIGIT_ROW, filter, rng) }),
+    // Without a filter or a corrector the replicate samples G^t itself, exactly as the plain loop.
+    ...((filter || corrector) && { synthetic: async (model, rng, n) => (corrector ? corrector.correct(await draw(model, rng, n), n) : draw(model, rng, n)) }),
     width: DIGIT_ROW,
     real: (rng, n) => drawDigits(mnist.train, rng, n),
     fit: (data, n, rng, options) => learner.fit(data, n, rng, options),

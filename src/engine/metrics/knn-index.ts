@@ -138,7 +138,7 @@ export class KnnIndex {
       let best = 0;
       let bestSq = Infinity;
       for (let p = 0; p < n; p++) {
-        const s = squaredDistance(points, p * d, queries, qo, d);
+        const s = squaredDistanceBelow(points, p * d, queries, qo, d, bestSq);
         if (s < bestSq) {
           bestSq = s;
           best = p;
