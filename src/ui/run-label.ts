@@ -54,7 +54,9 @@ export function filterStory(spec: Spec): string {
     parts.push(`a ${biased ? 'biased ' : ''}verifier (accuracy ${spec.verifierAccuracy}) keeps only ${kept}`);
   }
   if (fieldApplies('correction', spec) && spec.correction > 0)
-    parts.push(`each synthetic sample is moved ${spec.correction === 1 ? 'all' : `γ = ${spec.correction} of`} the way to its nearest real point`);
+    parts.push(
+      `each synthetic ${domain === 'digits' ? 'digit' : 'sample'} is moved ${spec.correction === 1 ? 'all' : `γ = ${spec.correction} of`} the way to its nearest real ${domain === 'digits' ? 'digit (pixel by pixel)' : 'point'}`,
+    );
   return parts.join('; ');
 }
 
