@@ -227,6 +227,23 @@ export const SCENARIO_CLAIMS: Record<string, (runs: RunMeans[]) => void> = {
     for (const t of from(web, 1)) expect(web.mean('spread', t), `spread at t = ${t}`).toBeLessThan(0.3);
     expect(last(alone, 'spread')).toBeGreaterThan(2);
   },
+  'mnist-verifier': ([plain, verified]) => {
+    // Without the verifier all ten digits stay, the class entropy above 3 bits…
+    for (const t of from(plain, 1)) expect(plain.mean('classes', t), `classes at t = ${t}`).toBe(1);
+    expect(last(plain, 'entropy')).toBeGreaterThan(3);
+    // …with it, from t = 3 on, only 0–4 (classes 10 → 5), the entropy near log₂ 5 ≈ 2.32 bits.
+    expect(first(verified, 'classes')).toBe(1);
+    for (const t of from(verified, 3)) {
+      expect(verified.mean('classes', t), `classes at t = ${t}`).toBeLessThanOrEqual(0.5);
+      expect(verified.mean('classes', t), `classes at t = ${t}`).toBeGreaterThanOrEqual(0.4);
+    }
+    expect(first(verified, 'entropy')).toBeGreaterThan(3);
+    expect(last(verified, 'entropy')).toBeLessThan(2.4);
+    // Both lose the variety of handwriting: recall from about 0.57 towards 0.
+    expect(first(plain, 'recall')).toBeGreaterThan(0.45);
+    expect(last(plain, 'recall')).toBeLessThan(0.1);
+    expect(last(verified, 'recall')).toBeLessThan(0.1);
+  },
   'mnist-curation': ([run]) => {
     // The curator's digit takes over: from about 8% of the samples to over 90%, the reward towards 0…
     expect(first(run, 'targetShare')).toBeLessThan(0.15);
