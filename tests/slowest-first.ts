@@ -9,13 +9,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The longest files of each project, longest first (seconds in a clean-clone CI run on the project
- * machine, 2026-11-30 evening). Browser: 122, 69, 77, 68, 52, 38, 41, 27. Unit: 38, 50 (before
- * its loop was cut to four generations), 16, 14, 11, 11, 9, 9: the unit phase ended on a 14 s
- * file started late while the other lane sat idle.
+ * machine, 2026-12-01). Browser: 116, 90, 65, 48, 44, 43, 36, 28. Unit: 47, 34, 18, 13, 9, 7, 7, 6.
  */
 const LONGEST = [
-  ...['presets', 'neural', 'mnist-scenarios', 'explorer', 'one-screen', 'share', 'lab', 'access'],
-  ...['digits-generators', 'neural-gan', 'neural-experiment', 'digits-experiment', 'pca-gmm', 'cli', 'digit-metrics', 'neural-diffusion'],
+  ...['presets', 'mnist-scenarios', 'neural', 'explorer', 'one-screen', 'share', 'lab', 'curation'],
+  ...['neural-gan', 'digits-generators', 'digits-experiment', 'neural-experiment', 'neural-diffusion', 'cli', 'digit-loop', 'digit-metrics'],
 ];
 
 function rank(file: TestSpecification): number {
