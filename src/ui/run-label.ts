@@ -61,7 +61,7 @@ export function filterStory(spec: Spec): string {
 }
 
 /** A mixing matrix as its rows, "(1, 0; 1, 0)": row i, the shares of model i's samples from each model. */
-export function mixingRows(spec: Pick<Spec, 'models' | 'mixing'>): string {
+function mixingRows(spec: Pick<Spec, 'models' | 'mixing'>): string {
   const shares = numbersOf(spec.mixing);
   return `(${Array.from({ length: spec.models }, (_, i) => shares.slice(i * spec.models, (i + 1) * spec.models).join(', ')).join('; ')})`;
 }

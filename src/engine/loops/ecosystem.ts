@@ -83,13 +83,21 @@ export function exchangeSamples(draws: readonly Float64Array[], width: number, c
   const size = width * passage;
   const parts = draws.map((draw) => wholePassages(draw, width, passage));
   const order = (i: number) => [i, ...Array.from({ length: m }, (_, j) => j).filter((j) => j !== i)];
-  /** Where model j's draw keeps its block for model i. */
-  const start = (j: number, i: number) => (i === j ? 0 : order(j).slice(0, order(j).indexOf(i)).reduce((at, h) => at + counts[h][j], 0));
+  // starts[j][i]: where model j's draw keeps its block for model i.
+  const starts = draws.map((_, j) => {
+    const at = new Array<number>(m);
+    let next = 0;
+    for (const i of order(j)) {
+      at[i] = next;
+      next += counts[i][j];
+    }
+    return at;
+  });
   return parts.map(({ rest }, i) => {
     const out = new Float64Array(counts[i].reduce((sum, c) => sum + c, 0) * size + rest.length);
     let at = 0;
     for (const j of order(i)) {
-      const from = start(j, i) * size;
+      const from = starts[j][i] * size;
       out.set(parts[j].whole.subarray(from, from + counts[i][j] * size), at);
       at += counts[i][j] * size;
     }

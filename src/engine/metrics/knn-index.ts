@@ -6,9 +6,9 @@
  * A kd-tree with a tight bounding box per node; hand-written because d3-quadtree is 2-D only and
  * has no k-NN search. Above MAX_TREE_DIM dimensions a kd-tree prunes almost nothing, so the index
  * scans by brute force in cache-sized blocks instead, stopping each sum once it passes the bound it
- * is compared with. Every path compares squared distances summed in the same coordinate order, and box-to-point distances never
- * exceed point-to-point ones in floating point, so pruning is exact: the tree and the scan return
- * bit-identical results.
+ * is compared with. Every path compares squared distances summed in the same coordinate order, and
+ * box-to-point distances never exceed point-to-point ones in floating point, so pruning is exact:
+ * the tree and the scan return bit-identical results.
  */
 
 const MAX_TREE_DIM = 8;
