@@ -39,6 +39,9 @@ export default defineConfig({
           // Two files at a time: a page computes on one worker thread, so one file alone leaves a
           // core idle. Every wait is for a condition with a timeout that allows for the contention.
           maxWorkers: 2,
+          // A poll waits for what the page shows next (a field, a restarted run's status); vitest's
+          // default second is less than a busy two-core machine sometimes takes to render it.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
