@@ -2,7 +2,8 @@
  * MAD Lab command line: `run` prints the run document of one experiment as JSON on stdout, `sweep`
  * the admissibility grid of many experiments, one per cell. On any error nothing is written to
  * stdout and the messages go to stderr: exit code 2 for bad flags or values, 1 for a run that
- * failed while computing.
+ * failed while computing. Where stderr is a terminal, a line there says how far a long run or
+ * sweep has come.
  */
 import { availableParallelism } from 'node:os';
 import { checkSweep } from '../engine/admissibility/sweep';
@@ -10,6 +11,7 @@ import { simulationPath } from '../engine/loops/moment-experiment';
 import { type Field, type Spec, type SpecKey, fieldApplies, specFields } from '../spec/schema';
 import { normaliseSpec } from '../spec/validate';
 import { parseArgs } from './args';
+import { ProgressLine } from './progress-line';
 import { helpText } from './help';
 import { runDocument } from './parallel-run';
 import { parseSweepArgs } from './sweep-args';
@@ -22,6 +24,21 @@ const THREAD_MIN_REPLICATES = 100;
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Where a progress line may go: a terminal's stderr; absent where stderr is a file or a pipe. */
+  progress?: (text: string) => void;
+  /** The progress line's clock in milliseconds (performance.now where not given). */
+  now?: () => number;
+}
+
+/** Computes with a progress line on `io.progress`, wiped before anything else is written. */
+async function withProgress<T>(io: Io, what: (done: number, total: number) => string, work: (onProgress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  if (!io.progress) return work();
+  const line = new ProgressLine(io.progress, what, io.now);
+  try {
+    return await work((done, total) => line.update(done, total));
+  } finally {
+    line.end();
+  }
 }
 
 const USAGE_ERROR = 2;
@@ -72,7 +89,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   // The sufficient-statistics path finishes 2,000 replicates sooner than a thread starts.
   const shared = spec.replicates >= THREAD_MIN_REPLICATES && simulationPath(spec) === 'samples';
   const threads = threadsToUse(args.threads, shared ? availableParallelism() : 1, io);
-  io.out(`${JSON.stringify(await runDocument(spec, threads))}\n`);
+  const what = (done: number, total: number) => `run: ${Math.floor((100 * done) / total)}% of ${spec.generations} generations × ${spec.replicates} replicates`;
+  const document = await withProgress(io, what, (onProgress) => runDocument(spec, threads, onProgress));
+  io.out(`${JSON.stringify(document)}\n`);
   return 0;
 }
 
@@ -92,7 +111,9 @@ async function sweep(argv: string[], io: Io): Promise<number> {
     else if (key === 'metrics') io.err('note: --metrics has no effect on a sweep: each cell computes what its verdict and colourings need\n');
     else if (!fieldApplies(key, base)) io.err(noEffect(key, base));
   }
-  io.out(`${JSON.stringify(await runSweepDocument(checked.value, threadsToUse(args.threads, availableParallelism(), io)))}\n`);
+  const threads = threadsToUse(args.threads, availableParallelism(), io);
+  const document = await withProgress(io, (done, total) => `sweep: cell ${done} of ${total}`, (onProgress) => runSweepDocument(checked.value, threads, onProgress));
+  io.out(`${JSON.stringify(document)}\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 import { LEARNERS, LEARNER_FIELDS, LEARNER_TABLE, learnersOf, learnersWhere } from '../spec/learners';
 import { type Field, SPEC_KEYS, type SpecKey, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
+import { PROGRESS_HELP } from './progress-line';
 
 export function helpText(): string {
   const lines = [
@@ -18,6 +19,7 @@ export function helpText(): string {
     'Words (--data zipf | english, learner unigram | bigram): alive, tailMass, wordEntropy, tv, heterozygosity, perplexity (held-out real text on the words G^t still',
     'knows) and lostText (the share of real text it cannot produce); theory: heterozygosity, alive and tailMass (fully synthetic, α = 0, λ = 1).',
     'Non-finite values (ln det of a covariance collapsed to a point) are written as null.',
+    PROGRESS_HELP,
     '',
     'Flags:',
   ];

@@ -35,11 +35,22 @@ export function computation(spec: Spec): Computation {
   return { ...out, skipped, why: `measured on samples of G^t, which --metrics auto leaves out above R = ${AUTO_SAMPLED_MAX_REPLICATES}; ask for them with --metrics all or a list` };
 }
 
-export async function runDocument(spec: Spec, threads: number): Promise<RunDocument> {
+/**
+ * The run document; `onProgress(done, total)` hears how many of the R·T replicate-generations are
+ * computed, summed over the threads, as each range completes a generation.
+ */
+export async function runDocument(spec: Spec, threads: number, onProgress?: (done: number, total: number) => void): Promise<RunDocument> {
   const ranges = splitReplicates(spec.replicates, threads);
   const jobs = ranges.map((range) => ({ spec, range }));
+  const reached = ranges.map(() => 0);
+  const progress = (index: number, t: unknown) => {
+    reached[index] = t as number;
+    onProgress?.(ranges.reduce((sum, range, i) => sum + range.count * reached[i], 0), spec.replicates * spec.generations);
+  };
   const parts =
-    jobs.length === 1 ? [await runRange(jobs[0])] : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length);
+    jobs.length === 1
+      ? [await runRange(jobs[0], (t) => progress(0, t))]
+      : await runOnThreads<ReplicateRangeJob, ReplicateRangeResult>(new URL('./replicate-worker.ts', import.meta.url), jobs, jobs.length, { onProgress: progress });
   await loadWordData(spec.data);
   const theory = theoryFor(spec);
   const generations: GenerationEntry[] = [];

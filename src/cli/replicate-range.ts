@@ -16,18 +16,24 @@ export interface ReplicateRangeResult {
   generations: { values: Partial<Record<MetricName, Float64Array>>; iterations: number }[];
 }
 
-export async function runRange(job: ReplicateRangeJob): Promise<ReplicateRangeResult> {
+/** Runs the range; `onGeneration(t)` hears of each generation t as it completes. */
+export async function runRange(job: ReplicateRangeJob, onGeneration?: (t: number) => void): Promise<ReplicateRangeResult> {
   if (simulationPath(job.spec) === 'sufficient-statistics') {
     const moments = new MomentExperiment(job.spec, job.range);
     const result: ReplicateRangeResult = { generations: [] };
-    for (let step = moments.next(); step; step = moments.next()) result.generations.push({ values: step.values, iterations: 0 });
+    for (let step = moments.next(); step; step = moments.next()) {
+      result.generations.push({ values: step.values, iterations: 0 });
+      onGeneration?.(result.generations.length);
+    }
     return result;
   }
   await loadWordData(job.spec.data);
   const experiment = new Experiment(job.spec, { range: job.range, ...(await nodeExperimentLearner(job.spec)) });
   const result: ReplicateRangeResult = { generations: [] };
-  for (let step = await experiment.next(); step; step = await experiment.next())
+  for (let step = await experiment.next(); step; step = await experiment.next()) {
     result.generations.push({ values: step.values, iterations: step.iterations * job.range.count });
+    onGeneration?.(result.generations.length);
+  }
   experiment.dispose();
   return result;
 }

@@ -2,4 +2,4 @@
 import { type ReplicateRangeJob, runRange } from './replicate-range';
 import { serveJobs } from './thread-pool';
 
-serveJobs((job: ReplicateRangeJob) => runRange(job));
+serveJobs((job: ReplicateRangeJob, _shared, report) => runRange(job, report));

@@ -2,6 +2,7 @@
 import { AXIS_FIELDS, MAX_AXIS_VALUES, axisFields, defaultSweep } from '../engine/admissibility/sweep';
 import { SPEC_KEYS, specFields } from '../spec/schema';
 import { THREADS, describeFlag } from './args';
+import { PROGRESS_HELP } from './progress-line';
 import { FIELD_CHOICES, RANGE_FORM } from '../engine/admissibility/axis-values';
 
 /** The default sweep of words, in flags: what `--data zipf` alone starts from. */
@@ -25,6 +26,7 @@ export function sweepHelpText(): string {
     "loop's limit, the mean over the last quarter of the generations), n_e / n_r with a 95% interval,",
     'verdict admissible | inadmissible | undetermined (the interval straddles 1), the limit of fd, meanSq',
     'and trace with standard errors, and the final (t = T) fd, precision and recall.',
+    PROGRESS_HELP,
     '',
     'Words (--data zipf | english, --learner unigram | bigram): the distance is the total variation tv to the',
     'real word frequencies, exact from G^t\'s probabilities; the real-only baseline is its closed form for',

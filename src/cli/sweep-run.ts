@@ -7,11 +7,18 @@ import { type CellResult, type Sweep, type SweepResult, computeCell, sweepBaseli
 import type { Spec } from '../spec/schema';
 import { runOnThreads } from './thread-pool';
 
-export async function runSweepDocument(sweep: Sweep, threads: number): Promise<SweepResult> {
+/** The sweep document; `onProgress(done, total)` hears of each cell computed. */
+export async function runSweepDocument(sweep: Sweep, threads: number, onProgress?: (done: number, total: number) => void): Promise<SweepResult> {
   const baseline = await sweepBaseline(sweep);
   const specs = sweepCells(sweep).map(({ spec }) => spec);
-  if (threads > 1) return sweepResult(sweep, baseline, await runOnThreads<Spec, CellResult>(new URL('./sweep-worker.ts', import.meta.url), specs, threads, baseline));
+  let done = 0;
+  const computed = () => onProgress?.((done += 1), specs.length);
+  if (threads > 1)
+    return sweepResult(sweep, baseline, await runOnThreads<Spec, CellResult>(new URL('./sweep-worker.ts', import.meta.url), specs, threads, { shared: baseline, onResult: computed }));
   const results: CellResult[] = [];
-  for (const spec of specs) results.push(await computeCell(spec, baseline));
+  for (const spec of specs) {
+    results.push(await computeCell(spec, baseline));
+    computed();
+  }
   return sweepResult(sweep, baseline, results);
 }

@@ -4,6 +4,7 @@
  * were not used, step k of N of the generation in flight with the time left, and a notice for
  * every backend switch. Tests read data-backend, data-reason and data-steps-per-second.
  */
+import { timeLeft } from '../results/duration';
 import { BACKEND_LABELS, type BackendMeasurement, type BackendReason } from '../worker/protocol';
 import type { RunSnapshot } from './runs/run-record';
 
@@ -29,13 +30,6 @@ function choiceText(reason: BackendReason, label: string, measurement: BackendMe
     case 'fallback':
       return measurement ? `Timed on this learner and size: ${timed}.` : '';
   }
-}
-
-function timeLeft(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '';
-  if (seconds < 1) return 'under a second left';
-  if (seconds < 90) return `about ${Math.round(seconds)} s left`;
-  return `about ${Math.round(seconds / 60)} min left`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * so Reset, a preset or any change stops it at once); the notice says what it costs.
  */
 import { runSamples } from '../engine/loops/run-size';
+import { duration } from '../results/duration';
 import { learnerEntry } from '../spec/learners';
 import { type Spec, isNeural } from '../spec/schema';
 import { trainingComposition } from '../spec/validate';
@@ -19,14 +20,6 @@ export const EXTREME_SECONDS = 600;
 
 /** Runs expected to take longer than this show their estimate on their status line from the start. */
 export const LONG_SECONDS = 120;
-
-
-function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} minutes`;
-  if (seconds < 2 * 86400) return `${(seconds / 3600).toFixed(1)} hours`;
-  return `${Math.round(seconds / 86400)} days`;
-}
 
 /**
  * Roughly how long a run takes in this tab: its training for the neural learners, its words for

@@ -3,17 +3,12 @@
  * (a cancelled sweep reads as idle), with data-done / data-total cells; cells per worker time,
  * an ETA, and Cancel or Resume.
  */
+import { timeLeft } from '../../results/duration';
 import { formatNumber } from '../charts/format';
 import { type SweepProgress, etaSeconds } from './sweep-pool';
 
 const HOOK_STATE = { running: 'running', done: 'done', cancelled: 'idle', error: 'error' } as const;
 const WORDS = { running: 'computing', done: 'done', cancelled: 'cancelled', error: 'error' } as const;
-
-function duration(seconds: number): string {
-  if (seconds < 1) return 'under a second';
-  if (seconds < 90) return `${seconds.toFixed(0)} s`;
-  return `${(seconds / 60).toFixed(seconds < 600 ? 1 : 0)} min`;
-}
 
 interface Props {
   progress: SweepProgress;
@@ -37,7 +32,7 @@ export function SweepStatus({ progress: p, onCancel, onResume }: Props) {
     if (p.cached) parts.push(`${p.cached} from the cache`);
     if (p.state === 'running') parts.push(`${p.workers} worker${p.workers === 1 ? '' : 's'}`);
     if (perCell !== null) parts.push(`${formatNumber(Number(perCell.toPrecision(2)))} ms per cell`);
-    if (eta !== null) parts.push(`about ${duration(eta)} left`);
+    if (eta !== null) parts.push(timeLeft(eta));
     detail = parts.join(' · ');
   }
   return (
