@@ -5,10 +5,7 @@
  */
 import { summariseMetrics } from '../engine/loops/experiment';
 import type { MetricName } from '../engine/metrics/registry';
-import { type Computation, type GenerationEntry, type RunDocument, theoryAt } from '../results/run-document';
-import { simulationPath } from '../engine/loops/moment-experiment';
-import { AUTO_SAMPLED_MAX_REPLICATES } from '../engine/metrics/registry';
-import { chooseMetrics } from '../engine/metrics/selection';
+import { type GenerationEntry, type RunDocument, computation, theoryAt } from '../results/run-document';
 import type { Spec } from '../spec/schema';
 import { theoryFor } from '../engine/theory';
 import { loadWordData } from '../engine/text/corpus';
@@ -25,14 +22,6 @@ export function splitReplicates(replicates: number, threads: number): { first: n
     const first = Math.floor((i * replicates) / parts);
     return { first, count: Math.floor(((i + 1) * replicates) / parts) - first };
   });
-}
-
-/** The document's account of how the run was computed. */
-export function computation(spec: Spec): Computation {
-  const { computed, skipped } = chooseMetrics(spec);
-  const out: Computation = { path: simulationPath(spec), metrics: computed };
-  if (skipped.length === 0) return out;
-  return { ...out, skipped, why: `measured on samples of G^t, which --metrics auto leaves out above R = ${AUTO_SAMPLED_MAX_REPLICATES}; ask for them with --metrics all or a list` };
 }
 
 /**

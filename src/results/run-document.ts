@@ -3,11 +3,12 @@
  * theory where it exists) as one JSON value. The CLI prints it; the page exports and loads it, so
  * a run computed on a bigger machine can be viewed in the lab.
  */
-import type { MetricName } from '../engine/metrics/registry';
+import { AUTO_SAMPLED_MAX_REPLICATES, type MetricName } from '../engine/metrics/registry';
+import { chooseMetrics } from '../engine/metrics/selection';
 import type { Summary } from '../engine/metrics/summary';
 import type { Spec } from '../spec/schema';
 import type { Theory } from '../engine/theory/gaussian-loops';
-import type { SimulationPath } from '../engine/loops/moment-experiment';
+import { type SimulationPath, simulationPath } from '../engine/loops/moment-experiment';
 
 export interface GenerationEntry {
   t: number;
@@ -27,9 +28,17 @@ export interface Computation {
   why?: string;
 }
 
+/** The document's account of how a run of `spec` is computed. */
+export function computation(spec: Spec): Computation {
+  const { computed, skipped } = chooseMetrics(spec);
+  const out: Computation = { path: simulationPath(spec), metrics: computed };
+  if (skipped.length === 0) return out;
+  return { ...out, skipped, why: `measured on samples of G^t, which --metrics auto leaves out above R = ${AUTO_SAMPLED_MAX_REPLICATES}; ask for them with --metrics all or a list` };
+}
+
 export interface RunDocument {
   spec: Spec;
-  /** Written by the CLI; a page's export and older documents have none. */
+  /** Written by the CLI and the page's export; older documents, and runs loaded from them, have none. */
   computed?: Computation;
   generations: GenerationEntry[];
   /** MNIST: what real training digits score against the held-out reference ("real vs real"). */

@@ -3,7 +3,7 @@
  * page (and anything reading the CLI's JSON) loads back. Charts save themselves (charts/chart-export.ts).
  */
 import { METRICS, type MetricName } from '../results/metrics';
-import { type RunDocument, theoryAt } from '../results/run-document';
+import { type RunDocument, computation, theoryAt } from '../results/run-document';
 import type { RunSnapshot } from './runs/run-record';
 
 const STATS = ['mean', 'sd', 'median', 'q05', 'q95'] as const;
@@ -41,14 +41,25 @@ export function metricsJson(records: readonly RunSnapshot[]): string {
   );
 }
 
-/** The runs in the CLI's format; one document, or a list for a compare view. */
+/**
+ * The runs in the CLI's format; one document, or a list for a compare view. The page computes
+ * every metric on samples whatever a link's `metrics=` says, so the spec of a run computed here
+ * says `metrics: all`: the CLI given that spec prints the same numbers. A run loaded from a
+ * document keeps its spec.
+ */
 export function runDocuments(records: readonly RunSnapshot[]): RunDocument[] {
-  return records.map((r) => ({
-    spec: r.spec,
-    generations: r.rows.map((row) => {
+  return records.map((r) => {
+    const generations = r.rows.map((row) => {
       const entry: RunDocument['generations'][number] = { t: row.t, metrics: row.summary, iterations: row.iterations };
       if (r.theory) entry.theory = theoryAt(r.theory, row.t);
       return entry;
-    }),
-  }));
+    });
+    const document: RunDocument = { spec: r.spec, generations };
+    if (r.source === 'worker') {
+      document.spec = { ...r.spec, metrics: 'all' };
+      document.computed = computation(document.spec);
+    }
+    if (r.baseline) document.baseline = r.baseline;
+    return document;
+  });
 }

@@ -90,6 +90,26 @@ function readGeneration(g: unknown, index: number, where: string, errors: string
   return entry;
 }
 
+/** MNIST's "real vs real" scores: numbers (or null) by metric name, each within its metric's range. */
+function readBaseline(value: unknown, where: string, errors: string[]): RunDocument['baseline'] | null {
+  const at = `${where}baseline`;
+  if (!isObject(value)) {
+    errors.push(`${at}: expected an object of numbers by metric name, got ${show(value)}`);
+    return null;
+  }
+  const baseline: Partial<Record<MetricName, number>> = {};
+  for (const [name, v] of Object.entries(value)) {
+    const number = numberOrNull(v);
+    const why = !isMetric(name) ? `unknown metric ${show(name)}; known: ${Object.keys(METRICS).join(', ')}` : number === undefined ? `${show(v)} is not a number` : outOfRange(name, 'mean', number);
+    if (why) {
+      errors.push(`${at}${isMetric(name) ? `.${name}` : ''}: ${why}`);
+      return null;
+    }
+    baseline[name as MetricName] = number;
+  }
+  return baseline;
+}
+
 function readDocument(value: unknown, where: string, errors: string[]): RunDocument | null {
   if (!isObject(value) || !isObject(value.spec) || !Array.isArray(value.generations)) {
     errors.push(`${where || 'the file'}: expected a run document {"spec": {…}, "generations": […]} as printed by the CLI or exported by this page`);
@@ -121,7 +141,9 @@ function readDocument(value: unknown, where: string, errors: string[]): RunDocum
     errors.push(`${where}generations: no metric has a value in any generation (all null); nothing to show`);
     return null;
   }
-  return { spec, generations };
+  if (value.baseline === undefined) return { spec, generations };
+  const baseline = readBaseline(value.baseline, where, errors);
+  return baseline ? { spec, generations, baseline } : null;
 }
 
 export function loadRunDocuments(text: string): Loaded {

@@ -104,6 +104,12 @@ describe('files', () => {
     await viewer.getByTestId('load-run').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"spec":{"lambda":3},"generations":[]}') });
     const loadErrors = (await viewer.getByTestId('load-errors').textContent()) ?? '';
     expect(loadErrors).toContain('λ: 3 is out of range');
+    // An MNIST document from the CLI brings its "real vs real" baseline, drawn as on a run of the page.
+    const fd = (mean: number) => ({ fd: { mean, sd: 1, median: mean, q05: mean, q95: mean } });
+    const mnist = { spec: { data: 'mnist', learner: 'pca-gmm', generations: 2 }, generations: [{ t: 1, metrics: fd(110) }, { t: 2, metrics: fd(150) }], baseline: { fd: 2.5 } };
+    await viewer.getByTestId('load-run').setInputFiles({ name: 'mnist.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mnist)) });
+    await expect.poll(() => viewer.getByTestId('chart-fd').first().locator('line[stroke-dasharray="6 4"]').count()).toBe(1);
+    expect(await viewer.getByTestId('chart-fd').first().textContent()).toContain('real vs real');
     expect(viewerErrors).toEqual([]);
     await viewer.close();
   });

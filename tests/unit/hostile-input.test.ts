@@ -156,6 +156,8 @@ describe('names looked up as own properties only', () => {
     expect(metric.ok || metric.errors.join('\n')).toContain(`unknown metric "${name}"`);
     const theory = loadRunDocuments(`{"spec": {}, "generations": [{"t": 1, "metrics": {"fd": ${summary}}, "theory": {"${name}": 1}}]}`);
     expect(theory.ok || theory.errors.join('\n')).toContain(`unknown metric "${name}"`);
+    const baseline = loadRunDocuments(`{"spec": {}, "generations": [{"t": 1, "metrics": {"fd": ${summary}}}], "baseline": {"${name}": 1}}`);
+    expect(baseline.ok || baseline.errors.join('\n')).toContain(`baseline: unknown metric "${name}"`);
     const spec = loadRunDocuments(`{"spec": {"${name}": 1}, "generations": [{"t": 1, "metrics": {"fd": ${summary}}}]}`);
     expect(spec.ok || spec.errors.join('\n')).toContain(`unknown field "${name}"`);
     const sweep = loadSweepResult(`{"sweep": {"base": {"${name}": 1}}, "baseline": {}, "cells": []}`);
@@ -289,6 +291,16 @@ describe('run-document imports are validated like links', () => {
     expect(load({ spec: {}, generations: [{ t: 1, metrics: {} }] })).toContain('generations[0].metrics: no metric');
     expect(load({ spec: {}, generations: [{ t: 1, metrics: { fd: summary(null) } }] })).toContain('no metric has a value in any generation');
     expect(load({ spec: {}, generations: [{ t: 1, metrics: { fd: summary(null), trace: summary(2) } }] })).toBe('ok');
+  });
+
+  it('reads MNIST\'s real-vs-real baseline, each value a number in its metric\'s range', () => {
+    const generations = [{ t: 1, metrics: { fd: summary(300) } }];
+    const loaded = loadRunDocuments(JSON.stringify({ spec: { data: 'mnist', learner: 'pca-gmm' }, generations, baseline: { fd: 2.5, recall: 0.94, precision: null } }));
+    expect(loaded.ok && loaded.documents[0].baseline).toEqual({ fd: 2.5, recall: 0.94, precision: NaN });
+    expect(load({ spec: {}, generations, baseline: [1] })).toBe('baseline: expected an object of numbers by metric name, got [1]');
+    expect(load({ spec: {}, generations, baseline: { recall: '0.9' } })).toBe('baseline.recall: "0.9" is not a number');
+    expect(load({ spec: {}, generations, baseline: { recall: 2 } })).toBe('baseline.recall: 2 is out of range; allowed: 0..1 (or null)');
+    expect(load([{ spec: {}, generations }, { spec: {}, generations, baseline: { fd: -1 } }])).toContain('[1].baseline.fd: -1 is out of range');
   });
 
   it('reads version 1 (or none) and names any other', () => {

@@ -180,6 +180,7 @@ export class RunController {
       record.state = 'done';
       record.rows = doc.generations.map((g) => ({ t: g.t, summary: g.metrics, iterations: g.iterations }));
       record.metrics = Object.keys(doc.generations[0]?.metrics ?? {}) as MetricName[];
+      record.baseline = doc.baseline ?? null;
       const withTheory = doc.generations.filter((g) => g.theory);
       if (withTheory.length === doc.generations.length && withTheory.length > 0) {
         const theory: Partial<Record<MetricName, Float64Array>> = {};
