@@ -31,6 +31,11 @@ export class WorkerPool<To, From> {
     this.worker(index % this.options.size).postMessage(message);
   }
 
+  /** Makes worker `index` now rather than on its first message, so that its script loads meanwhile. */
+  prepare(index: number): void {
+    this.worker(index % this.options.size);
+  }
+
   /** Stops every worker; later messages make new ones. */
   terminate(): void {
     for (const worker of this.workers) worker?.terminate();

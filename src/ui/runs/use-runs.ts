@@ -16,7 +16,8 @@
  * engine workers (a three-run scenario spent as much time drawing as computing). After a render
  * that took r ms the next one waits 3r, so drawing takes at most about a quarter of the main
  * thread: a fast machine still draws many times a second, a slow one draws less often and
- * computes sooner.
+ * computes sooner. A run's first generation ends a pause at once: it is what a visitor waits for
+ * (the pause after drawing the runs' start had held it back by up to half a second).
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { RunSnapshot } from './run-record';
@@ -32,18 +33,31 @@ const MAX_PAUSE_MS = 500;
  */
 const DRAWING_SHARE = 1 / 4;
 
+/** Whether `next` shows a generation of a run that `shown` had none of. */
+function firstGeneration(shown: readonly RunSnapshot[], next: readonly RunSnapshot[]): boolean {
+  return next.some((run) => run.rows.length > 0 && !shown.some((s) => s.runId === run.runId && s.rows.length > 0));
+}
+
 export function useRuns(store: RunStore): readonly RunSnapshot[] {
   const [snapshots, setSnapshots] = useState(store.getSnapshots);
   /** The list last handed to React: the same list again would render nothing, and commit nothing. */
   const requested = useRef(snapshots);
   /** While a render is under way or pausing after one, newer snapshots wait. */
   const rendering = useRef(false);
+  /** The pause after the last committed render, while it lasts. */
+  const pausing = useRef<ReturnType<typeof setTimeout> | null>(null);
   const requestedAt = useRef(0);
   const behind = useRef(false);
 
   const publish = useRef(() => {
     const next = store.getSnapshots();
     if (next === requested.current) return;
+    if (pausing.current !== null && firstGeneration(requested.current, next)) {
+      clearTimeout(pausing.current);
+      pausing.current = null;
+      rendering.current = false;
+      behind.current = false;
+    }
     if (rendering.current) {
       behind.current = true;
       return;
@@ -66,6 +80,7 @@ export function useRuns(store: RunStore): readonly RunSnapshot[] {
     // The first render was not requested: nothing to pause after.
     if (!rendering.current) return;
     const release = () => {
+      pausing.current = null;
       rendering.current = false;
       if (behind.current) {
         behind.current = false;
@@ -74,6 +89,7 @@ export function useRuns(store: RunStore): readonly RunSnapshot[] {
     };
     const pause = Math.min(MAX_PAUSE_MS, ((1 - DRAWING_SHARE) / DRAWING_SHARE) * (performance.now() - requestedAt.current));
     const timer = setTimeout(release, pause);
+    pausing.current = timer;
     return () => clearTimeout(timer);
   }, [snapshots]);
 
