@@ -87,7 +87,9 @@ export function useRuns(store: RunStore): readonly RunSnapshot[] {
         publish.current();
       }
     };
-    const pause = Math.min(MAX_PAUSE_MS, ((1 - DRAWING_SHARE) / DRAWING_SHARE) * (performance.now() - requestedAt.current));
+    // A first generation that came while this render was under way goes next, without a pause.
+    const first = behind.current && firstGeneration(requested.current, store.getSnapshots());
+    const pause = first ? 0 : Math.min(MAX_PAUSE_MS, ((1 - DRAWING_SHARE) / DRAWING_SHARE) * (performance.now() - requestedAt.current));
     const timer = setTimeout(release, pause);
     pausing.current = timer;
     return () => clearTimeout(timer);
